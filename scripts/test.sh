@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: formatting, clippy (warnings denied, native
+# and wasm32), native tests, browser tests (wasm-bindgen-test in headless Chromium), the
+# release build and the end-to-end tests (Playwright against dist/ under a sub-path).
+# Every step runs even after a failure, so one run shows everything; the exit status is
+# non-zero if any step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh test || { echo "setup failed" >&2; exit 1; }
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+results=()
+failed=0
+step() {
+  local name="$1"
+  shift
+  printf '\n\033[1m== %s\033[0m\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    results+=("ok     $name ($((SECONDS - start))s)")
+  else
+    results+=("FAILED $name ($((SECONDS - start))s)")
+    failed=1
+  fi
+}
+
+browser_tests() {
+  # Every tests/*_web.rs runs in Debian's Chromium through chromedriver.
+  local args=()
+  for f in tests/*_web.rs; do args+=(--test "$(basename "$f" .rs)"); done
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER=/usr/bin/chromedriver \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --target wasm32-unknown-unknown "${args[@]}"
+}
+
+release_build() {
+  rm -rf dist
+  trunk build --release --offline
+}
+
+end_to_end() {
+  [ -f dist/index.html ] || { echo "no dist/: the release build failed"; return 1; }
+  (cd tests/e2e && npx playwright test)
+}
+
+size_report() {
+  local wasm
+  wasm=$(ls dist/*.wasm 2>/dev/null | head -n 1)
+  [ -n "$wasm" ] || return 1
+  local total_gz=0
+  for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+    total_gz=$((total_gz + $(gzip -9 -c "$f" | wc -c)))
+  done
+  printf 'release wasm: %s bytes raw, %s bytes gzip; whole app (wasm+js+css+html): %s bytes gzip (goal < 235520)\n' \
+    "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$total_gz"
+}
+
+step "format" cargo fmt --all -- --check
+step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "native tests" cargo test --locked
+step "browser tests" browser_tests
+step "release build" release_build
+step "end-to-end tests" end_to_end
+step "size" size_report
+
+printf '\n\033[1m== summary\033[0m\n'
+printf '%s\n' "${results[@]}"
+exit $failed

@@ -1,0 +1,7 @@
+//! The method itself, as pure Rust: no browser APIs, no Leptos, no clock.
+//!
+//! Every function that depends on the date takes `today: NaiveDate`, so each rule of the seeds
+//! can be tested with fixed dates and the training demo can move time.
+
+pub mod customer;
+pub mod money;

@@ -1,0 +1,51 @@
+//! Errors of the storage layer, keeping the browser's own words.
+
+use std::fmt;
+
+/// What went wrong talking to IndexedDB or localStorage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refused an operation; `detail` is its own message (rexie alone would only
+    /// say "idb error").
+    Browser { op: &'static str, detail: String },
+    /// Another tab opened a newer version of the database, which closed this tab's connection:
+    /// the page must be reloaded.
+    Outdated,
+    /// A stored record could not be read back into its type.
+    Corrupt { op: &'static str, detail: String },
+}
+
+impl StoreError {
+    pub(crate) fn browser(op: &'static str, err: rexie::Error) -> StoreError {
+        let detail = match err {
+            rexie::Error::IdbError(inner) => inner.to_string(),
+            other => other.to_string(),
+        };
+        // A connection closed by a newer version elsewhere refuses every new transaction with
+        // InvalidStateError; an older app meeting a newer database gets VersionError.
+        if detail.contains("InvalidStateError") || detail.contains("VersionError") {
+            StoreError::Outdated
+        } else {
+            StoreError::Browser { op, detail }
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Browser { op, detail } => write!(f, "{op}: {detail}"),
+            StoreError::Outdated => {
+                write!(
+                    f,
+                    "the database was upgraded by another tab; reload this page"
+                )
+            }
+            StoreError::Corrupt { op, detail } => {
+                write!(f, "{op}: stored data unreadable: {detail}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}

@@ -1,0 +1,10 @@
+//! Everything that touches browser storage: IndexedDB (records, through rexie) and
+//! localStorage (small settings, through gloo-storage).
+
+mod db;
+mod error;
+pub mod schema;
+pub mod settings;
+
+pub use db::{Db, Record};
+pub use error::StoreError;

@@ -1,0 +1,91 @@
+//! The one place that defines the IndexedDB database: its name, its version and, for every
+//! version ever shipped, its object stores and indexes.
+//!
+//! rexie's builder is declarative: opening with a version's full list creates what is missing
+//! and deletes stores and indexes that are no longer listed. So each shipped version stays here
+//! unchanged, the newest is the one the app opens, and the upgrade tests open the old versions
+//! first to write data the way an older app did.
+
+/// Name of the user's database. The training demo uses its own (never mixed with real data).
+pub const DB_NAME: &str = "kehu-weihu";
+
+/// An index on an object store.
+#[derive(Clone, Copy, Debug)]
+pub struct IndexDef {
+    pub name: &'static str,
+    pub key_path: &'static str,
+    pub multi_entry: bool,
+}
+
+/// An object store and its indexes.
+#[derive(Clone, Copy, Debug)]
+pub struct StoreDef {
+    pub name: &'static str,
+    pub key_path: &'static str,
+    pub indexes: &'static [IndexDef],
+}
+
+/// A shipped schema version.
+#[derive(Clone, Copy, Debug)]
+pub struct Schema {
+    pub version: u32,
+    pub stores: &'static [StoreDef],
+}
+
+/// Store names, so code never spells them twice.
+pub mod stores {
+    pub const CUSTOMERS: &str = "customers";
+    pub const META: &str = "meta";
+}
+
+const fn index(name: &'static str, key_path: &'static str) -> IndexDef {
+    IndexDef {
+        name,
+        key_path,
+        multi_entry: false,
+    }
+}
+
+/// Version 1: customer profiles and a key/value store for database-level facts.
+pub const SCHEMA_V1: Schema = Schema {
+    version: 1,
+    stores: &[
+        StoreDef {
+            name: stores::CUSTOMERS,
+            key_path: "id",
+            indexes: &[index("name", "name"), index("updated_at", "updated_at")],
+        },
+        StoreDef {
+            name: stores::META,
+            key_path: "key",
+            indexes: &[],
+        },
+    ],
+};
+
+/// Every schema ever shipped, oldest first.
+pub const SCHEMAS: &[Schema] = &[SCHEMA_V1];
+
+/// The schema this build of the app opens.
+pub const CURRENT: Schema = SCHEMAS[SCHEMAS.len() - 1];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_increase_one_by_one_and_never_drop_a_store() {
+        for (i, pair) in SCHEMAS.windows(2).enumerate() {
+            assert_eq!(pair[1].version, pair[0].version + 1, "schema #{i}");
+            for old in pair[0].stores {
+                assert!(
+                    pair[1].stores.iter().any(|s| s.name == old.name),
+                    "v{} drops store {} (data would be deleted)",
+                    pair[1].version,
+                    old.name
+                );
+            }
+        }
+        assert_eq!(SCHEMAS[0].version, 1);
+    }
+}

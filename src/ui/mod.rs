@@ -1,0 +1,76 @@
+//! Leptos components and pages: the thin top that calls `store` and `domain`.
+
+pub mod browser;
+mod pages;
+pub mod routes;
+mod shell;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::Lang;
+use crate::store::settings;
+use pages::{
+    CustomersPage, DashboardPage, NotFoundPage, PipelinePage, PlanPage, SettingsPage, TodayPage,
+};
+use shell::Shell;
+
+/// Starts the app in the page's `<body>`.
+pub fn mount() {
+    console_error_panic_hook_lite();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The language the UI speaks, shared by every component.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// The path the app is served under (see [`browser::app_base`]).
+#[derive(Clone, Debug)]
+pub struct AppBase(pub String);
+
+pub fn use_base() -> String {
+    expect_context::<AppBase>().0
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(settings::saved_lang().unwrap_or_else(|| {
+        let tags = browser::preferred_languages();
+        Lang::from_browser_tags(tags.iter().map(String::as_str))
+    }));
+    provide_context(lang);
+    Effect::new(move |_| {
+        let lang = lang.get();
+        browser::set_html_lang(lang.tag());
+    });
+
+    let base = browser::app_base();
+    provide_context(AppBase(base.clone()));
+
+    view! {
+        <Router base=base>
+            <Shell>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=TodayPage/>
+                    <Route path=path!("/index.html") view=TodayPage/>
+                    <Route path=path!("/today") view=TodayPage/>
+                    <Route path=path!("/customers") view=CustomersPage/>
+                    <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/pipeline") view=PipelinePage/>
+                    <Route path=path!("/dashboard") view=DashboardPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// Panics reach the console with their message instead of "unreachable executed".
+fn console_error_panic_hook_lite() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+}

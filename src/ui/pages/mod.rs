@@ -1,0 +1,46 @@
+//! One module per page of the navigation.
+
+mod customers;
+mod dashboard;
+mod not_found;
+mod pipeline;
+mod plan;
+mod settings;
+mod today;
+
+pub use customers::CustomersPage;
+pub use dashboard::DashboardPage;
+pub use not_found::NotFoundPage;
+pub use pipeline::PipelinePage;
+pub use plan::PlanPage;
+pub use settings::SettingsPage;
+pub use today::TodayPage;
+
+use leptos::prelude::*;
+
+use super::{browser, use_lang};
+use crate::i18n::Lang;
+
+/// Keeps the browser tab's title on the page's name, in the current language.
+pub fn use_page_title(title: fn(Lang) -> &'static str) {
+    let lang = use_lang();
+    Effect::new(move |_| {
+        let lang = lang.get();
+        browser::set_title(&lang.page_title(title(lang)));
+    });
+}
+
+/// A page's heading, which also names the browser tab.
+#[component]
+pub fn PageHeading(title: fn(Lang) -> &'static str) -> impl IntoView {
+    let lang = use_lang();
+    use_page_title(title);
+    view! { <h1 class="page-title">{move || title(lang.get())}</h1> }
+}
+
+/// What a page shows before it has anything to show: what will appear here, and why.
+#[component]
+pub fn EmptyState(text: fn(Lang) -> &'static str) -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="empty-state">{move || text(lang.get())}</p> }
+}

@@ -1,0 +1,91 @@
+//! The frame around every page: header with the language switch, navigation, main area.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::routes::Page;
+use super::{use_base, use_lang};
+use crate::i18n::Lang;
+use crate::store::settings;
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <a class="skip-link" href="#main">{move || lang.get().skip_to_content()}</a>
+        <div class="app">
+            <header class="app-header">
+                <div class="brand">
+                    <span class="brand-mark" aria-hidden="true">"维"</span>
+                    <span class="brand-name">{move || lang.get().app_name()}</span>
+                </div>
+                <LangSwitch/>
+            </header>
+            <Nav/>
+            <main id="main" class="app-main" tabindex="-1">
+                {children()}
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let location = use_location();
+    let current = {
+        let base = base.clone();
+        Memo::new(move |_| Page::from_path(&location.pathname.get(), &base))
+    };
+    let links = Page::ALL
+        .into_iter()
+        .map(|page| {
+            view! {
+                <li>
+                    <a
+                        href=page.href(&base)
+                        class=format!("nav-link nav-{}", page.slug())
+                        aria-current=move || (current.get() == Some(page)).then_some("page")
+                    >
+                        {move || page.label(lang.get())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="app-nav" aria-label=move || lang.get().main_navigation()>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// 中文 / English, as two toggle buttons so both names are always visible.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let buttons = Lang::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <button
+                    type="button"
+                    lang=option.tag()
+                    aria-pressed=move || if lang.get() == option { "true" } else { "false" }
+                    on:click=move |_| {
+                        lang.set(option);
+                        settings::save_lang(option);
+                    }
+                >
+                    {option.native_name()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || lang.get().language_switch()>
+            {buttons}
+        </div>
+    }
+}

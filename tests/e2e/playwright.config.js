@@ -1,0 +1,42 @@
+// @ts-check
+'use strict';
+const { defineConfig } = require('@playwright/test');
+
+const port = Number(process.env.E2E_PORT || 4173);
+const basePath = process.env.E2E_BASE_PATH || '/tools/crm/';
+
+module.exports = defineConfig({
+  testDir: './specs',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['./summary-reporter.js']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    locale: 'en-US',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's Chromium; no test tool may download a browser of its own.
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node static-server.js',
+    url: `http://127.0.0.1:${port}${basePath}`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,63 @@
+// A plain static file server, like any static host: serves ../../dist under a sub-path
+// (default /tools/crm/), index.html for directories, a redirect to add a missing trailing
+// slash, and 404 for anything else. No SPA fallback: deep links must work without one.
+'use strict';
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../../dist');
+const prefix = process.env.E2E_BASE_PATH || '/tools/crm/';
+const port = Number(process.env.E2E_PORT || 4173);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+http
+  .createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const pathname = decodeURIComponent(url.pathname);
+    if (pathname + '/' === prefix) {
+      res.writeHead(301, { Location: prefix + url.search });
+      return res.end();
+    }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404);
+      return res.end('not found');
+    }
+    let file = path.join(root, pathname.slice(prefix.length));
+    if (!file.startsWith(root)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    fs.stat(file, (err, stat) => {
+      if (!err && stat.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { Location: pathname + '/' + url.search });
+          return res.end();
+        }
+        file = path.join(file, 'index.html');
+      }
+      fs.readFile(file, (readErr, body) => {
+        if (readErr) {
+          res.writeHead(404);
+          return res.end('not found');
+        }
+        res.writeHead(200, {
+          'Content-Type': types[path.extname(file)] || 'application/octet-stream',
+          'Cache-Control': 'no-store',
+        });
+        res.end(body);
+      });
+    });
+  })
+  .listen(port, '127.0.0.1', () => {
+    console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
+  });
