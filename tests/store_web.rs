@@ -17,6 +17,7 @@ fn customer(id: &str, name: &str) -> Customer {
     Customer {
         id: id.into(),
         name: name.into(),
+        ..Customer::default()
     }
 }
 

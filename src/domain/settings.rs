@@ -1,0 +1,13 @@
+//! Settings that belong to a data set (and so travel in its backup), as opposed to
+//! preferences of one browser such as the UI language.
+
+use serde::{Deserialize, Serialize};
+
+use super::money::MoneyUnit;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DataSettings {
+    /// The unit amounts are typed and shown in; stored amounts are exact 分 either way.
+    pub money_unit: MoneyUnit,
+}
