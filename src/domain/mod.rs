@@ -5,6 +5,8 @@
 
 pub mod calendar;
 pub mod customer;
+pub mod figures;
 pub mod money;
+pub mod profile_form;
 pub mod settings;
 pub mod text;

@@ -1,6 +1,6 @@
-//! The IndexedDB connection and typed record access.
+//! The IndexedDB connection, typed record access, and the one way to run a transaction.
 
-use rexie::{Index, ObjectStore, Rexie, TransactionMode};
+use rexie::{Index, ObjectStore, Rexie, Transaction, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -64,57 +64,121 @@ impl Db {
             .map_err(|e| StoreError::browser("delete database", e))
     }
 
-    /// Writes one record (insert or replace), in its own transaction.
-    pub async fn put<T: Record>(&self, record: &T) -> Result<(), StoreError> {
-        let op = "save";
-        let value = to_js(record, op)?;
+    /// Runs `body` as one transaction over `stores`: committed when it returns `Ok`, aborted
+    /// when it returns an error, so a failure part-way through keeps nothing of it. `body` must
+    /// await only IndexedDB requests (anything else lets the transaction commit early).
+    pub(crate) async fn transact<T>(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+        op: &'static str,
+        body: impl AsyncFnOnce(&Transaction) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let tx = self
             .rexie
-            .transaction(&[T::STORE], TransactionMode::ReadWrite)
+            .transaction(stores, mode)
             .map_err(|e| StoreError::browser(op, e))?;
-        let store = tx.store(T::STORE).map_err(|e| StoreError::browser(op, e))?;
-        store
-            .put(&value, None)
-            .await
-            .map_err(|e| StoreError::browser(op, e))?;
-        tx.done().await.map_err(|e| StoreError::browser(op, e))?;
-        Ok(())
+        match body(&tx).await {
+            Ok(value) => {
+                let result = tx.done().await.map_err(|e| StoreError::browser(op, e))?;
+                if result.is_committed() {
+                    Ok(value)
+                } else {
+                    Err(StoreError::Browser {
+                        op,
+                        detail: "the transaction was aborted".into(),
+                    })
+                }
+            }
+            Err(err) => {
+                // A request that failed may already have aborted it; either way it is undone.
+                let _ = tx.abort().await;
+                Err(err)
+            }
+        }
+    }
+
+    /// Writes one record (insert or replace), in its own transaction.
+    pub async fn put<T: Record>(&self, record: &T) -> Result<(), StoreError> {
+        self.put_in(T::STORE, record).await
+    }
+
+    /// Writes any serializable value into a named store: for records of older shapes (schema
+    /// upgrade tests) and for stores whose type lives elsewhere.
+    pub async fn put_in<T: Serialize>(
+        &self,
+        store_name: &str,
+        record: &T,
+    ) -> Result<(), StoreError> {
+        let op = "save";
+        let value = to_js(record, op)?;
+        self.transact(&[store_name], TransactionMode::ReadWrite, op, async |tx| {
+            put(tx, store_name, &value, op).await
+        })
+        .await
     }
 
     /// Reads one record by its key.
     pub async fn get<T: Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let op = "read";
-        let tx = self
-            .rexie
-            .transaction(&[T::STORE], TransactionMode::ReadOnly)
-            .map_err(|e| StoreError::browser(op, e))?;
-        let store = tx.store(T::STORE).map_err(|e| StoreError::browser(op, e))?;
-        let value = store
-            .get(JsValue::from_str(key))
-            .await
-            .map_err(|e| StoreError::browser(op, e))?;
-        value.map(|v| from_js(v, op)).transpose()
+        self.transact(&[T::STORE], TransactionMode::ReadOnly, op, async |tx| {
+            get(tx, T::STORE, key, op).await
+        })
+        .await
     }
 
     /// Reads every record of a type.
     pub async fn all<T: Record>(&self) -> Result<Vec<T>, StoreError> {
         let op = "read all";
-        let tx = self
-            .rexie
-            .transaction(&[T::STORE], TransactionMode::ReadOnly)
-            .map_err(|e| StoreError::browser(op, e))?;
-        let store = tx.store(T::STORE).map_err(|e| StoreError::browser(op, e))?;
-        let values = store
-            .get_all(None, None)
-            .await
-            .map_err(|e| StoreError::browser(op, e))?;
-        values.into_iter().map(|v| from_js(v, op)).collect()
+        self.transact(&[T::STORE], TransactionMode::ReadOnly, op, async |tx| {
+            let store = tx.store(T::STORE).map_err(|e| StoreError::browser(op, e))?;
+            let values = store
+                .get_all(None, None)
+                .await
+                .map_err(|e| StoreError::browser(op, e))?;
+            values.into_iter().map(|v| from_js(v, op)).collect()
+        })
+        .await
     }
+}
+
+/// Reads one record inside a transaction.
+pub(crate) async fn get<T: DeserializeOwned>(
+    tx: &Transaction,
+    store: &str,
+    key: &str,
+    op: &'static str,
+) -> Result<Option<T>, StoreError> {
+    let value = tx
+        .store(store)
+        .map_err(|e| StoreError::browser(op, e))?
+        .get(JsValue::from_str(key))
+        .await
+        .map_err(|e| StoreError::browser(op, e))?;
+    value.map(|v| from_js(v, op)).transpose()
+}
+
+/// Writes one already-serialized record inside a transaction.
+pub(crate) async fn put(
+    tx: &Transaction,
+    store: &str,
+    value: &JsValue,
+    op: &'static str,
+) -> Result<(), StoreError> {
+    tx.store(store)
+        .map_err(|e| StoreError::browser(op, e))?
+        .put(value, None)
+        .await
+        .map_err(|e| StoreError::browser(op, e))?;
+    Ok(())
 }
 
 /// Serializes as plain JS objects: the default serializer would turn maps into `Map`s, which
 /// IndexedDB key paths cannot read.
-pub(crate) fn to_js<T: Serialize>(value: &T, op: &'static str) -> Result<JsValue, StoreError> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(
+    value: &T,
+    op: &'static str,
+) -> Result<JsValue, StoreError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| StoreError::Corrupt {

@@ -13,6 +13,10 @@ pub enum StoreError {
     Outdated,
     /// A stored record could not be read back into its type.
     Corrupt { op: &'static str, detail: String },
+    /// The record changed (in another tab) since this edit began; nothing was written.
+    Conflict { id: String },
+    /// The record to change no longer exists (deleted in another tab).
+    Missing { id: String },
 }
 
 impl StoreError {
@@ -44,6 +48,10 @@ impl fmt::Display for StoreError {
             StoreError::Corrupt { op, detail } => {
                 write!(f, "{op}: stored data unreadable: {detail}")
             }
+            StoreError::Conflict { id } => {
+                write!(f, "record {id} was changed elsewhere since this edit began")
+            }
+            StoreError::Missing { id } => write!(f, "record {id} no longer exists"),
         }
     }
 }

@@ -1,10 +1,13 @@
 //! Everything that touches browser storage: IndexedDB (records, through rexie) and
 //! localStorage (small settings, through gloo-storage).
 
+mod customers;
 mod db;
 mod error;
 pub mod schema;
 pub mod settings;
+pub mod sync;
 
+pub use customers::Deleted;
 pub use db::{Db, Record};
 pub use error::StoreError;

@@ -36,6 +36,9 @@ pub struct Schema {
 pub mod stores {
     pub const CUSTOMERS: &str = "customers";
     pub const META: &str = "meta";
+    pub const FOLLOWUPS: &str = "followups";
+    pub const TODOS: &str = "todos";
+    pub const PLANS: &str = "plans";
 }
 
 const fn index(name: &'static str, key_path: &'static str) -> IndexDef {
@@ -63,8 +66,51 @@ pub const SCHEMA_V1: Schema = Schema {
     ],
 };
 
+/// Version 2: indexes for the Customers page's filters, and the stores the method's dated
+/// work lives in — follow-ups (跟进记录), to-dos (闭环) and planned touches — each found by
+/// customer and by date.
+pub const SCHEMA_V2: Schema = Schema {
+    version: 2,
+    stores: &[
+        StoreDef {
+            name: stores::CUSTOMERS,
+            key_path: "id",
+            indexes: &[
+                index("name", "name"),
+                index("updated_at", "updated_at"),
+                index("owner", "owner"),
+                index("industry", "industry"),
+            ],
+        },
+        StoreDef {
+            name: stores::META,
+            key_path: "key",
+            indexes: &[],
+        },
+        StoreDef {
+            name: stores::FOLLOWUPS,
+            key_path: "id",
+            indexes: &[index("customer_id", "customer_id"), index("date", "date")],
+        },
+        StoreDef {
+            name: stores::TODOS,
+            key_path: "id",
+            indexes: &[
+                index("customer_id", "customer_id"),
+                index("due_on", "due_on"),
+                index("owner", "owner"),
+            ],
+        },
+        StoreDef {
+            name: stores::PLANS,
+            key_path: "id",
+            indexes: &[index("customer_id", "customer_id"), index("date", "date")],
+        },
+    ],
+};
+
 /// Every schema ever shipped, oldest first.
-pub const SCHEMAS: &[Schema] = &[SCHEMA_V1];
+pub const SCHEMAS: &[Schema] = &[SCHEMA_V1, SCHEMA_V2];
 
 /// The schema this build of the app opens.
 pub const CURRENT: Schema = SCHEMAS[SCHEMAS.len() - 1];

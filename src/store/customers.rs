@@ -1,0 +1,237 @@
+//! Customer profiles: saving with a revision check, deleting with everything attached (and
+//! putting it all back for Undo), data-set settings, and whole-database writes for imports.
+//! Each operation is one transaction (see [`Db::transact`]): it reads, decides and writes, and
+//! a failure or a closed tab leaves the data as it was.
+
+use rexie::{KeyRange, TransactionMode};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use super::db::{from_js, get, put, to_js, Db};
+use super::schema::stores;
+use super::{sync, StoreError};
+use crate::domain::customer::Customer;
+use crate::domain::settings::DataSettings;
+
+const SETTINGS_KEY: &str = "settings";
+
+/// A row of the `meta` store.
+#[derive(Serialize, Deserialize)]
+struct Meta<T> {
+    key: String,
+    value: T,
+}
+
+/// Everything a delete removed, kept so Undo can put it back exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub customer: Customer,
+    /// Records of the other stores that belonged to the customer, as stored.
+    pub attached: Vec<(&'static str, serde_json::Value)>,
+}
+
+/// Stores whose records belong to one customer (by their `customer_id` index).
+const ATTACHED: [&str; 3] = [stores::FOLLOWUPS, stores::TODOS, stores::PLANS];
+
+/// The customers store and every store attached to it.
+const CUSTOMER_STORES: [&str; 4] = [
+    stores::CUSTOMERS,
+    stores::FOLLOWUPS,
+    stores::TODOS,
+    stores::PLANS,
+];
+
+/// Every store, for whole-database writes.
+const ALL_STORES: [&str; 5] = [
+    stores::CUSTOMERS,
+    stores::FOLLOWUPS,
+    stores::TODOS,
+    stores::PLANS,
+    stores::META,
+];
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn settings_row(settings: &DataSettings, op: &'static str) -> Result<JsValue, StoreError> {
+    to_js(
+        &Meta {
+            key: SETTINGS_KEY.to_string(),
+            value: settings,
+        },
+        op,
+    )
+}
+
+impl Db {
+    /// Every customer profile.
+    pub async fn customers(&self) -> Result<Vec<Customer>, StoreError> {
+        self.all::<Customer>().await
+    }
+
+    /// Saves a profile if it is still at the revision the edit started from (`customer.revision`;
+    /// 0 for a new one). Returns what was stored, with its new revision and time.
+    pub async fn save_customer(&self, customer: &Customer) -> Result<Customer, StoreError> {
+        let op = "save customer";
+        let mut saved = customer.clone();
+        saved.revision += 1;
+        saved.updated_at = now_ms().max(customer.updated_at + 1);
+        let value = to_js(&saved, op)?;
+        self.transact(
+            &[stores::CUSTOMERS],
+            TransactionMode::ReadWrite,
+            op,
+            async |tx| {
+                let stored: Option<Customer> = get(tx, stores::CUSTOMERS, &customer.id, op).await?;
+                match stored.map(|c| c.revision) {
+                    Some(rev) if rev != customer.revision => Err(StoreError::Conflict {
+                        id: customer.id.clone(),
+                    }),
+                    None if customer.revision != 0 => Err(StoreError::Missing {
+                        id: customer.id.clone(),
+                    }),
+                    _ => put(tx, stores::CUSTOMERS, &value, op).await,
+                }
+            },
+        )
+        .await?;
+        sync::notify_changed();
+        Ok(saved)
+    }
+
+    /// Deletes a customer and every record attached to it, returning all of it for Undo.
+    pub async fn delete_customer(&self, id: &str) -> Result<Deleted, StoreError> {
+        let op = "delete customer";
+        let err = |e: rexie::Error| StoreError::browser(op, e);
+        let deleted = self
+            .transact(
+                &CUSTOMER_STORES,
+                TransactionMode::ReadWrite,
+                op,
+                async |tx| {
+                    let Some(customer) = get::<Customer>(tx, stores::CUSTOMERS, id, op).await?
+                    else {
+                        return Err(StoreError::Missing { id: id.to_string() });
+                    };
+                    let key = JsValue::from_str(id);
+                    let mut attached = Vec::new();
+                    for name in ATTACHED {
+                        let store = tx.store(name).map_err(err)?;
+                        let range = KeyRange::only(&key).map_err(|e| err(e.into()))?;
+                        let records = store
+                            .index("customer_id")
+                            .map_err(err)?
+                            .get_all(Some(range), None)
+                            .await
+                            .map_err(err)?;
+                        for record in records {
+                            let record: serde_json::Value = from_js(record, op)?;
+                            let record_id = record["id"].as_str().unwrap_or_default().to_string();
+                            store
+                                .delete(JsValue::from_str(&record_id))
+                                .await
+                                .map_err(err)?;
+                            attached.push((name, record));
+                        }
+                    }
+                    tx.store(stores::CUSTOMERS)
+                        .map_err(err)?
+                        .delete(key)
+                        .await
+                        .map_err(err)?;
+                    Ok(Deleted { customer, attached })
+                },
+            )
+            .await?;
+        sync::notify_changed();
+        Ok(deleted)
+    }
+
+    /// Puts back what [`Db::delete_customer`] removed, exactly as it was.
+    pub async fn restore(&self, deleted: &Deleted) -> Result<(), StoreError> {
+        let op = "undo delete";
+        let customer = to_js(&deleted.customer, op)?;
+        let attached = deleted
+            .attached
+            .iter()
+            .map(|(name, record)| Ok((*name, to_js(record, op)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        self.transact(
+            &CUSTOMER_STORES,
+            TransactionMode::ReadWrite,
+            op,
+            async |tx| {
+                put(tx, stores::CUSTOMERS, &customer, op).await?;
+                for (name, record) in &attached {
+                    put(tx, name, record, op).await?;
+                }
+                Ok(())
+            },
+        )
+        .await?;
+        sync::notify_changed();
+        Ok(())
+    }
+
+    /// The data set's settings (defaults until first saved).
+    pub async fn settings(&self) -> Result<DataSettings, StoreError> {
+        let op = "read settings";
+        let row = self
+            .transact(&[stores::META], TransactionMode::ReadOnly, op, async |tx| {
+                get::<Meta<DataSettings>>(tx, stores::META, SETTINGS_KEY, op).await
+            })
+            .await?;
+        Ok(row.map(|r| r.value).unwrap_or_default())
+    }
+
+    pub async fn save_settings(&self, settings: &DataSettings) -> Result<(), StoreError> {
+        let op = "save settings";
+        let row = settings_row(settings, op)?;
+        self.transact(
+            &[stores::META],
+            TransactionMode::ReadWrite,
+            op,
+            async |tx| put(tx, stores::META, &row, op).await,
+        )
+        .await?;
+        sync::notify_changed();
+        Ok(())
+    }
+
+    /// Writes an import in one transaction: optionally clears every store first, then puts the
+    /// customers (as given: imports keep revisions, so a round trip is lossless) and settings.
+    /// If anything fails, nothing of it is kept.
+    pub async fn write_import<C: Serialize>(
+        &self,
+        clear_first: bool,
+        customers: &[C],
+        settings: Option<&DataSettings>,
+    ) -> Result<(), StoreError> {
+        let op = "import";
+        let err = |e: rexie::Error| StoreError::browser(op, e);
+        // Serialize everything before the transaction starts: it must not wait on anything else.
+        let values = customers
+            .iter()
+            .map(|c| to_js(c, op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let settings = settings.map(|s| settings_row(s, op)).transpose()?;
+        self.transact(&ALL_STORES, TransactionMode::ReadWrite, op, async |tx| {
+            if clear_first {
+                for name in ALL_STORES {
+                    tx.store(name).map_err(err)?.clear().await.map_err(err)?;
+                }
+            }
+            for value in &values {
+                put(tx, stores::CUSTOMERS, value, op).await?;
+            }
+            if let Some(row) = &settings {
+                put(tx, stores::META, row, op).await?;
+            }
+            Ok(())
+        })
+        .await?;
+        sync::notify_changed();
+        Ok(())
+    }
+}

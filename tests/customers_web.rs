@@ -1,0 +1,169 @@
+//! Customer storage in a real browser: schema upgrade on old data, two tabs editing the same
+//! profile, delete with Undo, and all-or-nothing imports.
+#![cfg(target_arch = "wasm32")]
+
+use kehu_weihu::domain::customer::{Customer, Order};
+use kehu_weihu::domain::money::{Fen, MoneyUnit};
+use kehu_weihu::domain::settings::DataSettings;
+use kehu_weihu::store::schema::{self, stores};
+use kehu_weihu::store::{Db, StoreError};
+use serde_json::json;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn db_name(test: &str) -> String {
+    format!("test-{test}-{}", js_sys::Math::random())
+}
+
+fn customer(id: &str, name: &str) -> Customer {
+    Customer {
+        id: id.into(),
+        name: name.into(),
+        ..Customer::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn data_written_by_schema_1_is_all_there_after_upgrading_to_the_current_schema() {
+    let name = db_name("upgrade");
+    let v1 = Db::open_with(&name, schema::SCHEMA_V1).await.unwrap();
+    // Records exactly as version 1 of the app wrote them.
+    v1.put_in(stores::CUSTOMERS, &json!({"id": "c-1", "name": "科技公司"}))
+        .await
+        .unwrap();
+    v1.put_in(
+        stores::CUSTOMERS,
+        &json!({"id": "c-2", "name": "YY贸易公司"}),
+    )
+    .await
+    .unwrap();
+    v1.close();
+
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    assert_eq!(db.version(), schema::CURRENT.version);
+    let mut all = db.customers().await.unwrap();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(
+        all,
+        vec![customer("c-1", "科技公司"), customer("c-2", "YY贸易公司")]
+    );
+    // The new stores exist and work.
+    db.put_in(
+        stores::FOLLOWUPS,
+        &json!({"id": "f-1", "customer_id": "c-1"}),
+    )
+    .await
+    .unwrap();
+    db.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_based_on_an_old_revision_is_refused_instead_of_overwriting() {
+    let name = db_name("conflict");
+    let tab_a = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    let tab_b = Db::open_with(&name, schema::CURRENT).await.unwrap();
+
+    let created = tab_a
+        .save_customer(&customer("c-1", "科技公司"))
+        .await
+        .unwrap();
+    assert_eq!(created.revision, 1);
+
+    // Both tabs start editing revision 1; B saves first.
+    let mut in_b = created.clone();
+    in_b.industry = "汽车".into();
+    let saved_b = tab_b.save_customer(&in_b).await.unwrap();
+    assert_eq!(saved_b.revision, 2);
+
+    let mut in_a = created.clone();
+    in_a.owner = "王经理".into();
+    let err = tab_a.save_customer(&in_a).await.unwrap_err();
+    assert_eq!(err, StoreError::Conflict { id: "c-1".into() });
+    // B's edit is intact.
+    let stored: Customer = tab_a.get("c-1").await.unwrap().unwrap();
+    assert_eq!(stored.industry, "汽车");
+    assert_eq!(stored.owner, "");
+
+    // A new record may not silently reuse an id either.
+    let err = tab_a
+        .save_customer(&customer("c-1", "dup"))
+        .await
+        .unwrap_err();
+    assert_eq!(err, StoreError::Conflict { id: "c-1".into() });
+    tab_a.close();
+    tab_b.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn undo_puts_back_the_customer_and_everything_attached() {
+    let name = db_name("undo");
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    let mut c = customer("c-1", "科技公司");
+    c.orders.push(Order {
+        id: "o-1".into(),
+        amount_fen: Fen::from_wan(85),
+        ..Order::default()
+    });
+    let saved = db.save_customer(&c).await.unwrap();
+    db.save_customer(&customer("c-2", "other")).await.unwrap();
+    let followup = json!({"id": "f-1", "customer_id": "c-1", "date": "2024-01-02", "text": "拜访"});
+    db.put_in(stores::FOLLOWUPS, &followup).await.unwrap();
+    db.put_in(stores::TODOS, &json!({"id": "t-1", "customer_id": "c-1"}))
+        .await
+        .unwrap();
+    db.put_in(stores::TODOS, &json!({"id": "t-2", "customer_id": "c-2"}))
+        .await
+        .unwrap();
+
+    let deleted = db.delete_customer("c-1").await.unwrap();
+    assert_eq!(deleted.customer, saved);
+    assert_eq!(deleted.attached.len(), 2);
+    assert_eq!(db.customers().await.unwrap().len(), 1);
+
+    db.restore(&deleted).await.unwrap();
+    let back: Customer = db.get("c-1").await.unwrap().unwrap();
+    assert_eq!(back, saved);
+    // Deleting again finds the follow-up and the to-do restored, and leaves c-2's to-do.
+    let again = db.delete_customer("c-1").await.unwrap();
+    assert_eq!(again.attached, deleted.attached);
+    assert_eq!(
+        db.delete_customer("c-404").await.unwrap_err(),
+        StoreError::Missing { id: "c-404".into() }
+    );
+    db.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_import_leaves_the_old_data_exactly_as_it_was() {
+    let name = db_name("import");
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    db.save_customer(&customer("c-1", "旧客户")).await.unwrap();
+    let before = db.customers().await.unwrap();
+
+    // The second record has no key: the browser refuses it mid-transaction, after the clear
+    // and the first put.
+    let incoming = vec![
+        json!({"id": "n-1", "name": "新客户"}),
+        json!({"name": "no id"}),
+    ];
+    let err = db.write_import(true, &incoming, None).await.unwrap_err();
+    assert!(matches!(err, StoreError::Browser { .. }), "{err:?}");
+    assert_eq!(db.customers().await.unwrap(), before);
+
+    // A good import replaces everything, settings included.
+    let settings = DataSettings {
+        money_unit: MoneyUnit::Yuan,
+    };
+    let incoming = vec![customer("n-1", "新客户")];
+    db.write_import(true, &incoming, Some(&settings))
+        .await
+        .unwrap();
+    assert_eq!(db.customers().await.unwrap(), incoming);
+    assert_eq!(db.settings().await.unwrap(), settings);
+    db.close();
+    Db::delete(&name).await.unwrap();
+}
