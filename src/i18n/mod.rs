@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod customers;
 mod shell;
 
 /// The language the UI speaks.
@@ -23,7 +24,7 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
 
     /// The BCP 47 tag, for `<html lang>` and `Intl`.
-    pub fn tag(self) -> &'static str {
+    pub fn bcp47(self) -> &'static str {
         match self {
             Lang::Zh => "zh-CN",
             Lang::En => "en",

@@ -58,6 +58,7 @@ catalogue! {
         en: "The app was updated in another tab. Reload this page so no edits conflict."
     }
     reload { zh: "重新加载", en: "Reload" }
+    dismiss { zh: "关闭", en: "Dismiss" }
 }
 
 impl super::Lang {

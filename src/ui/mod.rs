@@ -1,9 +1,13 @@
 //! Leptos components and pages: the thin top that calls `store` and `domain`.
 
 pub mod browser;
+mod form;
+pub mod format;
 mod pages;
 pub mod routes;
 mod shell;
+mod toast;
+pub mod workspace;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -12,7 +16,8 @@ use leptos_router::path;
 use crate::i18n::Lang;
 use crate::store::settings;
 use pages::{
-    CustomersPage, DashboardPage, NotFoundPage, PipelinePage, PlanPage, SettingsPage, TodayPage,
+    CustomerPage, CustomersPage, DashboardPage, NewCustomerPage, NotFoundPage, PipelinePage,
+    PlanPage, SettingsPage, TodayPage,
 };
 use shell::Shell;
 
@@ -44,11 +49,13 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     Effect::new(move |_| {
         let lang = lang.get();
-        browser::set_html_lang(lang.tag());
+        browser::set_html_lang(lang.bcp47());
     });
 
     let base = browser::app_base();
     provide_context(AppBase(base.clone()));
+    provide_context(toast::Toaster::new());
+    provide_context(workspace::Workspace::new());
 
     view! {
         <Router base=base>
@@ -58,6 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/index.html") view=TodayPage/>
                     <Route path=path!("/today") view=TodayPage/>
                     <Route path=path!("/customers") view=CustomersPage/>
+                    <Route path=path!("/customers/new") view=NewCustomerPage/>
+                    <Route path=path!("/customer") view=CustomerPage/>
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/pipeline") view=PipelinePage/>
                     <Route path=path!("/dashboard") view=DashboardPage/>

@@ -2,7 +2,8 @@
 //!
 //! Each page lives at `<base>/<slug>/`. The release build also writes `<slug>/index.html`
 //! (see `scripts/post-build.sh`), so any static host serves a deep link or a reload without
-//! rewrite rules; [`Page::ALL`] and that script must list the same slugs (a test checks).
+//! rewrite rules; [`ENTRIES`] and that script must list the same paths (a test checks).
+//! Pages about one record take its id in the query (`customer/?id=…`) for the same reason.
 
 use crate::i18n::Lang;
 
@@ -54,15 +55,49 @@ impl Page {
         format!("{base}/{}/", self.slug())
     }
 
-    /// The page a path shows: the app's root is Today.
+    /// The navigation page a path belongs to (a customer's profile belongs to Customers); the
+    /// app's root is Today.
     pub fn from_path(path: &str, base: &str) -> Option<Page> {
         let rest = path.strip_prefix(base).unwrap_or(path);
         let first = rest.trim_start_matches('/').split('/').next().unwrap_or("");
         if first.is_empty() || first == "index.html" {
             return Some(Page::Today);
         }
+        if first == "customer" {
+            return Some(Page::Customers);
+        }
         Page::ALL.into_iter().find(|p| p.slug() == first)
     }
+}
+
+/// Every path that has its own `index.html` in the build: the navigation's pages and the
+/// pages reached from them.
+pub const ENTRIES: [&str; 8] = [
+    "today",
+    "customers",
+    "plan",
+    "pipeline",
+    "dashboard",
+    "settings",
+    "customers/new",
+    "customer",
+];
+
+/// A customer's profile page.
+pub fn customer_href(base: &str, id: &str) -> String {
+    format!("{base}/customer/?id={}", query_encode(id))
+}
+
+/// Percent-encodes an id for a query string (ids are UUIDs, but imports may bring others).
+fn query_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -86,11 +121,15 @@ mod tests {
                 assert_eq!(Page::from_path(&no_slash, base), Some(page));
             }
             assert_eq!(Page::from_path(&format!("{base}/nope/"), base), None);
+            assert_eq!(
+                Page::from_path(&format!("{base}/customer/"), base),
+                Some(Page::Customers)
+            );
         }
     }
 
     #[test]
-    fn every_page_gets_a_static_entry_in_the_build() {
+    fn every_entry_gets_a_static_page_in_the_build() {
         // The post-build script writes one index.html per slug; a page missing there would
         // 404 on reload at a static host.
         let script = include_str!("../../scripts/post-build.sh");
@@ -103,7 +142,18 @@ mod tests {
             .trim_matches('"')
             .split_whitespace()
             .collect();
-        let slugs: Vec<&str> = Page::ALL.iter().map(|p| p.slug()).collect();
-        assert_eq!(listed, slugs);
+        assert_eq!(listed, ENTRIES);
+        for page in Page::ALL {
+            assert!(ENTRIES.contains(&page.slug()), "{page:?} has no entry");
+        }
+    }
+
+    #[test]
+    fn record_ids_are_escaped_in_links() {
+        assert_eq!(
+            customer_href("/crm", "a b/c"),
+            "/crm/customer/?id=a%20b%2Fc"
+        );
+        assert_eq!(customer_href("", "3f2a-9"), "/customer/?id=3f2a-9");
     }
 }

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::routes::Page;
+use super::toast::Toasts;
+use super::workspace::{use_workspace, Status};
 use super::{use_base, use_lang};
 use crate::i18n::Lang;
 use crate::store::settings;
@@ -23,9 +25,11 @@ pub fn Shell(children: Children) -> impl IntoView {
             </header>
             <Nav/>
             <main id="main" class="app-main" tabindex="-1">
+                <StorageBanner/>
                 {children()}
             </main>
         </div>
+        <Toasts/>
     }
 }
 
@@ -61,6 +65,37 @@ fn Nav() -> impl IntoView {
     }
 }
 
+/// Says so when the data cannot be read or written, instead of failing silently.
+#[component]
+fn StorageBanner() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    move || match ws.status.get() {
+        Status::Outdated => Some(
+            view! {
+                <div class="notice notice-warn" role="alert">
+                    <p>{move || lang.get().store_outdated()}</p>
+                    <button type="button" on:click=|_| {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                    }>{move || lang.get().reload()}</button>
+                </div>
+            }
+            .into_any(),
+        ),
+        Status::Failed(detail) => Some(
+            view! {
+                <div class="notice notice-error" role="alert">
+                    <p>{move || lang.get().store_unavailable()}{detail.clone()}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    }
+}
+
 /// 中文 / English, as two toggle buttons so both names are always visible.
 #[component]
 fn LangSwitch() -> impl IntoView {
@@ -71,7 +106,7 @@ fn LangSwitch() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    lang=option.tag()
+                    lang=option.bcp47()
                     aria-pressed=move || if lang.get() == option { "true" } else { "false" }
                     on:click=move |_| {
                         lang.set(option);

@@ -1,14 +1,396 @@
+//! Customers: every profile in a table with search, filters, sort and the derived figures.
+//! Figures are computed once per change of data (not per render), and only a page of rows is
+//! in the DOM at a time, so 5,000 customers stay quick.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{EmptyState, PageHeading};
+use crate::domain::calendar::YearsMonths;
+use crate::domain::customer::{Customer, Tag};
+use crate::domain::figures::{Figures, Verification};
+use crate::domain::money::Fen;
+use crate::domain::text::fold;
 use crate::i18n::Lang;
+use crate::ui::format;
+use crate::ui::routes::customer_href;
+use crate::ui::workspace::{use_workspace, Status};
+use crate::ui::{use_base, use_lang};
+
+const PAGE_SIZE: usize = 100;
+
+/// One line of the table, with everything sorting and filtering need precomputed.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    name: String,
+    industry: String,
+    owner: String,
+    tags: Vec<Tag>,
+    spend_12m: Fen,
+    change_3m: Option<i64>,
+    orders_12m: usize,
+    average_order: Option<Fen>,
+    tenure: Option<YearsMonths>,
+    last_order: Option<NaiveDate>,
+    completeness: u32,
+    verification_due: bool,
+    /// Folded name, contacts and tags in both languages, for search.
+    haystack: String,
+}
+
+impl Row {
+    fn new(c: &Customer, today: NaiveDate) -> Row {
+        let f = Figures::of(c, today);
+        let mut haystack = vec![c.name.clone(), c.industry.clone(), c.owner.clone()];
+        for k in &c.contacts {
+            haystack.extend([
+                k.name.clone(),
+                k.phone.clone(),
+                k.email.clone(),
+                k.wechat.clone(),
+            ]);
+        }
+        for t in &c.tags {
+            haystack.extend(Lang::ALL.map(|l| l.tag(t)));
+        }
+        Row {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            industry: c.industry.clone(),
+            owner: c.owner.clone(),
+            tags: c.tags.clone(),
+            spend_12m: f.spend_12m,
+            change_3m: f.last_3m_change_pct(),
+            orders_12m: f.orders_12m,
+            average_order: f.average_order,
+            tenure: f.tenure,
+            last_order: f.last_order,
+            completeness: f.completeness.percent,
+            verification_due: matches!(
+                f.verification,
+                Verification::Overdue { .. } | Verification::Never
+            ),
+            haystack: fold(&haystack.join("\u{1}")),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SortKey {
+    Name,
+    Spend,
+    LastOrder,
+    Tenure,
+    Completeness,
+}
+
+impl SortKey {
+    const ALL: [SortKey; 5] = [
+        SortKey::Name,
+        SortKey::Spend,
+        SortKey::LastOrder,
+        SortKey::Tenure,
+        SortKey::Completeness,
+    ];
+
+    fn label(self, t: Lang) -> &'static str {
+        match self {
+            SortKey::Name => t.customers_sort_name(),
+            SortKey::Spend => t.customers_sort_spend(),
+            SortKey::LastOrder => t.customers_sort_last_order(),
+            SortKey::Tenure => t.customers_sort_tenure(),
+            SortKey::Completeness => t.customers_sort_completeness(),
+        }
+    }
+
+    fn compare(self, a: &Row, b: &Row, collator: &js_sys::Intl::Collator) -> Ordering {
+        match self {
+            SortKey::Name => {
+                let cmp = collator.compare();
+                let r = cmp.call2(
+                    &wasm_bindgen::JsValue::NULL,
+                    &a.name.as_str().into(),
+                    &b.name.as_str().into(),
+                );
+                r.ok()
+                    .and_then(|v| v.as_f64())
+                    .map_or(Ordering::Equal, |v| {
+                        v.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
+                    })
+            }
+            SortKey::Spend => a.spend_12m.cmp(&b.spend_12m),
+            SortKey::LastOrder => a.last_order.cmp(&b.last_order),
+            SortKey::Tenure => a.tenure.cmp(&b.tenure),
+            SortKey::Completeness => a.completeness.cmp(&b.completeness),
+        }
+    }
+}
 
 #[component]
 pub fn CustomersPage() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let base = use_base();
+
+    let rows = Memo::new(move |_| {
+        let today = ws.today.get();
+        ws.customers
+            .with(|cs| cs.iter().map(|c| Row::new(c, today)).collect::<Vec<_>>())
+    });
+
+    let query = RwSignal::new(String::new());
+    let tag = RwSignal::new(None::<Tag>);
+    let owner = RwSignal::new(String::new());
+    let industry = RwSignal::new(String::new());
+    let sort = RwSignal::new(SortKey::Name);
+    let descending = RwSignal::new(false);
+    let visible = RwSignal::new(PAGE_SIZE);
+
+    // The filter menus offer what the data holds.
+    let tag_options = Memo::new(move |_| {
+        let mut tags: Vec<Tag> = rows.with(|rs| rs.iter().flat_map(|r| r.tags.clone()).collect());
+        tags.sort();
+        tags.dedup();
+        tags
+    });
+    let distinct = move |pick: fn(&Row) -> &String| {
+        Memo::new(move |_| {
+            let mut values: Vec<String> = rows.with(|rs| {
+                rs.iter()
+                    .map(|r| pick(r).clone())
+                    .filter(|v| !v.is_empty())
+                    .collect()
+            });
+            values.sort();
+            values.dedup();
+            values
+        })
+    };
+    let owner_options = distinct(|r| &r.owner);
+    let industry_options = distinct(|r| &r.industry);
+
+    let filtered = Memo::new(move |_| {
+        let needle = fold(&query.get());
+        let tag = tag.get();
+        let owner = owner.get();
+        let industry = industry.get();
+        let collator = js_sys::Intl::Collator::new(
+            &js_sys::Array::of1(&lang.get().bcp47().into()),
+            &js_sys::Object::new(),
+        );
+        let mut out: Vec<Row> = rows.with(|rs| {
+            rs.iter()
+                .filter(|r| needle.is_empty() || r.haystack.contains(&needle))
+                .filter(|r| tag.as_ref().is_none_or(|t| r.tags.contains(t)))
+                .filter(|r| owner.is_empty() || r.owner == owner)
+                .filter(|r| industry.is_empty() || r.industry == industry)
+                .cloned()
+                .collect()
+        });
+        let key = sort.get();
+        out.sort_by(|a, b| {
+            let ord = key.compare(a, b, &collator);
+            if descending.get_untracked() {
+                ord.reverse()
+            } else {
+                ord
+            }
+        });
+        out
+    });
+    // A new search or filter starts from the top again.
+    Effect::new(move |_| {
+        filtered.track();
+        visible.set(PAGE_SIZE);
+    });
+
+    let filters_active = move || {
+        !query.get().is_empty()
+            || tag.get().is_some()
+            || !owner.get().is_empty()
+            || !industry.get().is_empty()
+    };
+    let clear = move |_| {
+        query.set(String::new());
+        tag.set(None);
+        owner.set(String::new());
+        industry.set(String::new());
+    };
+    let new_href = format!("{base}/customers/new/");
+    let unit = move || ws.settings.get().money_unit;
+
     view! {
         <section class="page page-customers">
-            <PageHeading title=Lang::nav_customers/>
-            <EmptyState text=Lang::customers_empty/>
+            <div class="page-head">
+                <PageHeading title=Lang::nav_customers/>
+                <a class="button primary" href=new_href>{move || lang.get().customers_new()}</a>
+            </div>
+            <Show
+                when=move || ws.status.get() != Status::Loading
+                fallback=move || view! { <p class="hint">{move || lang.get().customers_loading()}</p> }
+            >
+                <Show
+                    when=move || rows.with(|r| !r.is_empty())
+                    fallback=|| view! { <EmptyState text=Lang::customers_empty/> }
+                >
+                    <div class="toolbar" role="search">
+                        <input
+                            type="search"
+                            class="search"
+                            aria-label=move || lang.get().customers_search()
+                            placeholder=move || lang.get().customers_search()
+                            prop:value=move || query.get()
+                            on:input=move |ev| query.set(event_target_value(&ev))
+                        />
+                        <label class="inline-field">
+                            <span>{move || lang.get().customers_filter_tag()}</span>
+                            <select on:change=move |ev| {
+                                let i = event_target_value(&ev).parse::<usize>().ok();
+                                tag.set(i.and_then(|i| tag_options.with(|o| o.get(i).cloned())));
+                            }>
+                                <option value="" selected=move || tag.get().is_none()>{move || lang.get().customers_filter_any()}</option>
+                                {move || tag_options.get().into_iter().enumerate().map(|(i, t)| {
+                                    let selected = t.clone();
+                                    view! {
+                                        <option value=i.to_string() selected=move || tag.get().as_ref() == Some(&selected)>
+                                            {lang.get().tag(&t)}
+                                        </option>
+                                    }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <TextFilter label=Lang::customers_filter_owner options=owner_options value=owner/>
+                        <TextFilter label=Lang::customers_filter_industry options=industry_options value=industry/>
+                        <label class="inline-field">
+                            <span>{move || lang.get().customers_sort()}</span>
+                            <select on:change=move |ev| {
+                                if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| SortKey::ALL.get(i)) {
+                                    sort.set(*k);
+                                }
+                            }>
+                                {SortKey::ALL.into_iter().enumerate().map(|(i, k)| view! {
+                                    <option value=i.to_string() selected=move || sort.get() == k>{move || k.label(lang.get())}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="inline-check">
+                            <input type="checkbox" prop:checked=move || descending.get()
+                                on:change=move |ev| descending.set(event_target_checked(&ev))/>
+                            <span>{move || lang.get().customers_sort_descending()}</span>
+                        </label>
+                        <Show when=filters_active>
+                            <button type="button" class="link-button" on:click=clear>{move || lang.get().customers_clear_filters()}</button>
+                        </Show>
+                    </div>
+                    <p class="count" aria-live="polite">
+                        {move || lang.get().customer_count(filtered.with(Vec::len), rows.with(Vec::len))}
+                    </p>
+                    <Show
+                        when=move || filtered.with(|f| !f.is_empty())
+                        fallback=move || view! { <p class="empty-state">{move || lang.get().customers_no_match()}</p> }
+                    >
+                        <div class="table-wrap">
+                            <table class="customers-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || lang.get().col_name()}</th>
+                                        <th scope="col">{move || lang.get().field_industry()}</th>
+                                        <th scope="col">{move || lang.get().field_owner()}</th>
+                                        <th scope="col" class="num">{move || lang.get().col_spend_12m()}</th>
+                                        <th scope="col" class="num">{move || lang.get().col_trend_3m()}</th>
+                                        <th scope="col" class="num">{move || lang.get().col_orders_per_year()}</th>
+                                        <th scope="col" class="num">{move || lang.get().col_average_order()}</th>
+                                        <th scope="col">{move || lang.get().col_tenure()}</th>
+                                        <th scope="col">{move || lang.get().col_last_order()}</th>
+                                        <th scope="col" class="num">{move || lang.get().col_completeness()}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    <For
+                                        each=move || filtered.with(|f| f.iter().take(visible.get()).cloned().collect::<Vec<_>>())
+                                        key=|r| r.id.clone()
+                                        let:row
+                                    >
+                                        <CustomerRow row=row unit=Signal::derive(unit)/>
+                                    </For>
+                                </tbody>
+                            </table>
+                        </div>
+                        <Show when=move || { filtered.with(Vec::len) > visible.get() }>
+                            <button type="button" class="show-more" on:click=move |_| visible.update(|v| *v += PAGE_SIZE)>
+                                {move || format!("{} ({})", lang.get().customers_show_more(), filtered.with(Vec::len) - visible.get())}
+                            </button>
+                        </Show>
+                    </Show>
+                </Show>
+            </Show>
         </section>
+    }
+}
+
+#[component]
+fn TextFilter(
+    label: fn(Lang) -> &'static str,
+    options: Memo<Vec<String>>,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label class="inline-field">
+            <span>{move || label(lang.get())}</span>
+            <select on:change=move |ev| value.set(event_target_value(&ev))>
+                <option value="" selected=move || value.get().is_empty()>{move || lang.get().customers_filter_any()}</option>
+                {move || options.get().into_iter().map(|o| {
+                    let selected = o.clone();
+                    let text = o.clone();
+                    view! { <option value=o selected=move || value.get() == selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl IntoView {
+    let lang = use_lang();
+    let href = customer_href(&use_base(), &row.id);
+    let Row {
+        name,
+        industry,
+        owner,
+        spend_12m,
+        change_3m,
+        orders_12m,
+        average_order,
+        tenure,
+        last_order,
+        completeness,
+        verification_due,
+        ..
+    } = row;
+    let change_class = match change_3m {
+        Some(c) if c <= -50 => "num trend-down-bad",
+        Some(c) if c < 0 => "num trend-down",
+        _ => "num",
+    };
+    view! {
+        <tr>
+            <th scope="row"><a href=href>{name}</a></th>
+            <td>{industry}</td>
+            <td>{owner}</td>
+            <td class="num">{move || format::money(lang.get(), spend_12m, unit.get())}</td>
+            <td class=change_class>{change_3m.map(format::percent_change).unwrap_or_else(|| "—".into())}</td>
+            <td class="num">{orders_12m}</td>
+            <td class="num">{move || average_order.map(|a| format::money(lang.get(), a, unit.get())).unwrap_or_else(|| "—".into())}</td>
+            <td>{move || tenure.map(|t| lang.get().tenure(t)).unwrap_or_else(|| "—".into())}</td>
+            <td>{last_order.map(format::date).unwrap_or_else(|| "—".into())}</td>
+            <td class="num" class:below-target=completeness < 95>
+                {format!("{completeness}%")}
+                {verification_due.then_some(view! { <span class="flag" title=move || lang.get().verification_reminder()>"!"</span> })}
+            </td>
+        </tr>
     }
 }

@@ -1,5 +1,8 @@
 //! One module per page of the navigation.
 
+mod customer;
+mod customer_form;
+mod customer_new;
 mod customers;
 mod dashboard;
 mod not_found;
@@ -8,6 +11,8 @@ mod plan;
 mod settings;
 mod today;
 
+pub use customer::CustomerPage;
+pub use customer_new::NewCustomerPage;
 pub use customers::CustomersPage;
 pub use dashboard::DashboardPage;
 pub use not_found::NotFoundPage;

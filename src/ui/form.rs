@@ -1,0 +1,135 @@
+//! Labelled form controls with their validation message, shared by every form. Each control
+//! is bound to a value and a callback, so forms keep what was typed in their own draft.
+
+use leptos::prelude::*;
+
+use super::use_lang;
+use crate::i18n::Lang;
+
+/// A labelled text input (also date, email, tel, number-like text).
+#[component]
+pub fn TextField(
+    /// Unique in the page; the label and the message point at it.
+    #[prop(into)]
+    id: String,
+    label: fn(Lang) -> &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional, into)] error: MaybeProp<String>,
+    /// The input's `type`; text when empty.
+    #[prop(optional)]
+    kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] placeholder: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    let kind = if kind.is_empty() { "text" } else { kind };
+    let invalid = move || error.get().is_some().then_some("true");
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="3"
+                aria-invalid=invalid
+                aria-describedby=described.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                type=kind
+                required=required
+                placeholder=placeholder
+                aria-invalid=invalid
+                aria-describedby=described.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>
+                {move || label(lang.get())}
+                {required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            {control}
+            <p class="field-error" id=error_id>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// A labelled choice among a type's values, with an empty "not set" option.
+#[component]
+pub fn ChoiceField<T>(
+    #[prop(into)] id: String,
+    label: fn(Lang) -> &'static str,
+    options: Vec<T>,
+    option_label: fn(Lang, T) -> &'static str,
+    #[prop(into)] value: Signal<Option<T>>,
+    on_change: Callback<Option<T>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    let for_change = options.clone();
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, option)| {
+            view! {
+                <option value=i.to_string() selected=move || value.get() == Some(option)>
+                    {move || option_label(lang.get(), option)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label(lang.get())}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let picked = event_target_value(&ev).parse::<usize>().ok();
+                    on_change.run(picked.and_then(|i| for_change.get(i).copied()));
+                }
+            >
+                <option value="" selected=move || value.get().is_none()>
+                    {move || format!("— {} —", lang.get().not_set())}
+                </option>
+                {items}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn CheckField(
+    #[prop(into)] id: String,
+    label: fn(Lang) -> &'static str,
+    #[prop(into)] checked: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="field field-check">
+            <input
+                id=id.clone()
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label for=id>{move || label(lang.get())}</label>
+        </div>
+    }
+}

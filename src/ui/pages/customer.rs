@@ -1,0 +1,396 @@
+//! One customer's profile: figures, quality, every field, orders and dated satisfaction;
+//! edit in place, delete with Undo.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::customer_form::ProfileForm;
+use super::use_page_title;
+use crate::domain::calendar::add_months;
+use crate::domain::customer::Customer;
+use crate::domain::figures::{Completeness, Figures, Verification};
+use crate::i18n::Lang;
+use crate::ui::format;
+use crate::ui::routes::Page;
+use crate::ui::toast::use_toaster;
+use crate::ui::workspace::{db, use_workspace, Status};
+use crate::ui::{browser, use_base, use_lang};
+
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let query = use_query_map();
+    let id = Memo::new(move |_| query.with(|q| q.get("id").unwrap_or_default()));
+    let customer = Memo::new(move |_| id.with(|id| ws.customer(id)));
+    let editing = RwSignal::new(false);
+    use_page_title(Lang::nav_customers);
+    Effect::new(move |_| {
+        if let Some(c) = customer.get() {
+            browser::set_title(&lang.get().page_title(&c.name));
+        }
+    });
+    let back = Page::Customers.href(&use_base());
+
+    view! {
+        <section class="page page-customer">
+            <p class="breadcrumb"><a href=back>{move || format!("← {}", lang.get().back_to_customers())}</a></p>
+            {move || match (customer.get(), ws.status.get()) {
+                (Some(c), _) if editing.get() => view! {
+                    <h1 class="page-title">{c.name.clone()}</h1>
+                    <ProfileForm
+                        base=c
+                        on_saved=Callback::new(move |_| editing.set(false))
+                        on_cancel=Callback::new(move |_| editing.set(false))
+                    />
+                }.into_any(),
+                (Some(c), _) => view! { <Profile customer=c editing=editing/> }.into_any(),
+                (None, Status::Loading) => view! { <p class="hint">{move || lang.get().customers_loading()}</p> }.into_any(),
+                (None, _) => view! {
+                    <h1 class="page-title">{move || lang.get().not_found_title()}</h1>
+                    <p>{move || lang.get().customer_missing()}</p>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let navigate = use_navigate();
+    let base = use_base();
+    let confirming = RwSignal::new(false);
+    let today = ws.today.get_untracked();
+    let unit = move || ws.settings.get().money_unit;
+    let figures = Figures::of(&customer, today);
+    let c = StoredValue::new(customer.clone());
+
+    let delete = move |_| {
+        let id = c.with_value(|c| c.id.clone());
+        let navigate = navigate.clone();
+        let list = Page::Customers.href(&base);
+        spawn_local(async move {
+            match async { db().await?.delete_customer(&id).await }.await {
+                Ok(deleted) => {
+                    ws.remove_customer(&id);
+                    let t = lang.get_untracked();
+                    let undo = Callback::new(move |_| {
+                        let deleted = deleted.clone();
+                        spawn_local(async move {
+                            match async { db().await?.restore(&deleted).await }.await {
+                                Ok(()) => ws.put_customer(deleted.customer.clone()),
+                                Err(err) => toaster.error(err.to_string()),
+                            }
+                        });
+                    });
+                    toaster.with_action(
+                        t.deleted_customer(&c.with_value(|c| c.name.clone())),
+                        t.undo(),
+                        undo,
+                    );
+                    navigate(&list, Default::default());
+                }
+                Err(err) => toaster.error(err.to_string()),
+            }
+        });
+    };
+
+    let mark_verified = move |_| {
+        let mut record = c.get_value();
+        record.verified_on = Some(ws.today.get_untracked());
+        spawn_local(async move {
+            match async { db().await?.save_customer(&record).await }.await {
+                Ok(saved) => ws.put_customer(saved),
+                Err(err) => toaster.error(err.to_string()),
+            }
+        });
+    };
+
+    let money = move |f| format::money(lang.get(), f, unit());
+    let order_count = customer.orders.len();
+    let Figures {
+        spend_12m,
+        spend_last_3m,
+        spend_prev_3m,
+        spend_3y,
+        average_order,
+        orders_12m,
+        tenure,
+        first_deal,
+        completeness,
+        verification,
+        ..
+    } = figures.clone();
+    let change = figures.last_3m_change_pct();
+    let next_anniversary = first_deal.map(|d| {
+        let mut next = d;
+        while next < today {
+            next = add_months(next, 12);
+        }
+        next
+    });
+
+    view! {
+        <div class="profile-head">
+            <h1 class="page-title">{customer.name.clone()}</h1>
+            <div class="actions">
+                <button type="button" on:click=move |_| editing.set(true)>{move || lang.get().edit()}</button>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{move || lang.get().delete()}</button>
+            </div>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="notice notice-warn" role="alertdialog" aria-labelledby="confirm-delete-title">
+                <h2 id="confirm-delete-title">{move || lang.get().confirm_delete_title()}</h2>
+                <p>{move || lang.get().confirm_delete_body(&c.with_value(|c| c.name.clone()), order_count)}</p>
+                <button type="button" class="danger" on:click=delete.clone()>{move || lang.get().delete()}</button>
+                " "
+                <button type="button" on:click=move |_| confirming.set(false)>{move || lang.get().cancel()}</button>
+            </div>
+        </Show>
+
+        <section class="card">
+            <h2>{move || lang.get().section_figures()}</h2>
+            <dl class="figures">
+                <div><dt>{move || lang.get().customers_sort_spend()}</dt><dd>{move || money(spend_12m)}</dd></div>
+                <div>
+                    <dt>{move || lang.get().col_trend_3m()}</dt>
+                    <dd>
+                        {move || format!("{} / {}", money(spend_last_3m), money(spend_prev_3m))}
+                        {change.map(|c| view! { <span class="trend" class:trend-down-bad=c <= -50>{format!(" ({})", format::percent_change(c))}</span> })}
+                    </dd>
+                </div>
+                <div><dt>{move || lang.get().spend_3y()}</dt><dd>{move || money(spend_3y)}</dd></div>
+                <div><dt>{move || lang.get().col_average_order()}</dt><dd>{move || average_order.map(money).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{move || lang.get().col_orders_per_year()}</dt><dd>{orders_12m}</dd></div>
+                <div><dt>{move || lang.get().col_tenure()}</dt><dd>{move || tenure.map(|t| lang.get().tenure(t)).unwrap_or_else(|| lang.get().no_deal_yet().into())}</dd></div>
+                <div><dt>{move || lang.get().first_deal()}</dt><dd>{first_deal.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{move || lang.get().anniversary()}</dt><dd>{next_anniversary.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
+            </dl>
+        </section>
+
+        <section class="card">
+            <h2>{move || lang.get().section_quality()}</h2>
+            <CompletenessView completeness=completeness/>
+            <p class="verification" class:overdue=verification.needs_reminder()>
+                {move || match verification {
+                    Verification::Current { since, due } => format!("{} {} · {}", lang.get().verified_current(), format::date(since), lang.get().verification_due(&format::date(due))),
+                    Verification::Overdue { since, .. } => lang.get().verification_overdue(&format::date(since)),
+                    Verification::Never => lang.get().verified_never().to_string(),
+                }}
+                " "
+                <button type="button" on:click=mark_verified>{move || lang.get().mark_verified()}</button>
+            </p>
+        </section>
+
+        <ProfileDetails customer=customer/>
+    }
+}
+
+#[component]
+fn CompletenessView(completeness: Completeness) -> impl IntoView {
+    let lang = use_lang();
+    let Completeness { percent, missing } = completeness;
+    let meets = percent >= Completeness::TARGET_PERCENT;
+    view! {
+        <div class="completeness">
+            <div class="meter" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent
+                aria-label=move || lang.get().col_completeness()>
+                <div class="meter-fill" class:meter-ok=meets style=format!("width: {percent}%")></div>
+            </div>
+            <p>
+                <strong>{format!("{percent}%")}</strong>
+                " "
+                <span class="hint">{move || format!("({})", lang.get().completeness_target())}</span>
+            </p>
+            {(!missing.is_empty()).then(|| view! {
+                <p class="missing">
+                    {move || lang.get().completeness_missing()}
+                    {move || missing.iter().map(|f| lang.get().profile_field(*f)).collect::<Vec<_>>().join(lang.get().list_separator())}
+                </p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn ProfileDetails(customer: Customer) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let c = StoredValue::new(customer);
+    let text_or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let opt = move |v: Option<&'static str>| v.map(String::from).unwrap_or_else(|| "—".into());
+    let mut orders = c.with_value(|c| c.orders.clone());
+    orders.sort_by_key(|o| std::cmp::Reverse(o.date));
+    let mut scores = c.with_value(|c| c.satisfaction.clone());
+    scores.sort_by_key(|s| std::cmp::Reverse(s.date));
+    let mut remarks = c.with_value(|c| c.remarks.clone());
+    remarks.sort_by_key(|r| std::cmp::Reverse(r.date));
+
+    view! {
+        <section class="card">
+            <h2>{move || lang.get().section_basics()}</h2>
+            <dl class="details">
+                <div><dt>{move || lang.get().field_industry()}</dt><dd>{text_or_dash(&c.with_value(|c| c.industry.clone()))}</dd></div>
+                <div><dt>{move || lang.get().field_size()}</dt><dd>{move || opt(c.with_value(|c| c.size).map(|s| lang.get().company_size(s)))}</dd></div>
+                <div><dt>{move || lang.get().field_lead_source()}</dt><dd>{text_or_dash(&c.with_value(|c| c.lead_source.clone()))}</dd></div>
+                <div><dt>{move || lang.get().field_owner()}</dt><dd>{text_or_dash(&c.with_value(|c| c.owner.clone()))}</dd></div>
+                <div><dt>{move || lang.get().field_referred_by()}</dt><dd>{text_or_dash(&c.with_value(|c| c.referred_by.clone()))}</dd></div>
+            </dl>
+        </section>
+
+        <section class="card">
+            <h2>{move || lang.get().section_contacts()}</h2>
+            {move || {
+                let contacts = c.with_value(|c| c.contacts.clone());
+                if contacts.is_empty() {
+                    return view! { <p class="hint">{lang.get().none_yet()}</p> }.into_any();
+                }
+                let t = lang.get();
+                view! {
+                    <ul class="contacts">
+                        {contacts.into_iter().map(|k| view! {
+                            <li>
+                                <strong>{k.name.clone()}</strong>
+                                {(!k.title.is_empty()).then(|| format!(" · {}", k.title))}
+                                {k.role.map(|r| view! { <span class="chip">{t.decision_role(r)}</span> })}
+                                <div class="hint">
+                                    {[
+                                        k.channel.map(|ch| format!("{}: {}", t.field_channel(), t.channel(ch))),
+                                        k.preferred_time.map(|p| t.preferred_time(p).to_string()),
+                                        (!k.phone.is_empty()).then(|| k.phone.clone()),
+                                        (!k.email.is_empty()).then(|| k.email.clone()),
+                                        (!k.wechat.is_empty()).then(|| format!("{}: {}", t.field_wechat(), k.wechat)),
+                                        k.birthday.map(|b| format!("{}: {:02}-{:02}", t.field_birthday(), b.month, b.day)),
+                                    ].into_iter().flatten().collect::<Vec<_>>().join(" · ")}
+                                </div>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+
+        <section class="card">
+            <h2>{move || lang.get().section_strategy()}</h2>
+            {move || {
+                let s = c.with_value(|c| c.strategy.clone());
+                let t = lang.get();
+                let yes_no = |b: bool| if b { "✓" } else { "—" };
+                view! {
+                    <dl class="details">
+                        <div><dt>{t.field_leader()}</dt><dd>{yes_no(s.industry_leader)}</dd></div>
+                        <div><dt>{t.field_brand()}</dt><dd>{opt(s.brand_influence.map(|l| t.level(l)))}</dd></div>
+                        <div><dt>{t.field_growth()}</dt><dd>{s.growth_potential_pct.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</dd></div>
+                        <div><dt>{t.field_credit()}</dt><dd>{opt(s.credit.map(|x| t.credit(x)))}</dd></div>
+                        <div><dt>{t.field_competitor()}</dt><dd>{yes_no(s.competitor_contact)}</dd></div>
+                        <div><dt>{t.field_fit()}</dt><dd>{text_or_dash(&s.strategic_fit)}</dd></div>
+                    </dl>
+                }
+            }}
+        </section>
+
+        <section class="card">
+            <h2>{move || lang.get().section_tags()}</h2>
+            <p class="chips">
+                {move || {
+                    let tags = c.with_value(|c| c.tags.clone());
+                    if tags.is_empty() {
+                        return lang.get().none_yet().into_any();
+                    }
+                    tags.iter().map(|t| view! { <span class="chip">{lang.get().tag(t)}</span> }).collect_view().into_any()
+                }}
+            </p>
+            <p>
+                <strong>{move || lang.get().field_peak()}</strong>": "
+                {move || {
+                    let months = c.with_value(|c| c.peak_months.clone());
+                    if months.is_empty() { "—".to_string() } else {
+                        months.iter().map(|m| lang.get().month_name(*m)).collect::<Vec<_>>().join(lang.get().list_separator())
+                    }
+                }}
+            </p>
+        </section>
+
+        <section class="card">
+            <h2>{move || lang.get().section_orders()}</h2>
+            {if orders.is_empty() {
+                view! { <p class="hint">{move || lang.get().no_deal_yet()}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="plain">
+                        <thead><tr>
+                            <th scope="col">{move || lang.get().field_date()}</th>
+                            <th scope="col" class="num">{move || lang.get().field_amount()}</th>
+                            <th scope="col">{move || lang.get().field_product()}</th>
+                        </tr></thead>
+                        <tbody>
+                            {orders.into_iter().map(|o| view! {
+                                <tr>
+                                    <td>{o.date.map(format::date).unwrap_or_default()}</td>
+                                    <td class="num">{move || format::money(lang.get(), o.amount_fen, ws.settings.get().money_unit)}</td>
+                                    <td>{o.product.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+
+        <section class="card">
+            <h2>{move || lang.get().section_satisfaction()}</h2>
+            {if scores.is_empty() {
+                view! { <p class="hint">{move || lang.get().none_yet()}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="plain">
+                        <thead><tr>
+                            <th scope="col">{move || lang.get().field_date()}</th>
+                            <th scope="col">{move || lang.get().field_kind()}</th>
+                            <th scope="col" class="num">{move || lang.get().field_score()}</th>
+                            <th scope="col">{move || lang.get().field_note()}</th>
+                        </tr></thead>
+                        <tbody>
+                            {scores.into_iter().map(|s| view! {
+                                <tr>
+                                    <td>{s.date.map(format::date).unwrap_or_default()}</td>
+                                    <td>{move || s.kind.map(|k| lang.get().satisfaction_kind(k)).unwrap_or("—")}</td>
+                                    <td class="num">{s.score}</td>
+                                    <td>{s.note.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+
+        <section class="card">
+            <h2>{move || lang.get().section_remarks()}</h2>
+            {if remarks.is_empty() {
+                view! { <p class="hint">{move || lang.get().none_yet()}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="remarks">
+                        {remarks.into_iter().map(|r| view! {
+                            <li>
+                                <span class="chip">{move || r.kind.map(|k| lang.get().remark_kind(k)).unwrap_or("—")}</span>
+                                " " {r.date.map(format::date).unwrap_or_default()} " · " {r.text.clone()}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

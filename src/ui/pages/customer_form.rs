@@ -1,0 +1,598 @@
+//! The profile form, for a new customer and for editing one in place. What is typed stays in
+//! a [`ProfileDraft`]; nothing is saved while a field is invalid, and nothing typed is lost.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::customer::{
+    Channel, CompanySize, CreditStatus, Customer, DecisionRole, Level, PreferredTime, RemarkKind,
+    SatisfactionKind, Tag,
+};
+use crate::domain::profile_form::{
+    ContactDraft, Field, FieldError, OrderDraft, ProfileDraft, RemarkDraft, SatisfactionDraft,
+};
+use crate::i18n::Lang;
+use crate::store::StoreError;
+use crate::ui::form::{CheckField, ChoiceField, TextField};
+use crate::ui::toast::use_toaster;
+use crate::ui::use_lang;
+use crate::ui::workspace::{db, new_id, use_workspace};
+
+/// Where the form is in saving.
+#[derive(Clone, Copy, PartialEq)]
+enum Saving {
+    Idle,
+    Busy,
+    /// The record changed in another tab since the edit began.
+    Conflict,
+}
+
+/// A field of a struct, read and written through plain function pointers.
+struct Lens<S, T> {
+    get: fn(&S) -> &T,
+    set: fn(&mut S) -> &mut T,
+}
+
+impl<S, T> Clone for Lens<S, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S, T> Copy for Lens<S, T> {}
+
+/// `lens!(ProfileDraft => industry)`.
+macro_rules! lens {
+    ($ty:ty => $field:ident) => {
+        Lens::<$ty, _> {
+            get: |x: &$ty| &x.$field,
+            set: |x: &mut $ty| &mut x.$field,
+        }
+    };
+}
+
+/// The message for one field, in the current language.
+fn field_error(
+    errors: Memo<Vec<FieldError>>,
+    lang: RwSignal<Lang>,
+    field: Field,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|es| {
+            es.iter()
+                .find(|e| e.field == field)
+                .map(|e| lang.get().problem(e.problem))
+        })
+    })
+}
+
+#[component]
+pub fn ProfileForm(
+    /// The saved profile being edited, or a blank one for a new customer.
+    base: Customer,
+    /// Called with what was stored.
+    on_saved: Callback<Customer>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let unit = ws.settings.get_untracked().money_unit;
+    let draft = RwSignal::new(ProfileDraft::from_customer(&base, unit));
+    let base = RwSignal::new(base);
+    let show_errors = RwSignal::new(false);
+    let saving = RwSignal::new(Saving::Idle);
+    let errors: Memo<Vec<FieldError>> = Memo::new(move |_| {
+        if show_errors.get() {
+            draft.with(|d| d.validate(ws.today.get(), ws.settings.get().money_unit))
+        } else {
+            Vec::new()
+        }
+    });
+    let error_for = move |field: Field| field_error(errors, lang, field);
+
+    let save = move |overwrite: bool| {
+        show_errors.set(true);
+        let today = ws.today.get_untracked();
+        let unit = ws.settings.get_untracked().money_unit;
+        let mut record = match draft
+            .with_untracked(|d| d.to_customer(&base.get_untracked(), today, unit, &mut new_id))
+        {
+            Ok(record) => record,
+            Err(_) => {
+                toaster.error(lang.get_untracked().form_has_errors());
+                focus_first_invalid();
+                return;
+            }
+        };
+        if record.id.is_empty() {
+            record.id = new_id();
+        }
+        saving.set(Saving::Busy);
+        spawn_local(async move {
+            let result = async {
+                let db = db().await?;
+                if overwrite {
+                    // Build on whatever is stored now, keeping this form's content.
+                    if let Some(latest) = db.get::<Customer>(&record.id).await? {
+                        record.revision = latest.revision;
+                    }
+                }
+                db.save_customer(&record).await
+            }
+            .await;
+            match result {
+                Ok(saved) => {
+                    saving.set(Saving::Idle);
+                    ws.put_customer(saved.clone());
+                    base.set(saved.clone());
+                    toaster.info(lang.get_untracked().saved());
+                    on_saved.run(saved);
+                }
+                Err(StoreError::Conflict { .. }) => saving.set(Saving::Conflict),
+                Err(err) => {
+                    saving.set(Saving::Idle);
+                    ws.fail(&err);
+                    toaster.error(err.to_string());
+                }
+            }
+        });
+    };
+
+    let load_latest = move |_| {
+        let id = base.get_untracked().id;
+        spawn_local(async move {
+            match async { db().await?.get::<Customer>(&id).await }.await {
+                Ok(Some(latest)) => {
+                    let unit = ws.settings.get_untracked().money_unit;
+                    draft.set(ProfileDraft::from_customer(&latest, unit));
+                    ws.put_customer(latest.clone());
+                    base.set(latest);
+                    saving.set(Saving::Idle);
+                }
+                Ok(None) => toaster.error(lang.get_untracked().customer_missing()),
+                Err(err) => toaster.error(err.to_string()),
+            }
+        });
+    };
+
+    let text = move |id: &'static str,
+                     label: fn(Lang) -> &'static str,
+                     lens: Lens<ProfileDraft, String>| {
+        view! {
+            <TextField
+                id=format!("pf-{id}")
+                label=label
+                value=Signal::derive(move || draft.with(|d| (lens.get)(d).clone()))
+                on_input=Callback::new(move |v| draft.update(|d| *(lens.set)(d) = v))
+            />
+        }
+    };
+
+    view! {
+        <form
+            class="profile-form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                save(false);
+            }
+        >
+            <fieldset>
+                <legend>{move || lang.get().section_basics()}</legend>
+                <div class="grid">
+                    <TextField
+                        id="pf-name"
+                        label=Lang::field_name
+                        required=true
+                        value=Signal::derive(move || draft.with(|d| d.name.clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.name = v))
+                        error=error_for(Field::Name)
+                    />
+                    {text("industry", Lang::field_industry, lens!(ProfileDraft => industry))}
+                    <ChoiceField
+                        id="pf-size"
+                        label=Lang::field_size
+                        options=CompanySize::ALL.to_vec()
+                        option_label=Lang::company_size
+                        value=Signal::derive(move || draft.with(|d| d.size))
+                        on_change=Callback::new(move |v| draft.update(|d| d.size = v))
+                    />
+                    {text("lead-source", Lang::field_lead_source, lens!(ProfileDraft => lead_source))}
+                    {text("owner", Lang::field_owner, lens!(ProfileDraft => owner))}
+                    {text("referred-by", Lang::field_referred_by, lens!(ProfileDraft => referred_by))}
+                </div>
+            </fieldset>
+
+            <ContactsEditor draft=draft errors=errors/>
+
+            <fieldset>
+                <legend>{move || lang.get().section_strategy()}</legend>
+                <div class="grid">
+                    <CheckField
+                        id="pf-leader"
+                        label=Lang::field_leader
+                        checked=Signal::derive(move || draft.with(|d| d.industry_leader))
+                        on_change=Callback::new(move |v| draft.update(|d| d.industry_leader = v))
+                    />
+                    <CheckField
+                        id="pf-competitor"
+                        label=Lang::field_competitor
+                        checked=Signal::derive(move || draft.with(|d| d.competitor_contact))
+                        on_change=Callback::new(move |v| draft.update(|d| d.competitor_contact = v))
+                    />
+                    <ChoiceField
+                        id="pf-brand"
+                        label=Lang::field_brand
+                        options=Level::ALL.to_vec()
+                        option_label=Lang::level
+                        value=Signal::derive(move || draft.with(|d| d.brand_influence))
+                        on_change=Callback::new(move |v| draft.update(|d| d.brand_influence = v))
+                    />
+                    <TextField
+                        id="pf-growth"
+                        label=Lang::field_growth
+                        value=Signal::derive(move || draft.with(|d| d.growth_potential.clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.growth_potential = v))
+                        error=error_for(Field::GrowthPotential)
+                    />
+                    <ChoiceField
+                        id="pf-credit"
+                        label=Lang::field_credit
+                        options=CreditStatus::ALL.to_vec()
+                        option_label=Lang::credit
+                        value=Signal::derive(move || draft.with(|d| d.credit))
+                        on_change=Callback::new(move |v| draft.update(|d| d.credit = v))
+                    />
+                    {text("fit", Lang::field_fit, lens!(ProfileDraft => strategic_fit))}
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>{move || lang.get().section_tags()}</legend>
+                <div class="tag-choices">
+                    {Tag::SEED
+                        .into_iter()
+                        .map(|tag| {
+                            let for_check = tag.clone();
+                            let for_toggle = tag.clone();
+                            let label = tag.clone();
+                            view! {
+                                <label class="chip-check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || draft.with(|d| d.seed_tags.contains(&for_check))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let tag = for_toggle.clone();
+                                            draft.update(|d| {
+                                                d.seed_tags.retain(|t| *t != tag);
+                                                if on {
+                                                    d.seed_tags.push(tag);
+                                                }
+                                            });
+                                        }
+                                    />
+                                    <span>{move || lang.get().tag(&label)}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <div class="grid">
+                    {text("pain-points", Lang::field_pain_points, lens!(ProfileDraft => pain_points))}
+                    {text("free-tags", Lang::field_free_tags, lens!(ProfileDraft => free_tags))}
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>{move || lang.get().section_dates()}</legend>
+                <div class="field">
+                    <span class="field-label">{move || lang.get().field_peak()}</span>
+                    <div class="month-choices">
+                        {(1..=12u32)
+                            .map(|m| {
+                                view! {
+                                    <label class="chip-check">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=move || draft.with(|d| d.peak_months.contains(&m))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                draft.update(|d| {
+                                                    d.peak_months.retain(|x| *x != m);
+                                                    if on {
+                                                        d.peak_months.push(m);
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        <span>{move || lang.get().month_name(m)}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </div>
+                <div class="grid">
+                    <TextField
+                        id="pf-verified-on"
+                        label=Lang::field_verified_on
+                        kind="date"
+                        value=Signal::derive(move || draft.with(|d| d.verified_on.clone()))
+                        on_input=Callback::new(move |v| draft.update(|d| d.verified_on = v))
+                        error=error_for(Field::VerifiedOn)
+                    />
+                </div>
+            </fieldset>
+
+            <OrdersEditor draft=draft errors=errors/>
+            <SatisfactionEditor draft=draft errors=errors/>
+            <RemarksEditor draft=draft errors=errors/>
+
+            <Show when=move || saving.get() == Saving::Conflict>
+                <div class="notice notice-warn" role="alert">
+                    <p>{move || lang.get().save_conflict()}</p>
+                    <button type="button" on:click=load_latest>{move || lang.get().load_latest()}</button>
+                    " "
+                    <button type="button" on:click=move |_| save(true)>{move || lang.get().overwrite()}</button>
+                </div>
+            </Show>
+            <Show when=move || !errors.with(Vec::is_empty)>
+                <p class="notice notice-error" role="alert">{move || lang.get().form_has_errors()}</p>
+            </Show>
+            <div class="form-actions">
+                <button type="submit" class="primary" disabled=move || saving.get() == Saving::Busy>
+                    {move || lang.get().save()}
+                </button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{move || lang.get().cancel()}</button>
+            </div>
+        </form>
+    }
+}
+
+/// Moves focus to the first field with a message, so keyboard users land on the problem.
+fn focus_first_invalid() {
+    // After the messages render.
+    leptos::task::spawn_local(async {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[aria-invalid=\"true\"]").ok().flatten())
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// A text field of row `i` of one of the draft's lists: its value and its setter.
+fn row_text<R: 'static>(
+    draft: RwSignal<ProfileDraft>,
+    list: Lens<ProfileDraft, Vec<R>>,
+    field: Lens<R, String>,
+    i: usize,
+) -> (Signal<String>, Callback<String>) {
+    (
+        Signal::derive(move || {
+            draft.with(|d| {
+                (list.get)(d)
+                    .get(i)
+                    .map(|r| (field.get)(r).clone())
+                    .unwrap_or_default()
+            })
+        }),
+        Callback::new(move |v| {
+            draft.update(|d| {
+                if let Some(r) = (list.set)(d).get_mut(i) {
+                    *(field.set)(r) = v;
+                }
+            })
+        }),
+    )
+}
+
+#[component]
+fn RowsHeader(
+    title: fn(Lang) -> &'static str,
+    add_label: fn(Lang) -> &'static str,
+    on_add: Callback<()>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <legend>{move || title(lang.get())}</legend>
+        <button type="button" class="add-row" on:click=move |_| on_add.run(())>
+            {move || format!("+ {}", add_label(lang.get()))}
+        </button>
+    }
+}
+
+#[component]
+fn RemoveRow(on_remove: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <button type="button" class="remove-row" on:click=move |_| on_remove.run(())>
+            {move || lang.get().remove()}
+        </button>
+    }
+}
+
+#[component]
+fn ContactsEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
+    let lang = use_lang();
+    let error_for = move |field: Field| field_error(errors, lang, field);
+    let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
+    let list = lens!(ProfileDraft => contacts);
+    view! {
+        <fieldset class="rows">
+            <RowsHeader
+                title=Lang::section_contacts
+                add_label=Lang::add_contact
+                on_add=Callback::new(move |_| draft.update(|d| d.contacts.push(ContactDraft::default())))
+            />
+            {move || (0..count.get()).map(|i| {
+                let text = |id: &str, label: fn(Lang) -> &'static str, field: Lens<ContactDraft, String>, kind: &'static str, error: Option<Field>| {
+                    let (value, on_input) = row_text(draft, list, field, i);
+                    view! {
+                        <TextField
+                            id=format!("pf-contact-{i}-{id}")
+                            label=label
+                            kind=kind
+                            value=value
+                            on_input=on_input
+                            error=error.map(error_for).unwrap_or_else(|| Signal::derive(|| None))
+                        />
+                    }
+                };
+                view! {
+                    <div class="row-card">
+                        <div class="grid">
+                            {text("name", Lang::field_contact_name, lens!(ContactDraft => name), "", None)}
+                            {text("title", Lang::field_contact_title, lens!(ContactDraft => title), "", None)}
+                            <ChoiceField
+                                id=format!("pf-contact-{i}-role")
+                                label=Lang::field_role
+                                options=DecisionRole::ALL.to_vec()
+                                option_label=Lang::decision_role
+                                value=Signal::derive(move || draft.with(|d| d.contacts.get(i).and_then(|c| c.role)))
+                                on_change=Callback::new(move |v| draft.update(|d| if let Some(c) = d.contacts.get_mut(i) { c.role = v }))
+                            />
+                            <ChoiceField
+                                id=format!("pf-contact-{i}-channel")
+                                label=Lang::field_channel
+                                options=Channel::ALL.to_vec()
+                                option_label=Lang::channel
+                                value=Signal::derive(move || draft.with(|d| d.contacts.get(i).and_then(|c| c.channel)))
+                                on_change=Callback::new(move |v| draft.update(|d| if let Some(c) = d.contacts.get_mut(i) { c.channel = v }))
+                            />
+                            <ChoiceField
+                                id=format!("pf-contact-{i}-time")
+                                label=Lang::field_time
+                                options=PreferredTime::ALL.to_vec()
+                                option_label=Lang::preferred_time
+                                value=Signal::derive(move || draft.with(|d| d.contacts.get(i).and_then(|c| c.preferred_time)))
+                                on_change=Callback::new(move |v| draft.update(|d| if let Some(c) = d.contacts.get_mut(i) { c.preferred_time = v }))
+                            />
+                            {text("phone", Lang::field_phone, lens!(ContactDraft => phone), "tel", None)}
+                            {text("email", Lang::field_email, lens!(ContactDraft => email), "email", Some(Field::ContactEmail(i)))}
+                            {text("wechat", Lang::field_wechat, lens!(ContactDraft => wechat), "", None)}
+                            {text("birthday", Lang::field_birthday, lens!(ContactDraft => birthday), "", Some(Field::ContactBirthday(i)))}
+                        </div>
+                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.contacts.remove(i); }))/>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn OrdersEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
+    let lang = use_lang();
+    let error_for = move |field: Field| field_error(errors, lang, field);
+    let ws = use_workspace();
+    let count = Memo::new(move |_| draft.with(|d| d.orders.len()));
+    let list = lens!(ProfileDraft => orders);
+    view! {
+        <fieldset class="rows">
+            <RowsHeader
+                title=Lang::section_orders
+                add_label=Lang::add_order
+                on_add=Callback::new(move |_| draft.update(|d| d.orders.push(OrderDraft::default())))
+            />
+            <p class="hint">
+                {move || format!("{}: {}", lang.get().amounts_in(), lang.get().unit_name(ws.settings.get().money_unit))}
+            </p>
+            {move || (0..count.get()).map(|i| {
+                let (date, on_date) = row_text(draft, list, lens!(OrderDraft => date), i);
+                let (amount, on_amount) = row_text(draft, list, lens!(OrderDraft => amount), i);
+                let (product, on_product) = row_text(draft, list, lens!(OrderDraft => product), i);
+                view! {
+                    <div class="row-card row-inline">
+                        <TextField id=format!("pf-order-{i}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=error_for(Field::OrderDate(i))/>
+                        <TextField id=format!("pf-order-{i}-amount") label=Lang::field_amount value=amount on_input=on_amount error=error_for(Field::OrderAmount(i))/>
+                        <TextField id=format!("pf-order-{i}-product") label=Lang::field_product value=product on_input=on_product/>
+                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.orders.remove(i); }))/>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn SatisfactionEditor(
+    draft: RwSignal<ProfileDraft>,
+    errors: Memo<Vec<FieldError>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error_for = move |field: Field| field_error(errors, lang, field);
+    let count = Memo::new(move |_| draft.with(|d| d.satisfaction.len()));
+    let list = lens!(ProfileDraft => satisfaction);
+    view! {
+        <fieldset class="rows">
+            <RowsHeader
+                title=Lang::section_satisfaction
+                add_label=Lang::add_score
+                on_add=Callback::new(move |_| draft.update(|d| d.satisfaction.push(SatisfactionDraft::default())))
+            />
+            {move || (0..count.get()).map(|i| {
+                let (date, on_date) = row_text(draft, list, lens!(SatisfactionDraft => date), i);
+                let (score, on_score) = row_text(draft, list, lens!(SatisfactionDraft => score), i);
+                let (note, on_note) = row_text(draft, list, lens!(SatisfactionDraft => note), i);
+                view! {
+                    <div class="row-card row-inline">
+                        <TextField id=format!("pf-score-{i}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=error_for(Field::ScoreDate(i))/>
+                        <ChoiceField
+                            id=format!("pf-score-{i}-kind")
+                            label=Lang::field_kind
+                            options=SatisfactionKind::ALL.to_vec()
+                            option_label=Lang::satisfaction_kind
+                            value=Signal::derive(move || draft.with(|d| d.satisfaction.get(i).map(|s| s.kind)))
+                            on_change=Callback::new(move |v: Option<SatisfactionKind>| draft.update(|d| if let (Some(s), Some(v)) = (d.satisfaction.get_mut(i), v) { s.kind = v }))
+                        />
+                        <TextField id=format!("pf-score-{i}-score") label=Lang::field_score value=score on_input=on_score error=error_for(Field::Score(i))/>
+                        <TextField id=format!("pf-score-{i}-note") label=Lang::field_note value=note on_input=on_note/>
+                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.satisfaction.remove(i); }))/>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn RemarksEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
+    let lang = use_lang();
+    let error_for = move |field: Field| field_error(errors, lang, field);
+    let count = Memo::new(move |_| draft.with(|d| d.remarks.len()));
+    let list = lens!(ProfileDraft => remarks);
+    view! {
+        <fieldset class="rows">
+            <RowsHeader
+                title=Lang::section_remarks
+                add_label=Lang::add_remark
+                on_add=Callback::new(move |_| draft.update(|d| d.remarks.push(RemarkDraft::default())))
+            />
+            {move || (0..count.get()).map(|i| {
+                let (date, on_date) = row_text(draft, list, lens!(RemarkDraft => date), i);
+                let (text, on_text) = row_text(draft, list, lens!(RemarkDraft => text), i);
+                view! {
+                    <div class="row-card row-inline">
+                        <TextField id=format!("pf-remark-{i}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=error_for(Field::RemarkDate(i))/>
+                        <ChoiceField
+                            id=format!("pf-remark-{i}-kind")
+                            label=Lang::field_kind
+                            options=vec![RemarkKind::Complaint, RemarkKind::Suggestion]
+                            option_label=Lang::remark_kind
+                            value=Signal::derive(move || draft.with(|d| d.remarks.get(i).map(|r| r.kind)))
+                            on_change=Callback::new(move |v: Option<RemarkKind>| draft.update(|d| if let (Some(r), Some(v)) = (d.remarks.get_mut(i), v) { r.kind = v }))
+                        />
+                        <TextField id=format!("pf-remark-{i}-text") label=Lang::field_text value=text on_input=on_text error=error_for(Field::RemarkText(i))/>
+                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.remarks.remove(i); }))/>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

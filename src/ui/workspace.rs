@@ -1,0 +1,122 @@
+//! The open data set: the database connection, the customers and settings in memory, the
+//! date the app treats as today, and what to tell the user when storage fails.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use crate::domain::customer::Customer;
+use crate::domain::settings::DataSettings;
+use crate::store::{sync, Db, StoreError};
+
+thread_local! {
+    static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+}
+
+/// The shared connection, opened on first use.
+pub async fn db() -> Result<Rc<Db>, StoreError> {
+    if let Some(db) = DB.with(|cell| cell.borrow().clone()) {
+        return Ok(db);
+    }
+    let db = Rc::new(Db::open().await?);
+    DB.with(|cell| *cell.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Loading,
+    Ready,
+    /// The browser refused storage; the text is its own explanation.
+    Failed(String),
+    /// Another tab upgraded the database: this tab must reload.
+    Outdated,
+}
+
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub customers: RwSignal<Vec<Customer>>,
+    pub settings: RwSignal<DataSettings>,
+    pub status: RwSignal<Status>,
+    /// The day every rule is computed for (the demo can move it; real data never does).
+    pub today: RwSignal<NaiveDate>,
+}
+
+impl Workspace {
+    /// Opens the data set and starts loading it (a side effect, hence no `Default`).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Workspace {
+        let ws = Workspace {
+            customers: RwSignal::new(Vec::new()),
+            settings: RwSignal::new(DataSettings::default()),
+            status: RwSignal::new(Status::Loading),
+            today: RwSignal::new(browser::today()),
+        };
+        ws.reload();
+        // Another tab wrote: read again so this tab never shows (or saves over) stale data.
+        sync::listen(move || ws.reload());
+        ws
+    }
+
+    /// Reads everything from the database again.
+    pub fn reload(self) {
+        spawn_local(async move {
+            let loaded = async {
+                let db = db().await?;
+                Ok::<_, StoreError>((db.customers().await?, db.settings().await?))
+            }
+            .await;
+            match loaded {
+                Ok((customers, settings)) => {
+                    self.customers.set(customers);
+                    self.settings.set(settings);
+                    self.status.set(Status::Ready);
+                }
+                Err(err) => self.fail(&err),
+            }
+        });
+    }
+
+    /// Records a storage failure where the shell shows it.
+    pub fn fail(self, err: &StoreError) {
+        self.status.set(match err {
+            StoreError::Outdated => Status::Outdated,
+            other => Status::Failed(other.to_string()),
+        });
+    }
+
+    /// Replaces (or adds) one customer in memory after a save.
+    pub fn put_customer(self, saved: Customer) {
+        self.customers
+            .update(|all| match all.iter_mut().find(|c| c.id == saved.id) {
+                Some(slot) => *slot = saved,
+                None => all.push(saved),
+            });
+    }
+
+    pub fn remove_customer(self, id: &str) {
+        self.customers.update(|all| all.retain(|c| c.id != id));
+    }
+
+    pub fn customer(self, id: &str) -> Option<Customer> {
+        self.customers
+            .with(|all| all.iter().find(|c| c.id == id).cloned())
+    }
+}
+
+pub fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}
+
+/// A fresh identifier for a record: random, so records made on two devices never collide
+/// when their backups are merged.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{:x}", (js_sys::Math::random() * 1e16) as u64))
+}
