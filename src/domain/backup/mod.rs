@@ -1,12 +1,14 @@
 //! JSON backup and restore: the one file a user keeps their whole data set in.
 //!
-//! The flow is export → (a file on disk) → [`parse`] → the store. Nothing is written until [`parse`] has checked the whole file and reported
+//! The flow is export → (a file on disk) → [`parse`] → [`preview`] → [`plan`] → the store
+//! writes the plan. Nothing is written until [`parse`] has checked the whole file and reported
 //! every problem in it, each with the JSON path it is at.
 //!
 //! The file format is described for people in `docs/backup-format.md` and for machines in
 //! `docs/backup-format.schema.json`.
 
 mod error;
+mod merge;
 mod names;
 mod parse;
 mod walk;
@@ -21,6 +23,7 @@ use super::customer::Customer;
 use super::settings::DataSettings;
 
 pub use error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
+pub use merge::{plan, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan};
 pub use parse::parse;
 
 /// What every backup file says in its `format` field, so any other JSON file is recognised
