@@ -414,12 +414,15 @@ impl Walker {
         self.text(s, path, "id", Need::Optional);
         self.date(s, path, "date", Need::Nullable);
         let kind = self.choice(s, path, "kind", "satisfaction_kind", Need::Nullable);
-        // The scale depends on the kind; without a known kind only the type's range applies.
+        // The scale depends on the kind; without one, the widest scale bounds it.
         let max = SatisfactionKind::ALL
             .into_iter()
             .zip(names(&SatisfactionKind::ALL))
-            .find(|(_, name)| Some(name.as_str()) == kind)
-            .map_or(i64::from(u32::MAX), |(k, _)| i64::from(k.max_score()));
+            .filter(|(_, name)| kind.is_none_or(|kind| kind == name))
+            .map(|(k, _)| k.max_score())
+            .max()
+            .unwrap_or_default();
+        let max = i64::from(max);
         self.integer_field(s, path, "score", Need::Optional, (0, max));
         self.text(s, path, "note", Need::Optional);
         self.text(s, path, "followup_id", Need::Nullable);
@@ -611,17 +614,19 @@ mod tests {
     #[test]
     fn the_scale_depends_on_the_kind_of_score() {
         let cases = [
-            ("csat", 100, true),
-            ("csat", 101, false),
-            ("feedback", 10, true),
-            ("feedback", 11, false),
-            ("nps", 0, true),
-            ("nps", 11, false),
+            (Some("csat"), 100, true),
+            (Some("csat"), 101, false),
+            (Some("feedback"), 10, true),
+            (Some("feedback"), 11, false),
+            (Some("nps"), 0, true),
+            (Some("nps"), 11, false),
+            (None, 100, true), // no kind: the widest scale
+            (None, 101, false),
         ];
         for (kind, score, ok) in cases {
             let f = file(json!([{ "id": "c", "name": "n",
                                   "satisfaction": [{ "kind": kind, "score": score }] }]));
-            assert_eq!(problems(&f).is_empty(), ok, "{kind} {score}");
+            assert_eq!(problems(&f).is_empty(), ok, "{kind:?} {score}");
         }
     }
 
