@@ -15,6 +15,8 @@ mod walk;
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod schema_tests;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
