@@ -1,0 +1,306 @@
+//! Why a file cannot be imported, phrased so the user can find and fix each problem.
+
+use std::fmt;
+
+use super::{FORMAT, FORMAT_VERSION};
+
+/// At most this many problems are listed; the rest are counted ("and 37 more problems"),
+/// since a list of thousands helps nobody and a wrong file can produce that many.
+pub const MAX_REPORTED: usize = 200;
+
+/// One reason a file cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Nothing (or only whitespace) in the file.
+    Empty,
+    /// The text is not JSON at all; `line` and `column` count from 1.
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid JSON, but not an object (`found` describes what it is instead).
+    NotAnObject { found: String },
+    /// `format` is missing or is not [`FORMAT`]: some other JSON file.
+    NotABackup { found: Option<String> },
+    /// Written by a newer app, in a layout this one cannot know.
+    NewerVersion { found: u64, supported: u32 },
+    /// `version` is missing.
+    MissingVersion,
+    /// `version` is not a version any app has written (0, negative, text …).
+    UnknownVersion { found: String },
+    /// Something at `path` (e.g. `customers[3].orders[0].amount_fen`) is wrong.
+    Field { path: String, problem: Problem },
+}
+
+/// What is wrong with one value in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Missing, or empty where a value is needed.
+    Required,
+    WrongType {
+        expected: &'static str,
+        found: String,
+    },
+    /// Not written as `YYYY-MM-DD`.
+    NotADate { found: String },
+    /// Written as `YYYY-MM-DD`, but no such day exists (2023-02-30).
+    NoSuchDate { found: String },
+    /// A date after the day of the import, where only past dates make sense (orders).
+    InFuture { today: chrono::NaiveDate },
+    /// Outside `min..=max`; `max: None` means only the lower bound matters.
+    Range {
+        min: i64,
+        max: Option<i64>,
+        found: String,
+    },
+    /// Too large for the number it stands for.
+    TooLarge { found: String },
+    /// Not one of the names the app knows for this field.
+    UnknownValue { found: String, allowed: Vec<String> },
+    /// Text on a tag whose kind carries none (only pain points and free tags do).
+    TagHasNoText { kind: String },
+    /// A birthday on a day no year has.
+    NoSuchDay { month: u32, day: u32 },
+    /// The same id as an earlier record in the file; `first` is that record's path.
+    DuplicateId { id: String, first: String },
+    /// The checks passed but the record still could not be read (the reader's own words).
+    Unreadable { message: String },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => write!(f, "the file is empty"),
+            ImportError::NotJson {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "the file is not valid JSON: {message} (line {line}, column {column})"
+            ),
+            ImportError::NotAnObject { found } => write!(
+                f,
+                "this is not a 客户维护 backup: the file holds {found}, not a JSON object"
+            ),
+            ImportError::NotABackup { found: None } => write!(
+                f,
+                "this is not a 客户维护 backup: it has no \"format\" field \
+                 (a backup says \"format\": \"{FORMAT}\")"
+            ),
+            ImportError::NotABackup { found: Some(found) } => write!(
+                f,
+                "this is not a 客户维护 backup: its \"format\" is {found}, \
+                 not \"{FORMAT}\""
+            ),
+            ImportError::NewerVersion { found, supported } => write!(
+                f,
+                "this backup was made by a newer version of the app (backup format {found}; \
+                 this version reads formats up to {supported}); update the app and import again"
+            ),
+            ImportError::MissingVersion => write!(
+                f,
+                "this backup does not say which format version it is (\"version\" is missing), \
+                 so it cannot be read safely"
+            ),
+            ImportError::UnknownVersion { found } => write!(
+                f,
+                "\"version\" is {found}, which no version of the app has written \
+                 (backup formats start at 1; this app writes {FORMAT_VERSION})"
+            ),
+            ImportError::Field { path, problem } => write!(f, "{path}: {problem}"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Required => write!(f, "is required"),
+            Problem::WrongType { expected, found } => write!(f, "must be {expected}, not {found}"),
+            Problem::NotADate { found } => {
+                write!(f, "must be a date written YYYY-MM-DD, not {found}")
+            }
+            Problem::NoSuchDate { found } => write!(f, "{found} is not a real date"),
+            Problem::InFuture { today } => write!(f, "is in the future (after {today})"),
+            Problem::Range { min, max: None, .. } => write!(f, "must be ≥ {min}"),
+            Problem::Range {
+                min,
+                max: Some(max),
+                found,
+            } => write!(f, "must be between {min} and {max}, not {found}"),
+            Problem::TooLarge { found } => write!(f, "is too large ({found})"),
+            Problem::UnknownValue { found, allowed } => {
+                write!(f, "must be one of {}, not {found}", allowed.join(", "))
+            }
+            Problem::TagHasNoText { kind } => {
+                write!(f, "must be left out, since a \"{kind}\" tag has no text")
+            }
+            Problem::NoSuchDay { month, day } => {
+                write!(f, "month {month} has no day {day}")
+            }
+            Problem::DuplicateId { id, first } => {
+                write!(f, "the id \"{id}\" is already used by {first}")
+            }
+            Problem::Unreadable { message } => write!(f, "cannot be read: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Every problem found in a file (up to [`MAX_REPORTED`]), in the order they occur in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportErrors {
+    pub errors: Vec<ImportError>,
+    /// Problems found beyond the first [`MAX_REPORTED`].
+    pub omitted: usize,
+}
+
+impl ImportErrors {
+    pub fn one(error: ImportError) -> ImportErrors {
+        ImportErrors {
+            errors: vec![error],
+            omitted: 0,
+        }
+    }
+
+    /// All problems, listed or not.
+    pub fn total(&self) -> usize {
+        self.errors.len() + self.omitted
+    }
+
+    /// The file came from a newer app: the fix is to update, not to edit the file.
+    pub fn is_newer_version(&self) -> bool {
+        self.errors
+            .iter()
+            .any(|e| matches!(e, ImportError::NewerVersion { .. }))
+    }
+}
+
+impl From<ImportError> for ImportErrors {
+    fn from(error: ImportError) -> ImportErrors {
+        ImportErrors::one(error)
+    }
+}
+
+/// One problem a line, then how many were left out.
+impl fmt::Display for ImportErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{error}")?;
+        }
+        match self.omitted {
+            0 => Ok(()),
+            1 => write!(f, "\nand 1 more problem"),
+            n => write!(f, "\nand {n} more problems"),
+        }
+    }
+}
+
+impl std::error::Error for ImportErrors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(path: &str, problem: Problem) -> String {
+        ImportError::Field {
+            path: path.into(),
+            problem,
+        }
+        .to_string()
+    }
+
+    #[test]
+    fn problems_read_as_sentences_after_their_path() {
+        let cases = [
+            (
+                field("customers[1].name", Problem::Required),
+                "customers[1].name: is required",
+            ),
+            (
+                field(
+                    "customers[3].orders[0].amount_fen",
+                    Problem::Range {
+                        min: 0,
+                        max: None,
+                        found: "-5".into(),
+                    },
+                ),
+                "customers[3].orders[0].amount_fen: must be ≥ 0",
+            ),
+            (
+                field(
+                    "customers[0].peak_months[2]",
+                    Problem::Range {
+                        min: 1,
+                        max: Some(12),
+                        found: "13".into(),
+                    },
+                ),
+                "customers[0].peak_months[2]: must be between 1 and 12, not 13",
+            ),
+            (
+                field(
+                    "settings.money_unit",
+                    Problem::UnknownValue {
+                        found: "\"usd\"".into(),
+                        allowed: vec!["wan".into(), "yuan".into()],
+                    },
+                ),
+                "settings.money_unit: must be one of wan, yuan, not \"usd\"",
+            ),
+            (
+                field(
+                    "customers[4].id",
+                    Problem::DuplicateId {
+                        id: "c-1".into(),
+                        first: "customers[1]".into(),
+                    },
+                ),
+                "customers[4].id: the id \"c-1\" is already used by customers[1]",
+            ),
+            (
+                ImportError::NewerVersion {
+                    found: 2,
+                    supported: 1,
+                }
+                .to_string(),
+                "this backup was made by a newer version of the app (backup format 2; \
+                 this version reads formats up to 1); update the app and import again",
+            ),
+        ];
+        for (shown, expected) in cases {
+            assert_eq!(shown, expected);
+        }
+    }
+
+    #[test]
+    fn the_list_says_how_many_were_left_out() {
+        let errors = |omitted| ImportErrors {
+            errors: vec![ImportError::Empty, ImportError::MissingVersion],
+            omitted,
+        };
+        let cases = [
+            (0, 2, ""),
+            (1, 3, "\nand 1 more problem"),
+            (37, 39, "\nand 37 more problems"),
+        ];
+        for (omitted, total, tail) in cases {
+            let e = errors(omitted);
+            assert_eq!(e.total(), total);
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "the file is empty\nthis backup does not say which format version it is \
+                     (\"version\" is missing), so it cannot be read safely{tail}"
+                )
+            );
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Customers the backup tests share: one with only a name, one with every field filled.
+
+use chrono::NaiveDate;
+
+use crate::domain::customer::*;
+use crate::domain::money::Fen;
+
+pub(super) fn today() -> NaiveDate {
+    date(2025, 6, 15)
+}
+
+pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub(super) fn empty_customer(id: &str, name: &str) -> Customer {
+    Customer {
+        id: id.into(),
+        name: name.into(),
+        ..Customer::default()
+    }
+}
+
+/// Every field set, lists with several entries, every tag kind, Chinese text and emoji.
+pub(super) fn maximal_customer() -> Customer {
+    Customer {
+        id: "c-max".into(),
+        name: "科技公司 🚀".into(),
+        industry: "制造业".into(),
+        size: Some(CompanySize::Large),
+        lead_source: "展会".into(),
+        owner: "王经理".into(),
+        referred_by: "c-empty".into(),
+        contacts: vec![
+            Contact {
+                name: "张总".into(),
+                title: "总经理".into(),
+                role: Some(DecisionRole::DecisionMaker),
+                channel: Some(Channel::Visit),
+                preferred_time: Some(PreferredTime::WeekdayMorning),
+                phone: "+86 138-0000 0000".into(),
+                email: "zhang@example.cn".into(),
+                wechat: "zhang_zong".into(),
+                birthday: Some(MonthDay { month: 2, day: 29 }),
+            },
+            Contact {
+                name: "李工".into(),
+                title: "采购".into(),
+                role: Some(DecisionRole::Influencer),
+                channel: Some(Channel::Wechat),
+                preferred_time: Some(PreferredTime::WeekdayAfternoon),
+                birthday: Some(MonthDay { month: 12, day: 31 }),
+                ..Contact::default()
+            },
+            Contact {
+                name: "小陈 😀".into(),
+                role: Some(DecisionRole::User),
+                channel: Some(Channel::Email),
+                ..Contact::default()
+            },
+        ],
+        strategy: Strategy {
+            industry_leader: true,
+            brand_influence: Some(Level::High),
+            growth_potential_pct: Some(-15),
+            strategic_fit: "高：\"降本\" 与我们的方案一致".into(),
+            credit: Some(CreditStatus::Late),
+            competitor_contact: true,
+        },
+        orders: vec![
+            Order {
+                id: "o-1".into(),
+                date: Some(date(2022, 5, 20)),
+                amount_fen: Fen::from_wan(85),
+                product: "设备 A 型".into(),
+            },
+            Order {
+                id: "o-2".into(),
+                date: Some(today()),
+                amount_fen: Fen(1),
+                product: "备件".into(),
+            },
+            Order {
+                id: "o-3".into(),
+                date: None,
+                amount_fen: Fen::ZERO,
+                product: String::new(),
+            },
+        ],
+        tags: vec![
+            Tag::Strategic,
+            Tag::HighChurnRisk,
+            Tag::HighPotential,
+            Tag::PriceSensitive,
+            Tag::NeedCost,
+            Tag::NeedEfficiency,
+            Tag::NeedQuality,
+            Tag::PainPoint("交付慢".into()),
+            Tag::Free("老客户 ⭐".into()),
+        ],
+        peak_months: vec![3, 11, 12],
+        satisfaction: vec![
+            SatisfactionEntry {
+                id: "s-1".into(),
+                date: Some(date(2025, 1, 10)),
+                kind: Some(SatisfactionKind::Csat),
+                score: 100,
+                note: "很满意".into(),
+                followup_id: Some("f-1".into()),
+            },
+            SatisfactionEntry {
+                id: "s-2".into(),
+                date: Some(date(2025, 2, 10)),
+                kind: Some(SatisfactionKind::Feedback),
+                score: 3,
+                note: String::new(),
+                followup_id: None,
+            },
+            SatisfactionEntry {
+                id: "s-3".into(),
+                date: Some(date(2025, 3, 10)),
+                kind: Some(SatisfactionKind::Nps),
+                score: 10,
+                ..SatisfactionEntry::default()
+            },
+        ],
+        remarks: vec![
+            Remark {
+                id: "r-1".into(),
+                date: Some(date(2025, 4, 1)),
+                kind: Some(RemarkKind::Complaint),
+                text: "服务响应慢\n第二行".into(),
+            },
+            Remark {
+                id: "r-2".into(),
+                date: Some(date(2025, 5, 1)),
+                kind: Some(RemarkKind::Suggestion),
+                text: "希望有月度报告".into(),
+            },
+        ],
+        verified_on: Some(date(2025, 6, 1)),
+        created_on: Some(date(2020, 1, 1)),
+        revision: 42,
+        updated_at: 1_749_945_600_000,
+    }
+}

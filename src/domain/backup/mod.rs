@@ -1,0 +1,148 @@
+//! JSON backup and restore: the one file a user keeps their whole data set in.
+//!
+//! The flow is export → (a file on disk) → [`parse`] → [`preview`] → [`plan`] → the store
+//! writes the plan. Nothing is written until [`parse`] has checked the whole file and reported
+//! every problem in it, each with the JSON path it is at.
+//!
+//! The file format is described for people in `docs/backup-format.md` and for machines in
+//! `docs/backup-format.schema.json`.
+
+mod error;
+mod merge;
+mod names;
+mod parse;
+mod walk;
+
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod schema_tests;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::customer::Customer;
+use super::settings::DataSettings;
+
+pub use error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
+pub use merge::{plan, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan};
+pub use parse::parse;
+
+/// What every backup file says in its `format` field, so any other JSON file is recognised
+/// as "not a backup" before its contents are judged.
+pub const FORMAT: &str = "kehu-weihu-backup";
+
+/// The version of the file layout this app writes. Older files are upgraded on import
+/// (see `parse::upgrade`); newer ones are refused, since this app cannot know what they hold.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole data set as one JSON document.
+///
+/// Further kinds of records (follow-ups, to-dos, contact plans) are added later as further
+/// `Vec` fields marked `#[serde(default)]`, so that a file written before they existed still
+/// reads, and an older app reading a newer version-1 file ignores what it does not know.
+/// A change that an older app would misread instead raises [`FORMAT_VERSION`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// [`FORMAT_VERSION`] when written; an imported older file has been upgraded to it.
+    pub version: u32,
+    /// The day of the export. Deliberately no finer timestamp: exporting the same data on the
+    /// same day gives a byte-identical file.
+    pub exported_on: NaiveDate,
+    pub settings: DataSettings,
+    /// Sorted by id.
+    pub customers: Vec<Customer>,
+}
+
+impl Backup {
+    /// A backup of the given data, with customers sorted by id so the file does not depend on
+    /// the order the store returned them in.
+    pub fn new(settings: DataSettings, mut customers: Vec<Customer>, today: NaiveDate) -> Backup {
+        customers.sort_by(|a, b| a.id.cmp(&b.id));
+        Backup {
+            format: FORMAT.to_string(),
+            version: FORMAT_VERSION,
+            exported_on: today,
+            settings,
+            customers,
+        }
+    }
+
+    /// Pretty JSON with two-space indentation and a final newline.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and integers cannot fail.
+        let mut json = serde_json::to_string_pretty(self).expect("a backup serialises");
+        json.push('\n');
+        json
+    }
+}
+
+/// The backup file's contents for the given data.
+pub fn export(settings: &DataSettings, customers: &[Customer], today: NaiveDate) -> String {
+    Backup::new(settings.clone(), customers.to_vec(), today).to_json()
+}
+
+/// The name offered for the downloaded file: `customers-2025-03-14.json`.
+pub fn file_name(today: NaiveDate) -> String {
+    format!("customers-{}.json", today.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{empty_customer, maximal_customer, today};
+    use super::*;
+    use crate::domain::money::MoneyUnit;
+
+    #[test]
+    fn file_names_carry_the_day() {
+        let cases = [
+            (
+                NaiveDate::from_ymd_opt(2025, 3, 14).unwrap(),
+                "customers-2025-03-14.json",
+            ),
+            (
+                NaiveDate::from_ymd_opt(2024, 12, 1).unwrap(),
+                "customers-2024-12-01.json",
+            ),
+        ];
+        for (day, expected) in cases {
+            assert_eq!(file_name(day), expected);
+        }
+    }
+
+    #[test]
+    fn export_sorts_customers_and_indents_by_two_spaces() {
+        let mut b = empty_customer("b", "乙公司");
+        b.revision = 2;
+        let a = empty_customer("a", "甲公司");
+        let json = export(&DataSettings::default(), &[b.clone(), a.clone()], today());
+        assert!(json.starts_with("{\n  \"format\": \"kehu-weihu-backup\",\n  \"version\": 1,\n"));
+        assert!(json.ends_with("}\n"));
+        let (pos_a, pos_b) = (json.find("甲公司").unwrap(), json.find("乙公司").unwrap());
+        assert!(pos_a < pos_b, "customers are sorted by id");
+        // The order the store hands them over in does not matter.
+        assert_eq!(json, export(&DataSettings::default(), &[a, b], today()));
+    }
+
+    #[test]
+    fn export_parse_export_gives_the_identical_file() {
+        let settings = DataSettings {
+            money_unit: MoneyUnit::Yuan,
+        };
+        let customers = vec![
+            maximal_customer(),
+            empty_customer("c-empty", "只有名字"),
+            empty_customer("c-emoji", "🍜 面馆 \"老王\"\n第二行"),
+        ];
+        let first = export(&settings, &customers, today());
+        let parsed = parse(&first, today()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parsed.settings, settings);
+        assert_eq!(parsed.customers.len(), 3);
+        assert!(parsed.customers.contains(&maximal_customer()));
+        // Wipe, import, export again: the same bytes.
+        let second = export(&parsed.settings, &parsed.customers, parsed.exported_on);
+        assert_eq!(first, second);
+    }
+}

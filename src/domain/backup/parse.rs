@@ -1,0 +1,247 @@
+//! Reading a backup file: recognise it, upgrade it to the current version, check all of it,
+//! and only then deserialise.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::error::{ImportError, ImportErrors, Problem};
+use super::{walk, Backup, FORMAT, FORMAT_VERSION};
+use crate::domain::customer::Customer;
+
+/// Reads a backup file, or says everything that is wrong with it. Nothing is written either
+/// way; `today` is the day of the import (orders may not be dated after it).
+pub fn parse(text: &str, today: NaiveDate) -> Result<Backup, ImportErrors> {
+    // Editors on Windows like to start UTF-8 files with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty.into());
+    }
+    let value: Value = serde_json::from_str(text).map_err(not_json)?;
+    let Value::Object(top) = value else {
+        let found = match value {
+            Value::Array(_) => "a list",
+            Value::String(_) => "text",
+            Value::Number(_) => "a number",
+            _ => "a single value",
+        };
+        return Err(ImportError::NotAnObject {
+            found: found.into(),
+        }
+        .into());
+    };
+    check_format(&top)?;
+    let version = read_version(&top)?;
+    let top = upgrade(top, version)?;
+    walk::check(&top, today)?;
+    deserialize(Value::Object(top))
+}
+
+fn not_json(error: serde_json::Error) -> ImportErrors {
+    let (line, column) = (error.line(), error.column());
+    // serde_json ends its message with the position, which is reported separately.
+    let full = error.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let message = match error.classify() {
+        // "EOF while parsing an object" says less to most people than this.
+        serde_json::error::Category::Eof => "it ends too early, as if cut off".to_string(),
+        _ => full.strip_suffix(&suffix).unwrap_or(&full).to_string(),
+    };
+    ImportError::NotJson {
+        line,
+        column,
+        message,
+    }
+    .into()
+}
+
+fn check_format(top: &Map<String, Value>) -> Result<(), ImportError> {
+    match top.get("format") {
+        Some(Value::String(f)) if f == FORMAT => Ok(()),
+        None => Err(ImportError::NotABackup { found: None }),
+        Some(other) => Err(ImportError::NotABackup {
+            found: Some(other.to_string()),
+        }),
+    }
+}
+
+fn read_version(top: &Map<String, Value>) -> Result<u64, ImportError> {
+    match top.get("version") {
+        None => Err(ImportError::MissingVersion),
+        Some(v) => v.as_u64().ok_or_else(|| ImportError::UnknownVersion {
+            found: v.to_string(),
+        }),
+    }
+}
+
+/// Brings a file of `from_version` up to [`FORMAT_VERSION`], one version at a time.
+///
+/// Only version 1 exists so far. When version 2 does, its step goes here as
+/// `1 => upgrade(v1_to_v2(value), 2)`, where `v1_to_v2` rewrites the JSON (and sets
+/// `"version": 2`) before the checks see it, so the checks only ever know the newest layout.
+fn upgrade(
+    value: Map<String, Value>,
+    from_version: u64,
+) -> Result<Map<String, Value>, ImportError> {
+    let newer = ImportError::NewerVersion {
+        found: from_version,
+        supported: FORMAT_VERSION,
+    };
+    match u32::try_from(from_version).map_err(|_| newer.clone())? {
+        FORMAT_VERSION => Ok(value),
+        v if v > FORMAT_VERSION => Err(newer),
+        v => Err(ImportError::UnknownVersion {
+            found: v.to_string(),
+        }),
+    }
+}
+
+/// The checks mirror the model, so this succeeds after them; should they ever miss
+/// something, the reader's own message is reported with the record it came from.
+fn deserialize(top: Value) -> Result<Backup, ImportErrors> {
+    let unreadable = |path: String, e: serde_json::Error| ImportError::Field {
+        path,
+        problem: Problem::Unreadable {
+            message: e.to_string(),
+        },
+    };
+    Backup::deserialize(&top).map_err(|whole| {
+        let customers = top.get("customers").and_then(Value::as_array);
+        let broken = customers
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .find_map(|(i, c)| {
+                Customer::deserialize(c)
+                    .err()
+                    .map(|e| unreadable(format!("customers[{i}]"), e))
+            });
+        broken
+            .unwrap_or_else(|| unreadable("(file)".into(), whole))
+            .into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::fixtures::today;
+    use super::*;
+
+    fn first_error(text: &str) -> ImportError {
+        let errors = parse(text, today()).unwrap_err();
+        assert_eq!(errors.errors.len(), 1, "{errors}");
+        errors.errors.into_iter().next().unwrap()
+    }
+
+    fn with_version(version: Value) -> String {
+        let mut f = json!({ "format": FORMAT, "exported_on": "2025-06-15",
+                            "settings": {}, "customers": [] });
+        if !version.is_null() {
+            f["version"] = version;
+        }
+        f.to_string()
+    }
+
+    #[test]
+    fn says_why_a_file_is_not_a_backup_at_all() {
+        let cases = [
+            ("", "the file is empty".to_string()),
+            (" \n", "the file is empty".to_string()),
+            (
+                "{\"format\": \"kehu-weihu-backup\",\n  \"version\": 1,,\n}",
+                "the file is not valid JSON: key must be a string (line 2, column 16)".to_string(),
+            ),
+            (
+                "{\"format\": \"kehu-weihu-backup\"",
+                "the file is not valid JSON: it ends too early, as if cut off (line 1, column 30)"
+                    .to_string(),
+            ),
+            (
+                "姓名,电话\n张三,138",
+                "the file is not valid JSON: expected value (line 1, column 1)".to_string(),
+            ),
+            (
+                "[1, 2]",
+                "this is not a 客户维护 backup: the file holds a list, not a JSON object"
+                    .to_string(),
+            ),
+            (
+                "{\"customers\": []}",
+                "this is not a 客户维护 backup: it has no \"format\" field \
+                 (a backup says \"format\": \"kehu-weihu-backup\")"
+                    .to_string(),
+            ),
+            (
+                "{\"format\": \"other-app\", \"version\": 1}",
+                "this is not a 客户维护 backup: its \"format\" is \"other-app\", \
+                 not \"kehu-weihu-backup\""
+                    .to_string(),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(first_error(text).to_string(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_versions_it_cannot_read() {
+        let newer = |found| ImportError::NewerVersion {
+            found,
+            supported: FORMAT_VERSION,
+        };
+        let unknown = |found: &str| ImportError::UnknownVersion {
+            found: found.into(),
+        };
+        let cases = [
+            (json!(2), newer(2)),
+            (json!(5_000_000_000u64), newer(5_000_000_000)),
+            (json!(0), unknown("0")),
+            (json!(-1), unknown("-1")),
+            (json!(1.5), unknown("1.5")),
+            (json!("1"), unknown("\"1\"")),
+            (Value::Null, ImportError::MissingVersion),
+        ];
+        for (version, expected) in cases {
+            assert_eq!(
+                first_error(&with_version(version.clone())),
+                expected,
+                "{version}"
+            );
+        }
+        assert_eq!(
+            unknown("0").to_string(),
+            "\"version\" is 0, which no version of the app has written \
+             (backup formats start at 1; this app writes 1)"
+        );
+        assert!(parse(&with_version(json!(2)), today())
+            .unwrap_err()
+            .is_newer_version());
+        assert!(parse(&with_version(json!(1)), today()).is_ok());
+    }
+
+    #[test]
+    fn reads_a_file_with_a_byte_order_mark() {
+        let text = format!("\u{feff}{}", with_version(json!(1)));
+        assert_eq!(parse(&text, today()).unwrap().customers, vec![]);
+    }
+
+    #[test]
+    fn a_record_the_checks_missed_is_reported_with_its_path() {
+        // Bypasses the checks, as a gap in them would.
+        let top = json!({ "format": FORMAT, "version": 1, "exported_on": "2025-06-15",
+                          "settings": {}, "customers": [{ "id": "a" }, { "id": "b", "name": 5 }] });
+        let e = deserialize(top).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "customers[1]: cannot be read: invalid type: integer `5`, expected a string"
+        );
+        let top = json!({ "format": FORMAT, "version": 1, "exported_on": "someday",
+                          "settings": {}, "customers": [] });
+        assert!(deserialize(top)
+            .unwrap_err()
+            .to_string()
+            .starts_with("(file): cannot be read: "));
+    }
+}
