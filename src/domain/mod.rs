@@ -4,6 +4,7 @@
 //! can be tested with fixed dates and the training demo can move time.
 
 pub mod calendar;
+pub mod csv_import;
 pub mod customer;
 pub mod money;
 pub mod settings;
