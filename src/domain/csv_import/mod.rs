@@ -5,6 +5,8 @@
 //! the user corrects it, `build_import` checks every row against the mapping and the stored
 //! customers. Nothing is written while any error remains, so an import is never half done.
 
+mod mapping;
 mod table;
 
+pub use mapping::{guess_mapping, Column};
 pub use table::{read_table, CsvError, Row, Table};
