@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod csv_import;
 pub mod customer;
 pub mod figures;
 pub mod money;

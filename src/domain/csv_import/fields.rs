@@ -1,0 +1,242 @@
+//! Reading single cells: dates, amounts, sizes, roles and tags as spreadsheets write them.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::domain::customer::{CompanySize, DecisionRole, Tag};
+use crate::domain::money::{parse_amount, AmountError, Fen, MoneyUnit};
+use crate::domain::text::fold;
+
+/// What is wrong with one cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    NotANumber,
+    TooPrecise {
+        max_decimals: usize,
+    },
+    TooLarge,
+    Negative,
+    NotADate,
+    InFuture,
+    NotASize,
+    NotARole,
+    /// Two rows of the same customer disagree; `line` holds the value kept.
+    Differs {
+        line: usize,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Required => write!(f, "is required"),
+            Problem::NotANumber => write!(f, "not a number"),
+            Problem::TooPrecise { max_decimals } => {
+                write!(f, "has more than {max_decimals} decimals")
+            }
+            Problem::TooLarge => write!(f, "is too large"),
+            Problem::Negative => write!(f, "must be ≥ 0"),
+            Problem::NotADate => write!(f, "not a date (use YYYY-MM-DD)"),
+            Problem::InFuture => write!(f, "is in the future"),
+            Problem::NotASize => write!(f, "not a size (微型, 小型, 中型, 大型)"),
+            Problem::NotARole => write!(f, "not a role (决策者, 影响者, 使用者)"),
+            Problem::Differs { line } => write!(f, "differs from line {line}"),
+        }
+    }
+}
+
+/// An order amount: a number in the data set's unit, never negative.
+pub fn amount(text: &str, unit: MoneyUnit) -> Result<Fen, Problem> {
+    match parse_amount(text, unit) {
+        Ok(fen) if fen.0 < 0 => Err(Problem::Negative),
+        Ok(fen) => Ok(fen),
+        Err(AmountError::Empty) => Err(Problem::Required),
+        Err(AmountError::NotANumber) => Err(Problem::NotANumber),
+        Err(AmountError::TooPrecise { max_decimals }) => Err(Problem::TooPrecise { max_decimals }),
+        Err(AmountError::TooLarge) => Err(Problem::TooLarge),
+    }
+}
+
+/// An order date no later than `today`: 2024-03-05, 2024/3/5, 2024.03.05 or 2024年3月5日.
+pub fn date(text: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
+    let date = parse_date(text).ok_or(Problem::NotADate)?;
+    if date > today {
+        return Err(Problem::InFuture);
+    }
+    Ok(date)
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let folded = fold(text);
+    let parts: Vec<&str> = match folded.strip_suffix('日') {
+        Some(rest) => rest.split(['年', '月']).collect(),
+        None => {
+            // One separator throughout: "2024-03/05" is more likely a typo than a date.
+            let sep = folded.chars().find(|c| !c.is_ascii_digit())?;
+            if !matches!(sep, '-' | '/' | '.') {
+                return None;
+            }
+            folded.split(sep).collect()
+        }
+    };
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        (lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = digits(y, 4..=4)?;
+    NaiveDate::from_ymd_opt(year as i32, digits(m, 1..=2)?, digits(d, 1..=2)?)
+}
+
+pub fn size(text: &str) -> Result<CompanySize, Problem> {
+    match fold(text).as_str() {
+        "微型" | "micro" => Ok(CompanySize::Micro),
+        "小型" | "small" => Ok(CompanySize::Small),
+        "中型" | "medium" => Ok(CompanySize::Medium),
+        "大型" | "large" => Ok(CompanySize::Large),
+        _ => Err(Problem::NotASize),
+    }
+}
+
+pub fn role(text: &str) -> Result<DecisionRole, Problem> {
+    match fold(text).as_str() {
+        "决策者" | "decision maker" | "decision-maker" => Ok(DecisionRole::DecisionMaker),
+        "影响者" | "influencer" => Ok(DecisionRole::Influencer),
+        "使用者" | "user" => Ok(DecisionRole::User),
+        _ => Err(Problem::NotARole),
+    }
+}
+
+/// Splits a tag cell on the separators people type in either script and maps the seeds'
+/// tags by their Chinese or English name; any other tag is kept as written.
+pub fn tags(text: &str) -> Vec<Tag> {
+    let mut out = Vec::new();
+    for part in text.split([',', '，', ';', '；', '、', '|', '｜']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let tag = match fold(part).as_str() {
+            "战略客户" | "strategic" => Tag::Strategic,
+            "高流失风险" | "high churn risk" => Tag::HighChurnRisk,
+            "高潜力" | "high potential" => Tag::HighPotential,
+            "价格敏感" | "price sensitive" | "price-sensitive" => Tag::PriceSensitive,
+            "降本" | "cost" => Tag::NeedCost,
+            "增效" | "efficiency" => Tag::NeedEfficiency,
+            "品质" | "quality" => Tag::NeedQuality,
+            _ => Tag::Free(part.to_string()),
+        };
+        if !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn reads_the_date_formats_spreadsheets_write() {
+        let today = ymd(2025, 6, 30);
+        let cases = [
+            ("2024-03-05", Ok(ymd(2024, 3, 5))),
+            ("2024/3/5", Ok(ymd(2024, 3, 5))),
+            ("2024.03.05", Ok(ymd(2024, 3, 5))),
+            ("2024年3月5日", Ok(ymd(2024, 3, 5))),
+            ("２０２４－０３－０５", Ok(ymd(2024, 3, 5))),
+            ("2025-06-30", Ok(today)),
+            ("2025-07-01", Err(Problem::InFuture)),
+            ("2024-02-30", Err(Problem::NotADate)),
+            ("2024-03/05", Err(Problem::NotADate)),
+            ("24-03-05", Err(Problem::NotADate)),
+            ("45000", Err(Problem::NotADate)),
+            ("2024年3月", Err(Problem::NotADate)),
+            ("2024-3-5-1", Err(Problem::NotADate)),
+            ("2024 03 05", Err(Problem::NotADate)),
+            ("下周", Err(Problem::NotADate)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(date(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn amounts_are_exact_in_either_unit_and_never_negative() {
+        let cases = [
+            ("12.5", MoneyUnit::Wan, Ok(Fen(12_500_000))),
+            ("12.5", MoneyUnit::Yuan, Ok(Fen(1_250))),
+            ("50,000", MoneyUnit::Yuan, Ok(Fen(5_000_000))),
+            ("0", MoneyUnit::Wan, Ok(Fen(0))),
+            ("-1", MoneyUnit::Wan, Err(Problem::Negative)),
+            ("", MoneyUnit::Wan, Err(Problem::Required)),
+            ("十万", MoneyUnit::Wan, Err(Problem::NotANumber)),
+            (
+                "0.001",
+                MoneyUnit::Yuan,
+                Err(Problem::TooPrecise { max_decimals: 2 }),
+            ),
+            ("99999999999999999", MoneyUnit::Wan, Err(Problem::TooLarge)),
+        ];
+        for (text, unit, expected) in cases {
+            assert_eq!(amount(text, unit), expected, "{text} in {unit:?}");
+        }
+    }
+
+    #[test]
+    fn reads_sizes_and_roles_in_both_languages() {
+        assert_eq!(size("小型"), Ok(CompanySize::Small));
+        assert_eq!(size("Large"), Ok(CompanySize::Large));
+        assert_eq!(size("微型"), Ok(CompanySize::Micro));
+        assert_eq!(size("MEDIUM"), Ok(CompanySize::Medium));
+        assert_eq!(size("巨型"), Err(Problem::NotASize));
+        assert_eq!(role("决策者"), Ok(DecisionRole::DecisionMaker));
+        assert_eq!(role("Decision Maker"), Ok(DecisionRole::DecisionMaker));
+        assert_eq!(role("影响者"), Ok(DecisionRole::Influencer));
+        assert_eq!(role("user"), Ok(DecisionRole::User));
+        assert_eq!(role("老板"), Err(Problem::NotARole));
+    }
+
+    #[test]
+    fn splits_tags_and_recognises_the_seed_tags() {
+        assert_eq!(
+            tags("战略客户，High Potential、降本; 老客户 |strategic||品质"),
+            [
+                Tag::Strategic,
+                Tag::HighPotential,
+                Tag::NeedCost,
+                Tag::Free("老客户".into()),
+                Tag::NeedQuality,
+            ]
+        );
+        assert_eq!(
+            tags("高流失风险、价格敏感、增效、efficiency"),
+            [Tag::HighChurnRisk, Tag::PriceSensitive, Tag::NeedEfficiency]
+        );
+        assert!(tags(" ，、").is_empty());
+    }
+
+    #[test]
+    fn problems_read_as_the_preview_shows_them() {
+        let cases = [
+            (Problem::Required, "is required"),
+            (Problem::NotANumber, "not a number"),
+            (Problem::Negative, "must be ≥ 0"),
+            (Problem::InFuture, "is in the future"),
+            (Problem::Differs { line: 4 }, "differs from line 4"),
+        ];
+        for (problem, text) in cases {
+            assert_eq!(problem.to_string(), text);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Reading already-decoded CSV text into a header and rows that remember their line numbers.
+
+use std::fmt;
+
+/// The file as rows of text cells, before any meaning is given to the columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// The delimiter found in the header line: `b','`, `b'\t'` or `b';'`.
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    /// Data rows only; blank rows are left out.
+    pub rows: Vec<Row>,
+}
+
+/// One data row. Cells are trimmed; a short (ragged) row simply has fewer cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based line of the file where the row starts (a quoted cell may span lines).
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell under column `index`, empty when the row stops before it.
+    pub fn cell(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", String::as_str)
+    }
+}
+
+impl Table {
+    /// The header as messages name it: its text, or "column 3" when the header cell is blank.
+    pub fn header_label(&self, index: usize) -> String {
+        match self.headers.get(index).map(|h| h.as_str()) {
+            Some(h) if !h.is_empty() => h.to_string(),
+            _ => format!("column {}", index + 1),
+        }
+    }
+}
+
+/// Why a file could not be read as a table at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvError {
+    /// Nothing but whitespace (or a byte-order mark).
+    Empty,
+    /// A header row and nothing under it.
+    HeaderOnly,
+    /// A quoted cell opened on `line` is never closed.
+    UnclosedQuote { line: usize },
+    /// Text follows a closing quote on `line`, as in `"abc"def`.
+    TextAfterQuote { line: usize },
+    /// Anything else the CSV reader refused.
+    Unreadable { line: usize, message: String },
+}
+
+impl fmt::Display for CsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvError::Empty => write!(f, "the file is empty"),
+            CsvError::HeaderOnly => write!(f, "the file has a header row but no data rows"),
+            CsvError::UnclosedQuote { line } => {
+                write!(f, "line {line}: a quoted cell is never closed")
+            }
+            CsvError::TextAfterQuote { line } => {
+                write!(f, "line {line}: text after the closing quote of a cell")
+            }
+            CsvError::Unreadable { line, message } => write!(f, "line {line}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for CsvError {}
+
+/// Reads CSV text decoded by the browser (UTF-8 or GB18030 alike): the delimiter is guessed
+/// from the header line, the first non-blank row is the header, blank rows are skipped.
+pub fn read_table(text: &str) -> Result<Table, CsvError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let delimiter = detect_delimiter(text);
+    // The csv crate accepts any quoting silently (an unclosed quote swallows the rest of the
+    // file), so quoting is checked first to name the line a person has to fix.
+    check_quotes(text, delimiter)?;
+
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text);
+    for record in reader.records() {
+        let record = record.map_err(|e| CsvError::Unreadable {
+            line: e.position().map_or(0, |p| p.line() as usize),
+            message: e.to_string(),
+        })?;
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if headers.is_none() {
+            headers = Some(cells);
+        } else {
+            let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
+            rows.push(Row { line, cells });
+        }
+    }
+    let headers = headers.ok_or(CsvError::Empty)?;
+    if rows.is_empty() {
+        return Err(CsvError::HeaderOnly);
+    }
+    Ok(Table {
+        delimiter,
+        headers,
+        rows,
+    })
+}
+
+/// Line numbers from byte offsets. The csv reader's own line count is taken where the
+/// previous record ended, before the line break and any blank lines, so it can be one short.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character at or after `offset` that is not a line break;
+    /// offsets must not decrease between calls.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let mut start = offset.min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let from = self.offset.min(start);
+        self.line += self.text[from..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = start;
+        self.line
+    }
+}
+
+/// The delimiter used most often outside quotes in the first line with content; a comma when
+/// none is (a one-column file). The full-width `，` is text in Chinese cells, never a delimiter.
+fn detect_delimiter(text: &str) -> u8 {
+    const CANDIDATES: [u8; 3] = [b',', b'\t', b';'];
+    let has_content = |line: &&str| {
+        line.chars()
+            .any(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | '"'))
+    };
+    let Some(line) = text.lines().find(has_content) else {
+        return b',';
+    };
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(i) = CANDIDATES.iter().position(|&d| d == b) {
+                counts[i] += 1;
+            }
+        }
+    }
+    // Ties keep the earlier candidate: comma, then tab, then semicolon.
+    let mut best = 0;
+    for i in 1..CANDIDATES.len() {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    CANDIDATES[best]
+}
+
+/// RFC 4180 quoting: a quote opens only at the start of a cell, `""` inside is a quote, and a
+/// closing quote is followed by the delimiter or the end of the line.
+fn check_quotes(text: &str, delimiter: u8) -> Result<(), CsvError> {
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted { opened: usize },
+        QuoteInQuoted { opened: usize },
+    }
+    let mut state = State::CellStart;
+    let mut line = 1;
+    for b in text.bytes() {
+        state = match (state, b) {
+            (State::Quoted { opened }, b'"') => State::QuoteInQuoted { opened },
+            (State::Quoted { opened }, _) => State::Quoted { opened },
+            (State::QuoteInQuoted { opened }, b'"') => State::Quoted { opened },
+            (_, b'\n' | b'\r') => State::CellStart,
+            (_, b) if b == delimiter => State::CellStart,
+            (State::CellStart, b'"') => State::Quoted { opened: line },
+            (State::QuoteInQuoted { .. }, _) => return Err(CsvError::TextAfterQuote { line }),
+            (State::CellStart | State::Unquoted, _) => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    match state {
+        State::Quoted { opened } => Err(CsvError::UnclosedQuote { line: opened }),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(table: &Table) -> Vec<(usize, Vec<&str>)> {
+        table
+            .rows
+            .iter()
+            .map(|r| (r.line, r.cells.iter().map(String::as_str).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn detects_the_delimiter_from_the_header_line() {
+        let cases = [
+            ("客户名称,行业\n科技公司,制造\n", b','),
+            ("客户名称\t行业\n科技公司\t制造\n", b'\t'),
+            ("客户名称;行业\n科技公司;制造\n", b';'),
+            // A full-width comma is text, and a quoted comma does not count.
+            ("客户名称\t\"行业,领域\"\n科技公司，总部\t制造\n", b'\t'),
+            ("客户名称\n科技公司\n", b','),
+        ];
+        for (text, expected) in cases {
+            let table = read_table(text).unwrap();
+            assert_eq!(table.delimiter, expected, "{text:?}");
+            assert_eq!(table.rows[0].cell(0).contains('，'), text.contains('，'));
+        }
+    }
+
+    #[test]
+    fn strips_the_bom_and_keeps_line_numbers_past_blank_and_multiline_rows() {
+        let text = "\u{FEFF}\n名称,备注\n\nA公司,\"第一行\n第二行\"\nB公司,\"有,逗号\"\n,,\n\n";
+        let table = read_table(text).unwrap();
+        assert_eq!(table.headers, ["名称", "备注"]);
+        assert_eq!(
+            cells(&table),
+            [
+                (4, vec!["A公司", "第一行\n第二行"]),
+                (6, vec!["B公司", "有,逗号"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn ragged_rows_read_missing_cells_as_empty() {
+        let table = read_table("名称,行业,规模\r\nA公司\r\nB公司,贸易,小型,多余\r\n").unwrap();
+        assert_eq!(table.rows[0].cell(1), "");
+        assert_eq!(table.rows[0].cell(2), "");
+        assert_eq!(table.rows[1].cell(2), "小型");
+        assert_eq!(table.rows[1].line, 3);
+    }
+
+    #[test]
+    fn blank_headers_are_named_by_position() {
+        let table = read_table("名称,,行业\nA,b,c\n").unwrap();
+        assert_eq!(table.header_label(0), "名称");
+        assert_eq!(table.header_label(1), "column 2");
+        assert_eq!(table.header_label(7), "column 8");
+    }
+
+    #[test]
+    fn refuses_files_it_cannot_read_naming_the_line() {
+        let cases = [
+            ("", CsvError::Empty),
+            ("\u{FEFF}  \n\n", CsvError::Empty),
+            (",,\n", CsvError::Empty),
+            ("名称,行业\n", CsvError::HeaderOnly),
+            ("名称,行业\n,\n\n", CsvError::HeaderOnly),
+            (
+                "名称,备注\nA,ok\nB,\"never closed\nC,x\n",
+                CsvError::UnclosedQuote { line: 3 },
+            ),
+            (
+                "名称,备注\nA,\"x\"y\n",
+                CsvError::TextAfterQuote { line: 2 },
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(read_table(text), Err(expected), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn errors_read_as_sentences() {
+        assert_eq!(
+            CsvError::UnclosedQuote { line: 3 }.to_string(),
+            "line 3: a quoted cell is never closed"
+        );
+        assert_eq!(
+            CsvError::HeaderOnly.to_string(),
+            "the file has a header row but no data rows"
+        );
+    }
+
+    #[test]
+    fn escaped_quotes_inside_quoted_cells_are_fine() {
+        let table = read_table("名称,备注\nA,\"他说\"\"好\"\"\"\n").unwrap();
+        assert_eq!(table.rows[0].cell(1), "他说\"好\"");
+    }
+}
