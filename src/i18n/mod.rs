@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 mod customers;
+mod import_errors;
 mod shell;
 
 /// The language the UI speaks.

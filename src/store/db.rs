@@ -173,26 +173,26 @@ pub(crate) async fn put(
     Ok(())
 }
 
-/// Serializes as plain JS objects: the default serializer would turn maps into `Map`s, which
-/// IndexedDB key paths cannot read.
+/// Turns a record into the plain JS object IndexedDB stores, through JSON: plain objects and
+/// arrays only (key paths cannot read JS `Map`s), and the same serde code the backup file
+/// uses, so the wasm carries one set of (de)serializers instead of two.
 pub(crate) fn to_js<T: Serialize + ?Sized>(
     value: &T,
     op: &'static str,
 ) -> Result<JsValue, StoreError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StoreError::Corrupt {
-            op,
-            detail: e.to_string(),
-        })
+    let corrupt = |detail: String| StoreError::Corrupt { op, detail };
+    let text = serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))
 }
 
 pub(crate) fn from_js<T: DeserializeOwned>(
     value: JsValue,
     op: &'static str,
 ) -> Result<T, StoreError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Corrupt {
-        op,
-        detail: e.to_string(),
-    })
+    let corrupt = |detail: String| StoreError::Corrupt { op, detail };
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|e| corrupt(format!("{e:?}")))?
+        .as_string()
+        .unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))
 }

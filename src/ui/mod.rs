@@ -32,6 +32,16 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
 }
 
+/// A catalogue text that follows the language. Every call returns the same closure type, so
+/// hundreds of texts share one compiled `Render` implementation instead of one each (the
+/// release wasm is much smaller for it).
+pub fn tr(
+    key: fn(Lang) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || key(lang.get())
+}
+
 /// The path the app is served under (see [`browser::app_base`]).
 #[derive(Clone, Debug)]
 pub struct AppBase(pub String);

@@ -1,5 +1,6 @@
 //! The frame around every page: header with the language switch, navigation, main area.
 
+use crate::ui::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -12,14 +13,13 @@ use crate::store::settings;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
-    let lang = use_lang();
     view! {
-        <a class="skip-link" href="#main">{move || lang.get().skip_to_content()}</a>
+        <a class="skip-link" href="#main">{tr(Lang::skip_to_content)}</a>
         <div class="app">
             <header class="app-header">
                 <div class="brand">
                     <span class="brand-mark" aria-hidden="true">"维"</span>
-                    <span class="brand-name">{move || lang.get().app_name()}</span>
+                    <span class="brand-name">{tr(Lang::app_name)}</span>
                 </div>
                 <LangSwitch/>
             </header>
@@ -59,7 +59,7 @@ fn Nav() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="app-nav" aria-label=move || lang.get().main_navigation()>
+        <nav class="app-nav" aria-label=tr(Lang::main_navigation)>
             <ul>{links}</ul>
         </nav>
     }
@@ -68,18 +68,17 @@ fn Nav() -> impl IntoView {
 /// Says so when the data cannot be read or written, instead of failing silently.
 #[component]
 fn StorageBanner() -> impl IntoView {
-    let lang = use_lang();
     let ws = use_workspace();
     move || match ws.status.get() {
         Status::Outdated => Some(
             view! {
                 <div class="notice notice-warn" role="alert">
-                    <p>{move || lang.get().store_outdated()}</p>
+                    <p>{tr(Lang::store_outdated)}</p>
                     <button type="button" on:click=|_| {
                         if let Some(w) = web_sys::window() {
                             let _ = w.location().reload();
                         }
-                    }>{move || lang.get().reload()}</button>
+                    }>{tr(Lang::reload)}</button>
                 </div>
             }
             .into_any(),
@@ -87,7 +86,7 @@ fn StorageBanner() -> impl IntoView {
         Status::Failed(detail) => Some(
             view! {
                 <div class="notice notice-error" role="alert">
-                    <p>{move || lang.get().store_unavailable()}{detail.clone()}</p>
+                    <p>{tr(Lang::store_unavailable)}{detail.clone()}</p>
                 </div>
             }
             .into_any(),
@@ -119,7 +118,7 @@ fn LangSwitch() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || lang.get().language_switch()>
+        <div class="lang-switch" role="group" aria-label=tr(Lang::language_switch)>
             {buttons}
         </div>
     }

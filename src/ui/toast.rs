@@ -1,9 +1,10 @@
 //! Short messages at the bottom of the screen, some with an action (Undo). They stay until
 //! dismissed or replaced, so nobody loses an Undo by reading slowly.
 
+use crate::ui::tr;
 use leptos::prelude::*;
 
-use super::use_lang;
+use crate::i18n::Lang;
 
 #[derive(Clone)]
 pub struct Toast {
@@ -69,7 +70,6 @@ pub fn use_toaster() -> Toaster {
 #[component]
 pub fn Toasts() -> impl IntoView {
     let toaster = use_toaster();
-    let lang = use_lang();
     view! {
         <div class="toasts" role="status" aria-live="polite">
             <For each=move || toaster.items.get() key=|t| t.id let:toast>
@@ -87,7 +87,7 @@ pub fn Toasts() -> impl IntoView {
                     <button
                         type="button"
                         class="toast-close"
-                        aria-label=move || lang.get().dismiss()
+                        aria-label=tr(Lang::dismiss)
                         on:click={
                             let id = toast.id;
                             move |_| toaster.dismiss(id)

@@ -1,6 +1,7 @@
 //! One customer's profile: figures, quality, every field, orders and dated satisfaction;
 //! edit in place, delete with Undo.
 
+use crate::ui::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -46,10 +47,10 @@ pub fn CustomerPage() -> impl IntoView {
                     />
                 }.into_any(),
                 (Some(c), _) => view! { <Profile customer=c editing=editing/> }.into_any(),
-                (None, Status::Loading) => view! { <p class="hint">{move || lang.get().customers_loading()}</p> }.into_any(),
+                (None, Status::Loading) => view! { <p class="hint">{tr(Lang::customers_loading)}</p> }.into_any(),
                 (None, _) => view! {
-                    <h1 class="page-title">{move || lang.get().not_found_title()}</h1>
-                    <p>{move || lang.get().customer_missing()}</p>
+                    <h1 class="page-title">{tr(Lang::not_found_title)}</h1>
+                    <p>{tr(Lang::customer_missing)}</p>
                 }.into_any(),
             }}
         </section>
@@ -138,42 +139,42 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
         <div class="profile-head">
             <h1 class="page-title">{customer.name.clone()}</h1>
             <div class="actions">
-                <button type="button" on:click=move |_| editing.set(true)>{move || lang.get().edit()}</button>
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{move || lang.get().delete()}</button>
+                <button type="button" on:click=move |_| editing.set(true)>{tr(Lang::edit)}</button>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{tr(Lang::delete)}</button>
             </div>
         </div>
         <Show when=move || confirming.get()>
             <div class="notice notice-warn" role="alertdialog" aria-labelledby="confirm-delete-title">
-                <h2 id="confirm-delete-title">{move || lang.get().confirm_delete_title()}</h2>
+                <h2 id="confirm-delete-title">{tr(Lang::confirm_delete_title)}</h2>
                 <p>{move || lang.get().confirm_delete_body(&c.with_value(|c| c.name.clone()), order_count)}</p>
-                <button type="button" class="danger" on:click=delete.clone()>{move || lang.get().delete()}</button>
+                <button type="button" class="danger" on:click=delete.clone()>{tr(Lang::delete)}</button>
                 " "
-                <button type="button" on:click=move |_| confirming.set(false)>{move || lang.get().cancel()}</button>
+                <button type="button" on:click=move |_| confirming.set(false)>{tr(Lang::cancel)}</button>
             </div>
         </Show>
 
         <section class="card">
-            <h2>{move || lang.get().section_figures()}</h2>
+            <h2>{tr(Lang::section_figures)}</h2>
             <dl class="figures">
-                <div><dt>{move || lang.get().customers_sort_spend()}</dt><dd>{move || money(spend_12m)}</dd></div>
+                <div><dt>{tr(Lang::customers_sort_spend)}</dt><dd>{move || money(spend_12m)}</dd></div>
                 <div>
-                    <dt>{move || lang.get().col_trend_3m()}</dt>
+                    <dt>{tr(Lang::col_trend_3m)}</dt>
                     <dd>
                         {move || format!("{} / {}", money(spend_last_3m), money(spend_prev_3m))}
                         {change.map(|c| view! { <span class="trend" class:trend-down-bad=c <= -50>{format!(" ({})", format::percent_change(c))}</span> })}
                     </dd>
                 </div>
-                <div><dt>{move || lang.get().spend_3y()}</dt><dd>{move || money(spend_3y)}</dd></div>
-                <div><dt>{move || lang.get().col_average_order()}</dt><dd>{move || average_order.map(money).unwrap_or_else(|| "—".into())}</dd></div>
-                <div><dt>{move || lang.get().col_orders_per_year()}</dt><dd>{orders_12m}</dd></div>
-                <div><dt>{move || lang.get().col_tenure()}</dt><dd>{move || tenure.map(|t| lang.get().tenure(t)).unwrap_or_else(|| lang.get().no_deal_yet().into())}</dd></div>
-                <div><dt>{move || lang.get().first_deal()}</dt><dd>{first_deal.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
-                <div><dt>{move || lang.get().anniversary()}</dt><dd>{next_anniversary.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{tr(Lang::spend_3y)}</dt><dd>{move || money(spend_3y)}</dd></div>
+                <div><dt>{tr(Lang::col_average_order)}</dt><dd>{move || average_order.map(money).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{tr(Lang::col_orders_per_year)}</dt><dd>{orders_12m}</dd></div>
+                <div><dt>{tr(Lang::col_tenure)}</dt><dd>{move || tenure.map(|t| lang.get().tenure(t)).unwrap_or_else(|| lang.get().no_deal_yet().into())}</dd></div>
+                <div><dt>{tr(Lang::first_deal)}</dt><dd>{first_deal.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{tr(Lang::anniversary)}</dt><dd>{next_anniversary.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
             </dl>
         </section>
 
         <section class="card">
-            <h2>{move || lang.get().section_quality()}</h2>
+            <h2>{tr(Lang::section_quality)}</h2>
             <CompletenessView completeness=completeness/>
             <p class="verification" class:overdue=verification.needs_reminder()>
                 {move || match verification {
@@ -182,7 +183,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
                     Verification::Never => lang.get().verified_never().to_string(),
                 }}
                 " "
-                <button type="button" on:click=mark_verified>{move || lang.get().mark_verified()}</button>
+                <button type="button" on:click=mark_verified>{tr(Lang::mark_verified)}</button>
             </p>
         </section>
 
@@ -198,7 +199,7 @@ fn CompletenessView(completeness: Completeness) -> impl IntoView {
     view! {
         <div class="completeness">
             <div class="meter" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent
-                aria-label=move || lang.get().col_completeness()>
+                aria-label=tr(Lang::col_completeness)>
                 <div class="meter-fill" class:meter-ok=meets style=format!("width: {percent}%")></div>
             </div>
             <p>
@@ -208,7 +209,7 @@ fn CompletenessView(completeness: Completeness) -> impl IntoView {
             </p>
             {(!missing.is_empty()).then(|| view! {
                 <p class="missing">
-                    {move || lang.get().completeness_missing()}
+                    {tr(Lang::completeness_missing)}
                     {move || missing.iter().map(|f| lang.get().profile_field(*f)).collect::<Vec<_>>().join(lang.get().list_separator())}
                 </p>
             })}
@@ -238,18 +239,18 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
 
     view! {
         <section class="card">
-            <h2>{move || lang.get().section_basics()}</h2>
+            <h2>{tr(Lang::section_basics)}</h2>
             <dl class="details">
-                <div><dt>{move || lang.get().field_industry()}</dt><dd>{text_or_dash(&c.with_value(|c| c.industry.clone()))}</dd></div>
-                <div><dt>{move || lang.get().field_size()}</dt><dd>{move || opt(c.with_value(|c| c.size).map(|s| lang.get().company_size(s)))}</dd></div>
-                <div><dt>{move || lang.get().field_lead_source()}</dt><dd>{text_or_dash(&c.with_value(|c| c.lead_source.clone()))}</dd></div>
-                <div><dt>{move || lang.get().field_owner()}</dt><dd>{text_or_dash(&c.with_value(|c| c.owner.clone()))}</dd></div>
-                <div><dt>{move || lang.get().field_referred_by()}</dt><dd>{text_or_dash(&c.with_value(|c| c.referred_by.clone()))}</dd></div>
+                <div><dt>{tr(Lang::field_industry)}</dt><dd>{text_or_dash(&c.with_value(|c| c.industry.clone()))}</dd></div>
+                <div><dt>{tr(Lang::field_size)}</dt><dd>{move || opt(c.with_value(|c| c.size).map(|s| lang.get().company_size(s)))}</dd></div>
+                <div><dt>{tr(Lang::field_lead_source)}</dt><dd>{text_or_dash(&c.with_value(|c| c.lead_source.clone()))}</dd></div>
+                <div><dt>{tr(Lang::field_owner)}</dt><dd>{text_or_dash(&c.with_value(|c| c.owner.clone()))}</dd></div>
+                <div><dt>{tr(Lang::field_referred_by)}</dt><dd>{text_or_dash(&c.with_value(|c| c.referred_by.clone()))}</dd></div>
             </dl>
         </section>
 
         <section class="card">
-            <h2>{move || lang.get().section_contacts()}</h2>
+            <h2>{tr(Lang::section_contacts)}</h2>
             {move || {
                 let contacts = c.with_value(|c| c.contacts.clone());
                 if contacts.is_empty() {
@@ -281,7 +282,7 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
         </section>
 
         <section class="card">
-            <h2>{move || lang.get().section_strategy()}</h2>
+            <h2>{tr(Lang::section_strategy)}</h2>
             {move || {
                 let s = c.with_value(|c| c.strategy.clone());
                 let t = lang.get();
@@ -300,7 +301,7 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
         </section>
 
         <section class="card">
-            <h2>{move || lang.get().section_tags()}</h2>
+            <h2>{tr(Lang::section_tags)}</h2>
             <p class="chips">
                 {move || {
                     let tags = c.with_value(|c| c.tags.clone());
@@ -311,7 +312,7 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
                 }}
             </p>
             <p>
-                <strong>{move || lang.get().field_peak()}</strong>": "
+                <strong>{tr(Lang::field_peak)}</strong>": "
                 {move || {
                     let months = c.with_value(|c| c.peak_months.clone());
                     if months.is_empty() { "—".to_string() } else {
@@ -322,16 +323,16 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
         </section>
 
         <section class="card">
-            <h2>{move || lang.get().section_orders()}</h2>
+            <h2>{tr(Lang::section_orders)}</h2>
             {if orders.is_empty() {
-                view! { <p class="hint">{move || lang.get().no_deal_yet()}</p> }.into_any()
+                view! { <p class="hint">{tr(Lang::no_deal_yet)}</p> }.into_any()
             } else {
                 view! {
                     <table class="plain">
                         <thead><tr>
-                            <th scope="col">{move || lang.get().field_date()}</th>
-                            <th scope="col" class="num">{move || lang.get().field_amount()}</th>
-                            <th scope="col">{move || lang.get().field_product()}</th>
+                            <th scope="col">{tr(Lang::field_date)}</th>
+                            <th scope="col" class="num">{tr(Lang::field_amount)}</th>
+                            <th scope="col">{tr(Lang::field_product)}</th>
                         </tr></thead>
                         <tbody>
                             {orders.into_iter().map(|o| view! {
@@ -348,17 +349,17 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
         </section>
 
         <section class="card">
-            <h2>{move || lang.get().section_satisfaction()}</h2>
+            <h2>{tr(Lang::section_satisfaction)}</h2>
             {if scores.is_empty() {
-                view! { <p class="hint">{move || lang.get().none_yet()}</p> }.into_any()
+                view! { <p class="hint">{tr(Lang::none_yet)}</p> }.into_any()
             } else {
                 view! {
                     <table class="plain">
                         <thead><tr>
-                            <th scope="col">{move || lang.get().field_date()}</th>
-                            <th scope="col">{move || lang.get().field_kind()}</th>
-                            <th scope="col" class="num">{move || lang.get().field_score()}</th>
-                            <th scope="col">{move || lang.get().field_note()}</th>
+                            <th scope="col">{tr(Lang::field_date)}</th>
+                            <th scope="col">{tr(Lang::field_kind)}</th>
+                            <th scope="col" class="num">{tr(Lang::field_score)}</th>
+                            <th scope="col">{tr(Lang::field_note)}</th>
                         </tr></thead>
                         <tbody>
                             {scores.into_iter().map(|s| view! {
@@ -376,9 +377,9 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
         </section>
 
         <section class="card">
-            <h2>{move || lang.get().section_remarks()}</h2>
+            <h2>{tr(Lang::section_remarks)}</h2>
             {if remarks.is_empty() {
-                view! { <p class="hint">{move || lang.get().none_yet()}</p> }.into_any()
+                view! { <p class="hint">{tr(Lang::none_yet)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="remarks">

@@ -1,6 +1,7 @@
 //! The profile form, for a new customer and for editing one in place. What is typed stays in
 //! a [`ProfileDraft`]; nothing is saved while a field is invalid, and nothing typed is lost.
 
+use crate::ui::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -178,7 +179,7 @@ pub fn ProfileForm(
             }
         >
             <fieldset>
-                <legend>{move || lang.get().section_basics()}</legend>
+                <legend>{tr(Lang::section_basics)}</legend>
                 <div class="grid">
                     <TextField
                         id="pf-name"
@@ -206,7 +207,7 @@ pub fn ProfileForm(
             <ContactsEditor draft=draft errors=errors/>
 
             <fieldset>
-                <legend>{move || lang.get().section_strategy()}</legend>
+                <legend>{tr(Lang::section_strategy)}</legend>
                 <div class="grid">
                     <CheckField
                         id="pf-leader"
@@ -248,7 +249,7 @@ pub fn ProfileForm(
             </fieldset>
 
             <fieldset>
-                <legend>{move || lang.get().section_tags()}</legend>
+                <legend>{tr(Lang::section_tags)}</legend>
                 <div class="tag-choices">
                     {Tag::SEED
                         .into_iter()
@@ -285,9 +286,9 @@ pub fn ProfileForm(
             </fieldset>
 
             <fieldset>
-                <legend>{move || lang.get().section_dates()}</legend>
+                <legend>{tr(Lang::section_dates)}</legend>
                 <div class="field">
-                    <span class="field-label">{move || lang.get().field_peak()}</span>
+                    <span class="field-label">{tr(Lang::field_peak)}</span>
                     <div class="month-choices">
                         {(1..=12u32)
                             .map(|m| {
@@ -331,20 +332,20 @@ pub fn ProfileForm(
 
             <Show when=move || saving.get() == Saving::Conflict>
                 <div class="notice notice-warn" role="alert">
-                    <p>{move || lang.get().save_conflict()}</p>
-                    <button type="button" on:click=load_latest>{move || lang.get().load_latest()}</button>
+                    <p>{tr(Lang::save_conflict)}</p>
+                    <button type="button" on:click=load_latest>{tr(Lang::load_latest)}</button>
                     " "
-                    <button type="button" on:click=move |_| save(true)>{move || lang.get().overwrite()}</button>
+                    <button type="button" on:click=move |_| save(true)>{tr(Lang::overwrite)}</button>
                 </div>
             </Show>
             <Show when=move || !errors.with(Vec::is_empty)>
-                <p class="notice notice-error" role="alert">{move || lang.get().form_has_errors()}</p>
+                <p class="notice notice-error" role="alert">{tr(Lang::form_has_errors)}</p>
             </Show>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || saving.get() == Saving::Busy>
-                    {move || lang.get().save()}
+                    {tr(Lang::save)}
                 </button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || lang.get().cancel()}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{tr(Lang::cancel)}</button>
             </div>
         </form>
     }
@@ -409,10 +410,9 @@ fn RowsHeader(
 
 #[component]
 fn RemoveRow(on_remove: Callback<()>) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <button type="button" class="remove-row" on:click=move |_| on_remove.run(())>
-            {move || lang.get().remove()}
+            {tr(Lang::remove)}
         </button>
     }
 }

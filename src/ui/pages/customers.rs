@@ -4,6 +4,7 @@
 
 use std::cmp::Ordering;
 
+use crate::ui::tr;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -226,11 +227,11 @@ pub fn CustomersPage() -> impl IntoView {
         <section class="page page-customers">
             <div class="page-head">
                 <PageHeading title=Lang::nav_customers/>
-                <a class="button primary" href=new_href>{move || lang.get().customers_new()}</a>
+                <a class="button primary" href=new_href>{tr(Lang::customers_new)}</a>
             </div>
             <Show
                 when=move || ws.status.get() != Status::Loading
-                fallback=move || view! { <p class="hint">{move || lang.get().customers_loading()}</p> }
+                fallback=move || view! { <p class="hint">{tr(Lang::customers_loading)}</p> }
             >
                 <Show
                     when=move || rows.with(|r| !r.is_empty())
@@ -240,18 +241,18 @@ pub fn CustomersPage() -> impl IntoView {
                         <input
                             type="search"
                             class="search"
-                            aria-label=move || lang.get().customers_search()
-                            placeholder=move || lang.get().customers_search()
+                            aria-label=tr(Lang::customers_search)
+                            placeholder=tr(Lang::customers_search)
                             prop:value=move || query.get()
                             on:input=move |ev| query.set(event_target_value(&ev))
                         />
                         <label class="inline-field">
-                            <span>{move || lang.get().customers_filter_tag()}</span>
+                            <span>{tr(Lang::customers_filter_tag)}</span>
                             <select on:change=move |ev| {
                                 let i = event_target_value(&ev).parse::<usize>().ok();
                                 tag.set(i.and_then(|i| tag_options.with(|o| o.get(i).cloned())));
                             }>
-                                <option value="" selected=move || tag.get().is_none()>{move || lang.get().customers_filter_any()}</option>
+                                <option value="" selected=move || tag.get().is_none()>{tr(Lang::customers_filter_any)}</option>
                                 {move || tag_options.get().into_iter().enumerate().map(|(i, t)| {
                                     let selected = t.clone();
                                     view! {
@@ -265,7 +266,7 @@ pub fn CustomersPage() -> impl IntoView {
                         <TextFilter label=Lang::customers_filter_owner options=owner_options value=owner/>
                         <TextFilter label=Lang::customers_filter_industry options=industry_options value=industry/>
                         <label class="inline-field">
-                            <span>{move || lang.get().customers_sort()}</span>
+                            <span>{tr(Lang::customers_sort)}</span>
                             <select on:change=move |ev| {
                                 if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| SortKey::ALL.get(i)) {
                                     sort.set(*k);
@@ -279,10 +280,10 @@ pub fn CustomersPage() -> impl IntoView {
                         <label class="inline-check">
                             <input type="checkbox" prop:checked=move || descending.get()
                                 on:change=move |ev| descending.set(event_target_checked(&ev))/>
-                            <span>{move || lang.get().customers_sort_descending()}</span>
+                            <span>{tr(Lang::customers_sort_descending)}</span>
                         </label>
                         <Show when=filters_active>
-                            <button type="button" class="link-button" on:click=clear>{move || lang.get().customers_clear_filters()}</button>
+                            <button type="button" class="link-button" on:click=clear>{tr(Lang::customers_clear_filters)}</button>
                         </Show>
                     </div>
                     <p class="count" aria-live="polite">
@@ -290,22 +291,22 @@ pub fn CustomersPage() -> impl IntoView {
                     </p>
                     <Show
                         when=move || filtered.with(|f| !f.is_empty())
-                        fallback=move || view! { <p class="empty-state">{move || lang.get().customers_no_match()}</p> }
+                        fallback=move || view! { <p class="empty-state">{tr(Lang::customers_no_match)}</p> }
                     >
                         <div class="table-wrap">
                             <table class="customers-table">
                                 <thead>
                                     <tr>
-                                        <th scope="col">{move || lang.get().col_name()}</th>
-                                        <th scope="col">{move || lang.get().field_industry()}</th>
-                                        <th scope="col">{move || lang.get().field_owner()}</th>
-                                        <th scope="col" class="num">{move || lang.get().col_spend_12m()}</th>
-                                        <th scope="col" class="num">{move || lang.get().col_trend_3m()}</th>
-                                        <th scope="col" class="num">{move || lang.get().col_orders_per_year()}</th>
-                                        <th scope="col" class="num">{move || lang.get().col_average_order()}</th>
-                                        <th scope="col">{move || lang.get().col_tenure()}</th>
-                                        <th scope="col">{move || lang.get().col_last_order()}</th>
-                                        <th scope="col" class="num">{move || lang.get().col_completeness()}</th>
+                                        <th scope="col">{tr(Lang::col_name)}</th>
+                                        <th scope="col">{tr(Lang::field_industry)}</th>
+                                        <th scope="col">{tr(Lang::field_owner)}</th>
+                                        <th scope="col" class="num">{tr(Lang::col_spend_12m)}</th>
+                                        <th scope="col" class="num">{tr(Lang::col_trend_3m)}</th>
+                                        <th scope="col" class="num">{tr(Lang::col_orders_per_year)}</th>
+                                        <th scope="col" class="num">{tr(Lang::col_average_order)}</th>
+                                        <th scope="col">{tr(Lang::col_tenure)}</th>
+                                        <th scope="col">{tr(Lang::col_last_order)}</th>
+                                        <th scope="col" class="num">{tr(Lang::col_completeness)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -342,7 +343,7 @@ fn TextFilter(
         <label class="inline-field">
             <span>{move || label(lang.get())}</span>
             <select on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="" selected=move || value.get().is_empty()>{move || lang.get().customers_filter_any()}</option>
+                <option value="" selected=move || value.get().is_empty()>{tr(Lang::customers_filter_any)}</option>
                 {move || options.get().into_iter().map(|o| {
                     let selected = o.clone();
                     let text = o.clone();
@@ -389,7 +390,7 @@ fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl 
             <td>{last_order.map(format::date).unwrap_or_else(|| "—".into())}</td>
             <td class="num" class:below-target=completeness < 95>
                 {format!("{completeness}%")}
-                {verification_due.then_some(view! { <span class="flag" title=move || lang.get().verification_reminder()>"!"</span> })}
+                {verification_due.then_some(view! { <span class="flag" title=tr(Lang::verification_reminder)>"!"</span> })}
             </td>
         </tr>
     }

@@ -1,0 +1,1 @@
+//! Import problems (backup files and CSV sheets) in the user's language.
