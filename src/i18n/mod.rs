@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 mod customers;
 mod import_errors;
+mod settings;
 mod shell;
 
 /// The language the UI speaks.

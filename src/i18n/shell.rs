@@ -36,10 +36,6 @@ catalogue! {
         zh: "流失率、满意度、回访率等指标会在这里与目标对照显示。",
         en: "Churn rate, satisfaction, callback rate and the other targets will be shown here against their goals."
     }
-    settings_empty {
-        zh: "分级规则、联系周期、金额单位和备份会在这里设置。",
-        en: "Tiering rules, contact cadence, the money unit and backups will be set up here."
-    }
     settings_language_hint {
         zh: "界面语言会被记住；第一次打开时跟随浏览器的语言。",
         en: "The interface language is remembered; the first time, it follows your browser's language."

@@ -57,3 +57,75 @@ pub fn set_html_lang(tag: &str) {
         let _ = html.set_attribute("lang", tag);
     }
 }
+
+/// Offers `text` to the user as a file download (the browser's own save dialog or folder).
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Give the download a moment to start before the URL is released.
+    let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// The bytes of a file the user picked.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text encodings a spreadsheet export may come in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// GBK / GB18030: what Excel in China saves "CSV" as.
+    Gb18030,
+}
+
+impl Encoding {
+    fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Gb18030 => "gb18030",
+        }
+    }
+}
+
+/// Decodes text with the browser's own decoder (no encoding tables in the wasm). `None`
+/// guesses: UTF-8 when the bytes are valid UTF-8, else GB18030 (a superset of GBK).
+pub fn decode_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Encoding), String> {
+    let decode = |enc: Encoding, fatal: bool| -> Result<String, String> {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(fatal);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options(enc.label(), &options)
+            .map_err(|e| format!("{e:?}"))?;
+        decoder
+            .decode_with_u8_array(bytes)
+            .map_err(|e| format!("{e:?}"))
+    };
+    match encoding {
+        Some(enc) => decode(enc, false).map(|t| (t, enc)),
+        None => match decode(Encoding::Utf8, true) {
+            Ok(text) => Ok((text, Encoding::Utf8)),
+            Err(_) => decode(Encoding::Gb18030, false).map(|t| (t, Encoding::Gb18030)),
+        },
+    }
+}

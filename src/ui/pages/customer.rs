@@ -37,21 +37,34 @@ pub fn CustomerPage() -> impl IntoView {
     view! {
         <section class="page page-customer">
             <p class="breadcrumb"><a href=back>{move || format!("← {}", lang.get().back_to_customers())}</a></p>
-            {move || match (customer.get(), ws.status.get()) {
-                (Some(c), _) if editing.get() => view! {
-                    <h1 class="page-title">{c.name.clone()}</h1>
-                    <ProfileForm
-                        base=c
-                        on_saved=Callback::new(move |_| editing.set(false))
-                        on_cancel=Callback::new(move |_| editing.set(false))
-                    />
-                }.into_any(),
-                (Some(c), _) => view! { <Profile customer=c editing=editing/> }.into_any(),
-                (None, Status::Loading) => view! { <p class="hint">{tr(Lang::customers_loading)}</p> }.into_any(),
-                (None, _) => view! {
-                    <h1 class="page-title">{tr(Lang::not_found_title)}</h1>
-                    <p>{tr(Lang::customer_missing)}</p>
-                }.into_any(),
+            {move || {
+                // The form is built once per edit from the version it started on: a save in
+                // another tab must not replace what is being typed (the save then reports
+                // the conflict instead).
+                if editing.get() {
+                    if let Some(c) = customer.get_untracked() {
+                        return view! {
+                            <h1 class="page-title">{c.name.clone()}</h1>
+                            <ProfileForm
+                                base=c
+                                on_saved=Callback::new(move |_| editing.set(false))
+                                on_cancel=Callback::new(move |_| editing.set(false))
+                            />
+                        }
+                        .into_any();
+                    }
+                }
+                view! {
+                    {move || match (customer.get(), ws.status.get()) {
+                        (Some(c), _) => view! { <Profile customer=c editing=editing/> }.into_any(),
+                        (None, Status::Loading) => view! { <p class="hint">{tr(Lang::customers_loading)}</p> }.into_any(),
+                        (None, _) => view! {
+                            <h1 class="page-title">{tr(Lang::not_found_title)}</h1>
+                            <p>{tr(Lang::customer_missing)}</p>
+                        }.into_any(),
+                    }}
+                }
+                .into_any()
             }}
         </section>
     }

@@ -4,6 +4,7 @@ mod customer;
 mod customer_form;
 mod customer_new;
 mod customers;
+mod import;
 mod dashboard;
 mod not_found;
 mod pipeline;

@@ -1,15 +1,76 @@
-use crate::ui::tr;
-use leptos::prelude::*;
+//! Settings: the data set's money unit, backup and restore, imports.
 
-use super::{EmptyState, PageHeading};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::import::ImportPanel;
+use super::PageHeading;
+use crate::domain::backup;
+use crate::domain::money::MoneyUnit;
 use crate::i18n::Lang;
+use crate::ui::browser;
+use crate::ui::toast::use_toaster;
+use crate::ui::workspace::{db, use_workspace};
+use crate::ui::{tr, use_lang};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+
+    let set_unit = move |unit: MoneyUnit| {
+        let mut settings = ws.settings.get_untracked();
+        settings.money_unit = unit;
+        spawn_local(async move {
+            match async { db().await?.save_settings(&settings).await }.await {
+                Ok(()) => ws.settings.set(settings),
+                Err(err) => toaster.error(err.to_string()),
+            }
+        });
+    };
+
+    let export = move |_| {
+        let today = ws.today.get_untracked();
+        let text = ws
+            .customers
+            .with_untracked(|cs| backup::export(&ws.settings.get_untracked(), cs, today));
+        match browser::download(&backup::file_name(today), "application/json", &text) {
+            Ok(()) => toaster.info(lang.get_untracked().backup_exported()),
+            Err(e) => toaster.error(e),
+        }
+    };
+
     view! {
         <section class="page page-settings">
             <PageHeading title=Lang::nav_settings/>
-            <EmptyState text=Lang::settings_empty/>
+
+            <section class="card" aria-labelledby="unit-title">
+                <h2 id="unit-title">{tr(Lang::settings_unit_title)}</h2>
+                <p class="hint">{tr(Lang::settings_unit_hint)}</p>
+                <div class="choices" role="radiogroup" aria-labelledby="unit-title">
+                    {[MoneyUnit::Wan, MoneyUnit::Yuan].into_iter().map(|unit| view! {
+                        <label class="choice">
+                            <input type="radio" name="money-unit"
+                                prop:checked=move || ws.settings.get().money_unit == unit
+                                on:change=move |_| set_unit(unit)/>
+                            <span>{move || lang.get().unit_name(unit)}</span>
+                        </label>
+                    }).collect_view()}
+                </div>
+            </section>
+
+            <section class="card" aria-labelledby="backup-title" id="backup">
+                <h2 id="backup-title">{tr(Lang::backup_title)}</h2>
+                <p class="hint">{tr(Lang::backup_hint)}</p>
+                <button type="button" class="primary" on:click=export>{tr(Lang::backup_export)}</button>
+            </section>
+
+            <section class="card" aria-labelledby="import-title">
+                <h2 id="import-title">{tr(Lang::import_title)}</h2>
+                <ImportPanel/>
+            </section>
+
             <p class="hint">{tr(Lang::settings_language_hint)}</p>
         </section>
     }

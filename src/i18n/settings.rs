@@ -1,0 +1,118 @@
+//! Text of Settings: the money unit, backup and restore, CSV import.
+
+use super::{catalogue, Lang};
+use crate::domain::backup::{Counts, Newer};
+
+catalogue! {
+    settings_unit_title { zh: "金额单位", en: "Money unit" }
+    settings_unit_hint {
+        zh: "整套数据用同一个单位输入和显示金额。金额按“分”精确保存，切换单位不会改变任何数值。",
+        en: "Amounts in this data set are typed and shown in one unit. They are stored exactly (in fen), so switching the unit changes no value."
+    }
+    backup_title { zh: "备份与恢复", en: "Backup and restore" }
+    backup_hint {
+        zh: "数据只保存在这个浏览器里。请定期导出备份文件并妥善保存：换电脑、清理浏览器数据时，它是找回数据的唯一方式。",
+        en: "Your data lives only in this browser. Export a backup regularly and keep it safe: it is the only way back after a new computer or a cleared browser."
+    }
+    backup_export { zh: "导出备份（JSON）", en: "Export backup (JSON)" }
+    backup_exported { zh: "备份文件已生成", en: "Backup file created" }
+    import_title { zh: "导入", en: "Import" }
+    import_hint {
+        zh: "可导入本应用的备份文件（.json），或从表格导出的客户名单（.csv，UTF-8 或 GBK 编码均可）。写入前会先检查整个文件并给出预览。",
+        en: "Import a backup of this app (.json) or a customer list exported from a spreadsheet (.csv, UTF-8 or GBK). The whole file is checked and previewed before anything is written."
+    }
+    import_choose_file { zh: "选择文件", en: "Choose file" }
+    import_reading { zh: "正在读取文件…", en: "Reading the file…" }
+    import_nothing_written { zh: "未写入任何数据。", en: "Nothing was written." }
+    import_preview { zh: "导入预览", en: "Import preview" }
+    import_strategy { zh: "导入方式", en: "How to import" }
+    import_replace { zh: "全部替换：清空现有数据，换成文件中的数据", en: "Replace all: delete the current data and use the file's" }
+    import_merge_newer { zh: "合并：同一客户保留较新的版本", en: "Merge: for the same customer keep the newer version" }
+    import_merge_mine { zh: "合并：同一客户保留我现在的版本", en: "Merge: for the same customer keep mine" }
+    import_merge_theirs { zh: "合并：同一客户使用文件中的版本", en: "Merge: for the same customer take the file's" }
+    import_download_current {
+        zh: "先下载当前数据作为备份",
+        en: "Download the current data first"
+    }
+    import_replace_warning {
+        zh: "全部替换会删除现有的所有客户和记录。建议先下载当前数据。",
+        en: "Replace all deletes every current customer and record. Download the current data first."
+    }
+    import_confirm { zh: "确认导入", en: "Import now" }
+    import_cancel { zh: "放弃导入", en: "Cancel import" }
+    import_conflicts { zh: "两边都有、内容不同的客户", en: "Customers on both sides with different content" }
+    import_newer_mine { zh: "我的较新", en: "mine is newer" }
+    import_newer_theirs { zh: "文件中的较新", en: "the file's is newer" }
+    import_newer_neither { zh: "无法判断新旧", en: "same age" }
+    import_writing { zh: "正在写入…", en: "Writing…" }
+    csv_mapping { zh: "列对应关系", en: "Column mapping" }
+    csv_mapping_hint {
+        zh: "请确认每一列对应的字段。有订单列时，同一客户的多行会合并为一位客户的多笔订单。",
+        en: "Check which field each column fills. With order columns, rows of the same customer become one customer with one order per row."
+    }
+    csv_column { zh: "文件中的列", en: "Column in the file" }
+    csv_sample { zh: "示例", en: "Example" }
+    csv_field { zh: "导入为", en: "Import as" }
+    csv_encoding { zh: "文字编码", en: "Text encoding" }
+    csv_encoding_hint {
+        zh: "如果中文显示为乱码，请换一种编码。",
+        en: "If Chinese text looks garbled, try the other encoding."
+    }
+    csv_duplicates { zh: "已存在的客户（按名称 + 联系人识别）", en: "Customers already there (matched by name + contact)" }
+    csv_duplicate_skip { zh: "跳过", en: "Skip" }
+    csv_duplicate_add_orders { zh: "把订单加到已有客户", en: "Add its orders to the existing customer" }
+    csv_errors_block { zh: "请先修正文件中的这些问题，然后重新选择文件：", en: "Fix these problems in the file, then choose it again:" }
+}
+
+impl Lang {
+    pub fn import_counts(self, c: Counts, existing: usize, new: usize, unchanged: usize) -> String {
+        match self {
+            Lang::Zh => format!(
+                "文件中：{} 位客户、{} 笔订单、{} 位联系人、{} 条满意度记录。现有 {existing} 位客户；其中新客户 {new} 位，内容相同 {unchanged} 位。",
+                c.customers, c.orders, c.contacts, c.satisfaction
+            ),
+            Lang::En => format!(
+                "In the file: {} customers, {} orders, {} contacts, {} satisfaction entries. You have {existing} customers now; {new} of the file's are new, {unchanged} identical.",
+                c.customers, c.orders, c.contacts, c.satisfaction
+            ),
+        }
+    }
+
+    pub fn import_newer(self, n: Newer) -> &'static str {
+        match n {
+            Newer::Mine => self.import_newer_mine(),
+            Newer::Theirs => self.import_newer_theirs(),
+            Newer::Neither => self.import_newer_neither(),
+        }
+    }
+
+    pub fn more_problems(self, n: usize) -> String {
+        match self {
+            Lang::Zh => format!("……另有 {n} 处问题"),
+            Lang::En => format!("… and {n} more problems"),
+        }
+    }
+
+    pub fn imported(self, customers: usize) -> String {
+        match self {
+            Lang::Zh => format!("导入完成：写入 {customers} 位客户。"),
+            Lang::En => format!("Import done: {customers} customers written."),
+        }
+    }
+
+    pub fn csv_summary(self, rows: usize, new: usize, orders: usize, duplicates: usize) -> String {
+        match self {
+            Lang::Zh => format!("读取 {rows} 行：新客户 {new} 位，共 {orders} 笔订单；已存在 {duplicates} 位。"),
+            Lang::En => format!("{rows} rows read: {new} new customers with {orders} orders; {duplicates} already there."),
+        }
+    }
+
+    pub fn csv_duplicate_line(self, line: usize, name: &str, earlier: Option<usize>) -> String {
+        match (self, earlier) {
+            (Lang::Zh, Some(e)) => format!("第 {line} 行「{name}」与第 {e} 行重复"),
+            (Lang::Zh, None) => format!("第 {line} 行「{name}」"),
+            (Lang::En, Some(e)) => format!("line {line} “{name}” repeats line {e}"),
+            (Lang::En, None) => format!("line {line} “{name}”"),
+        }
+    }
+}
