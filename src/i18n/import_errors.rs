@@ -1,1 +1,990 @@
 //! Import problems (backup files and CSV sheets) in the user's language.
+//!
+//! The domain modules describe each problem in English through `Display`; that text is the
+//! English here, unchanged. The Chinese is written per variant, with no catch-all arm, so a
+//! new variant does not compile until it has its Chinese. Technical tokens (JSON paths, field
+//! names, allowed values, version numbers, `YYYY-MM-DD`) are kept verbatim in both languages.
+//!
+//! A few values reach the messages as English words chosen by the domain code (the kind of a
+//! JSON value, "a list"; the type a field expects, "a whole number"; the JSON reader's
+//! syntax messages; "column 3" for a blank CSV header). They are recognised here by their
+//! exact text; the tests run the real parsers so that a change of wording there shows up.
+
+use std::borrow::Cow;
+
+use super::Lang;
+use crate::domain::backup::{self, ImportErrors, FORMAT, FORMAT_VERSION};
+use crate::domain::csv_import::{self, Column, CsvError, RowError};
+
+impl Lang {
+    /// One problem of a backup file.
+    pub fn backup_error(self, e: &backup::ImportError) -> String {
+        match self {
+            Lang::En => e.to_string(),
+            Lang::Zh => backup_error_zh(e),
+        }
+    }
+
+    /// Every problem of a backup file, one a line, then how many were left out (as the
+    /// English `Display` of [`ImportErrors`] lays them out).
+    pub fn backup_errors(self, e: &ImportErrors) -> String {
+        match self {
+            Lang::En => e.to_string(),
+            Lang::Zh => {
+                let mut lines: Vec<String> = e.errors.iter().map(backup_error_zh).collect();
+                if e.omitted > 0 {
+                    lines.push(format!("另有 {} 处问题未列出", e.omitted));
+                }
+                lines.join("\n")
+            }
+        }
+    }
+
+    /// The heading over a backup file's problems; `total` counts the unlisted ones too
+    /// ([`ImportErrors::total`]).
+    pub fn backup_errors_summary(self, total: usize) -> String {
+        match self {
+            Lang::Zh => format!("文件中有 {total} 处问题，未导入任何数据："),
+            Lang::En if total == 1 => "The file has 1 problem; nothing was imported:".into(),
+            Lang::En => format!("The file has {total} problems; nothing was imported:"),
+        }
+    }
+
+    /// Why a CSV file could not be read as a table.
+    pub fn csv_table_error(self, e: &CsvError) -> String {
+        match self {
+            Lang::En => e.to_string(),
+            Lang::Zh => match e {
+                CsvError::Empty => "文件是空的".into(),
+                CsvError::HeaderOnly => "文件只有表头，没有数据行".into(),
+                CsvError::UnclosedQuote { line } => {
+                    format!("第 {line} 行：有一个单元格的引号没有闭合")
+                }
+                CsvError::TextAfterQuote { line } => {
+                    format!("第 {line} 行：单元格的结束引号后面还有文字")
+                }
+                // The CSV reader's own words: it has no Chinese, and this should not happen
+                // with text the browser has already decoded.
+                CsvError::Unreadable { line, message } => {
+                    format!("第 {line} 行无法读取（{message}）")
+                }
+            },
+        }
+    }
+
+    /// Why a CSV import cannot be written: the mapping, or one cell.
+    pub fn csv_error(self, e: &csv_import::ImportError) -> String {
+        match self {
+            Lang::En => e.to_string(),
+            Lang::Zh => match e {
+                csv_import::ImportError::NoNameColumn => format!(
+                    "没有哪一列对应到「{}」，无法读取任何一行",
+                    self.csv_column(Column::Name)
+                ),
+                csv_import::ImportError::MappedTwice { first, second } => format!(
+                    "{}和{}对应到了同一个字段",
+                    column_named_zh(first),
+                    column_named_zh(second)
+                ),
+                csv_import::ImportError::Cell(RowError {
+                    line,
+                    column,
+                    problem,
+                }) => format!(
+                    "第 {line} 行，{}：{}",
+                    header_zh(column),
+                    csv_problem_zh(problem)
+                ),
+            },
+        }
+    }
+
+    /// The field a CSV column is imported into, as the mapping menu offers it.
+    pub fn csv_column(self, c: Column) -> &'static str {
+        let pick = |zh, en| match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        };
+        match c {
+            Column::Ignore => pick("不导入", "Don't import"),
+            Column::Name => self.field_name(),
+            Column::Industry => self.field_industry(),
+            Column::Size => self.field_size(),
+            Column::LeadSource => self.field_lead_source(),
+            Column::Owner => self.field_owner(),
+            Column::ReferredBy => self.field_referred_by(),
+            Column::ContactName => pick("联系人姓名", "Contact name"),
+            Column::ContactTitle => pick("联系人职位", "Contact title"),
+            Column::ContactRole => pick("联系人决策链角色", "Contact's role in the decision"),
+            Column::ContactPhone => pick("联系人电话", "Contact phone"),
+            Column::ContactEmail => pick("联系人邮箱", "Contact email"),
+            Column::ContactWechat => pick("联系人微信", "Contact WeChat"),
+            Column::Tags => self.section_tags(),
+            Column::OrderDate => pick("下单日期", "Order date"),
+            Column::OrderAmount => pick("订单金额", "Order amount"),
+            Column::OrderProduct => pick("订单产品 / 服务", "Order product / service"),
+        }
+    }
+}
+
+fn backup_error_zh(e: &backup::ImportError) -> String {
+    use backup::ImportError as E;
+    const NOT_A_BACKUP: &str = "这不是客户维护的备份文件";
+    match e {
+        E::Empty => "文件是空的".into(),
+        E::NotJson {
+            line,
+            column,
+            message,
+        } => format!(
+            "文件不是有效的 JSON：{}（第 {line} 行，第 {column} 列）",
+            json_syntax_zh(message).unwrap_or("语法错误")
+        ),
+        E::NotAnObject { found } => {
+            let what: Cow<str> = match found.as_str() {
+                "a list" => "一个列表".into(),
+                "text" => "一段文本".into(),
+                "a number" => "一个数字".into(),
+                "a single value" => "单个值".into(),
+                other => format!(" {other} ").into(),
+            };
+            format!("{NOT_A_BACKUP}：文件内容是{what}，而不是 JSON 对象")
+        }
+        E::NotABackup { found: None } => format!(
+            "{NOT_A_BACKUP}：缺少 \"format\" 字段（备份文件中写的是 \"format\": \"{FORMAT}\"）"
+        ),
+        E::NotABackup { found: Some(found) } => {
+            format!("{NOT_A_BACKUP}：它的 \"format\" 是 {found}，而不是 \"{FORMAT}\"")
+        }
+        E::NewerVersion { found, supported } => format!(
+            "这个备份由更新版本的应用生成（备份格式 {found}；当前版本最高只能读取格式 \
+             {supported}）。请先更新应用，再重新导入"
+        ),
+        E::MissingVersion => "这个备份没有注明格式版本（缺少 \"version\"），无法安全读取".into(),
+        E::UnknownVersion { found } => format!(
+            "\"version\" 为 {found}，任何版本的应用都没有写出过这个值（备份格式从 1 开始；\
+             当前应用写出的是 {FORMAT_VERSION}）"
+        ),
+        E::Field { path, problem } => format!("{path}：{}", backup_problem_zh(problem)),
+    }
+}
+
+fn backup_problem_zh(p: &backup::Problem) -> String {
+    use backup::Problem as P;
+    match p {
+        P::Required => "必填，不能为空".into(),
+        P::WrongType { expected, found } => {
+            let expected: Cow<str> = match *expected {
+                "text" => "应为文本".into(),
+                "true or false" => "应为 true 或 false".into(),
+                "a date written YYYY-MM-DD" => "应为 YYYY-MM-DD 格式的日期".into(),
+                "a whole number" => "应为整数".into(),
+                "an object" => "应为对象".into(),
+                "a list" => "应为列表".into(),
+                other => format!("应为 {other}").into(),
+            };
+            format!("{expected}，当前为{}", json_value_zh(found))
+        }
+        P::NotADate { found } => format!("应为 YYYY-MM-DD 格式的日期，当前为 {found}"),
+        P::NoSuchDate { found } => format!("{found} 这一天并不存在"),
+        P::InFuture { today } => format!("是将来的日期（晚于 {today}）"),
+        P::Range { min, max: None, .. } => format!("必须 ≥ {min}"),
+        P::Range {
+            min,
+            max: Some(max),
+            found,
+        } => format!("必须在 {min} 到 {max} 之间，当前为 {found}"),
+        P::TooLarge { found } => format!("数值太大（{found}）"),
+        P::UnknownValue { found, allowed } => {
+            format!("必须是 {} 之一，当前为 {found}", allowed.join("、"))
+        }
+        P::TagHasNoText { kind } => format!("应当省略，因为 \"{kind}\" 标签不带文字"),
+        P::NoSuchDay { month, day } => format!("{month} 月没有 {day} 日"),
+        P::DuplicateId { id, first } => format!("id \"{id}\" 已被 {first} 使用"),
+        // The JSON reader's own words; the checks before it should leave nothing for it.
+        P::Unreadable { message } => format!("无法读取（{message}）"),
+    }
+}
+
+/// A JSON value as the backup checks describe it: containers by kind, anything else as
+/// written (numbers, `true`, `null`, quoted text), after a space.
+fn json_value_zh(found: &str) -> Cow<'static, str> {
+    match found {
+        "a list" => "列表".into(),
+        "an object" => "对象".into(),
+        other => format!(" {other}").into(),
+    }
+}
+
+/// The JSON reader's syntax messages (serde_json), and the backup reader's own one for a file
+/// that stops early.
+fn json_syntax_zh(message: &str) -> Option<&'static str> {
+    Some(match message {
+        "it ends too early, as if cut off" => "文件提前结束了，像是被截断了",
+        "expected value" => "这里应当是一个值",
+        "expected ident" => "这里应当是 true、false 或 null",
+        "expected `:`" => "这里应当是 `:`",
+        "expected `,` or `]`" => "这里应当是 `,` 或 `]`",
+        "expected `,` or `}`" => "这里应当是 `,` 或 `}`",
+        "expected `\"`" => "这里应当是 `\"`（键名要用双引号括起来）",
+        "key must be a string" => "键名必须是用双引号括起来的字符串",
+        "trailing comma" => "多了一个逗号",
+        "trailing characters" => "JSON 结束后还有多余的内容",
+        "invalid escape" => "无效的转义字符",
+        "invalid number" => "无效的数字",
+        "number out of range" => "数字超出范围",
+        "invalid unicode code point" => "无效的 Unicode 码位",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "字符串中有未转义的控制字符（\\u0000-\\u001F）"
+        }
+        "lone leading surrogate in hex escape" => "\\u 转义中有不成对的代理项",
+        "unexpected end of hex escape" => "\\u 转义不完整",
+        "recursion limit exceeded" => "嵌套层数太多",
+        _ => return None,
+    })
+}
+
+/// The position of a column without a header, from `Table::header_label`'s "column 3".
+fn blank_header_position(label: &str) -> Option<&str> {
+    let n = label.strip_prefix("column ")?;
+    let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
+    digits.then_some(n)
+}
+
+/// A column as a cell's place names it: its header, or "第 3 列" when the header is blank.
+fn header_zh(label: &str) -> Cow<'_, str> {
+    match blank_header_position(label) {
+        Some(n) => format!("第 {n} 列").into(),
+        None => label.into(),
+    }
+}
+
+/// A column named on its own: "「电话」列", or "第 3 列".
+fn column_named_zh(label: &str) -> String {
+    match blank_header_position(label) {
+        Some(n) => format!("第 {n} 列"),
+        None => format!("「{label}」列"),
+    }
+}
+
+fn csv_problem_zh(p: &csv_import::Problem) -> String {
+    use csv_import::Problem as P;
+    match p {
+        P::Required => "不能为空".into(),
+        P::NotANumber => "不是数字".into(),
+        P::TooPrecise { max_decimals } => format!("最多 {max_decimals} 位小数"),
+        P::TooLarge => "数值太大".into(),
+        P::Negative => "必须 ≥ 0".into(),
+        P::NotADate => "不是日期（请写成 YYYY-MM-DD）".into(),
+        P::InFuture => "不能晚于今天".into(),
+        P::NotASize => "不是有效的企业规模（微型、小型、中型、大型）".into(),
+        P::NotARole => "不是有效的角色（决策者、影响者、使用者）".into(),
+        P::Differs { line } => format!("与第 {line} 行不一致"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::backup::{ImportError, Problem};
+    use crate::domain::csv_import::{build_import, read_table, Problem as CellProblem};
+    use crate::domain::money::MoneyUnit;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
+    }
+
+    fn field(path: &str, problem: Problem) -> ImportError {
+        ImportError::Field {
+            path: path.into(),
+            problem,
+        }
+    }
+
+    fn cell(line: usize, column: &str, problem: CellProblem) -> csv_import::ImportError {
+        csv_import::ImportError::Cell(RowError {
+            line,
+            column: column.into(),
+            problem,
+        })
+    }
+
+    /// The problems of a backup file, as `parse` finds them.
+    fn parse_errors(text: &str) -> Vec<ImportError> {
+        match backup::parse(text, today()) {
+            Ok(_) => panic!("{text:?} imports"),
+            Err(e) => e.errors,
+        }
+    }
+
+    /// The problems of a CSV file read with its guessed mapping.
+    fn csv_errors(text: &str) -> Vec<csv_import::ImportError> {
+        let table = read_table(text).unwrap();
+        let mapping = csv_import::guess_mapping(&table.headers);
+        let mut n = 0;
+        let mut new_id = || {
+            n += 1;
+            format!("id-{n}")
+        };
+        build_import(&table, &mapping, MoneyUnit::Wan, &[], today(), &mut new_id).errors
+    }
+
+    /// Every backup problem, each variant at least once, with the verbatim tokens it carries.
+    fn every_backup_error() -> Vec<(ImportError, Vec<&'static str>)> {
+        let path = "customers[3].orders[0].amount_fen";
+        let problems: Vec<(Problem, Vec<&str>)> = vec![
+            (Problem::Required, vec![]),
+            (
+                Problem::WrongType {
+                    expected: "a whole number",
+                    found: "1.5".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "text",
+                    found: "a list".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "true or false",
+                    found: "\"yes\"".into(),
+                },
+                vec!["\"yes\""],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "a date written YYYY-MM-DD",
+                    found: "an object".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "an object",
+                    found: "\"not an object\"".into(),
+                },
+                vec!["\"not an object\""],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "a list",
+                    found: "null".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::NotADate {
+                    found: "\"2025/06/01\"".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::NoSuchDate {
+                    found: "\"2025-02-30\"".into(),
+                },
+                vec![],
+            ),
+            (Problem::InFuture { today: today() }, vec![]),
+            (
+                Problem::Range {
+                    min: 0,
+                    max: None,
+                    found: "-5".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::Range {
+                    min: 1,
+                    max: Some(12),
+                    found: "13".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::TooLarge {
+                    found: "18446744073709551615".into(),
+                },
+                vec![],
+            ),
+            (
+                Problem::UnknownValue {
+                    found: "\"usd\"".into(),
+                    allowed: vec!["wan".into(), "yuan".into()],
+                },
+                vec!["wan", "yuan", "\"usd\""],
+            ),
+            (
+                Problem::TagHasNoText {
+                    kind: "strategic".into(),
+                },
+                vec!["strategic"],
+            ),
+            (Problem::NoSuchDay { month: 2, day: 30 }, vec![]),
+            (
+                Problem::DuplicateId {
+                    id: "c-1".into(),
+                    first: "customers[1]".into(),
+                },
+                vec!["c-1", "customers[1]"],
+            ),
+            (
+                Problem::Unreadable {
+                    message: "invalid type: integer `5`, expected a string".into(),
+                },
+                vec!["invalid type: integer `5`, expected a string"],
+            ),
+        ];
+        let mut all = vec![
+            (ImportError::Empty, vec![]),
+            (
+                ImportError::NotJson {
+                    line: 3,
+                    column: 7,
+                    message: "expected `,` or `}`".into(),
+                },
+                vec![],
+            ),
+            (
+                ImportError::NotJson {
+                    line: 1,
+                    column: 1,
+                    message: "something serde_json may say one day".into(),
+                },
+                vec![],
+            ),
+            (
+                ImportError::NotAnObject {
+                    found: "a list".into(),
+                },
+                vec![],
+            ),
+            (
+                ImportError::NotAnObject {
+                    found: "text".into(),
+                },
+                vec![],
+            ),
+            (
+                ImportError::NotAnObject {
+                    found: "a number".into(),
+                },
+                vec![],
+            ),
+            (
+                ImportError::NotAnObject {
+                    found: "a single value".into(),
+                },
+                vec![],
+            ),
+            (ImportError::NotABackup { found: None }, vec![]),
+            (
+                ImportError::NotABackup {
+                    found: Some("\"other-app\"".into()),
+                },
+                vec!["\"other-app\""],
+            ),
+            (
+                ImportError::NewerVersion {
+                    found: 2,
+                    supported: 1,
+                },
+                vec![],
+            ),
+            (ImportError::MissingVersion, vec![]),
+            (
+                ImportError::UnknownVersion {
+                    found: "\"one\"".into(),
+                },
+                vec!["\"one\""],
+            ),
+        ];
+        for (problem, mut tokens) in problems {
+            tokens.push(path);
+            all.push((field(path, problem), tokens));
+        }
+        all
+    }
+
+    /// Every CSV problem, each variant at least once, with the verbatim tokens it carries.
+    fn every_csv_error() -> Vec<(String, Vec<&'static str>)> {
+        let mut all: Vec<(String, Vec<&str>)> = vec![
+            (Lang::Zh.csv_table_error(&CsvError::Empty), vec![]),
+            (Lang::Zh.csv_table_error(&CsvError::HeaderOnly), vec![]),
+            (
+                Lang::Zh.csv_table_error(&CsvError::UnclosedQuote { line: 4 }),
+                vec![],
+            ),
+            (
+                Lang::Zh.csv_table_error(&CsvError::TextAfterQuote { line: 4 }),
+                vec![],
+            ),
+            (
+                Lang::Zh.csv_table_error(&CsvError::Unreadable {
+                    line: 4,
+                    message: "CSV error: something".into(),
+                }),
+                vec!["CSV error: something"],
+            ),
+            (
+                Lang::Zh.csv_error(&csv_import::ImportError::NoNameColumn),
+                vec![],
+            ),
+            (
+                Lang::Zh.csv_error(&csv_import::ImportError::MappedTwice {
+                    first: "Phone".into(),
+                    second: "column 3".into(),
+                }),
+                vec!["Phone"],
+            ),
+        ];
+        let problems = [
+            CellProblem::Required,
+            CellProblem::NotANumber,
+            CellProblem::TooPrecise { max_decimals: 2 },
+            CellProblem::TooLarge,
+            CellProblem::Negative,
+            CellProblem::NotADate,
+            CellProblem::InFuture,
+            CellProblem::NotASize,
+            CellProblem::NotARole,
+            CellProblem::Differs { line: 2 },
+        ];
+        for problem in problems {
+            for column in ["Amount", "column 12"] {
+                let e = cell(5, column, problem.clone());
+                all.push((Lang::Zh.csv_error(&e), vec!["Amount"]));
+            }
+        }
+        all
+    }
+
+    /// Fails unless the message, without the verbatim tokens, has no Latin letters left but
+    /// the few technical words the Chinese keeps.
+    fn assert_all_chinese(message: &str, tokens: &[&str]) {
+        assert!(!message.contains("must"), "{message}");
+        assert!(!message.contains("line "), "{message}");
+        let mut rest = message.to_string();
+        let mut tokens = tokens.to_vec();
+        tokens.extend([
+            "YYYY-MM-DD",
+            "JSON",
+            "Unicode",
+            "\"format\"",
+            "\"version\"",
+            FORMAT,
+            "true",
+            "false",
+            "null",
+            "id",
+        ]);
+        // Longest first, so a token inside another (a path holding "id") goes with it.
+        tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        for token in tokens {
+            rest = rest.replace(token, "");
+        }
+        assert!(
+            !rest.chars().any(|c| c.is_ascii_alphabetic()),
+            "English left in {message:?}: {rest:?}"
+        );
+    }
+
+    #[test]
+    fn english_is_the_domain_text_unchanged() {
+        for (e, _) in every_backup_error() {
+            assert_eq!(Lang::En.backup_error(&e), e.to_string());
+        }
+        assert_eq!(
+            Lang::En.backup_error(&field(
+                "customers[3].orders[0].amount_fen",
+                Problem::Range {
+                    min: 0,
+                    max: None,
+                    found: "-5".into()
+                }
+            )),
+            "customers[3].orders[0].amount_fen: must be ≥ 0"
+        );
+        let csv = [
+            csv_import::ImportError::NoNameColumn,
+            csv_import::ImportError::MappedTwice {
+                first: "电话".into(),
+                second: "手机".into(),
+            },
+            cell(5, "金额", CellProblem::NotANumber),
+        ];
+        for e in &csv {
+            assert_eq!(Lang::En.csv_error(e), e.to_string());
+        }
+        assert_eq!(
+            Lang::En.csv_error(&csv[2]),
+            "line 5, 金额: not a number".to_string()
+        );
+        for e in [
+            CsvError::Empty,
+            CsvError::UnclosedQuote { line: 3 },
+            CsvError::Unreadable {
+                line: 2,
+                message: "x".into(),
+            },
+        ] {
+            assert_eq!(Lang::En.csv_table_error(&e), e.to_string());
+        }
+        let errors = ImportErrors {
+            errors: vec![ImportError::Empty, ImportError::MissingVersion],
+            omitted: 37,
+        };
+        assert_eq!(Lang::En.backup_errors(&errors), errors.to_string());
+    }
+
+    #[test]
+    fn chinese_backup_problems_name_the_path_then_the_problem() {
+        let path = "customers[3].orders[0].amount_fen";
+        let cases = [
+            (
+                field(
+                    path,
+                    Problem::Range {
+                        min: 0,
+                        max: None,
+                        found: "-5".into(),
+                    },
+                ),
+                "customers[3].orders[0].amount_fen：必须 ≥ 0",
+            ),
+            (
+                field("customers[1].name", Problem::Required),
+                "customers[1].name：必填，不能为空",
+            ),
+            (
+                field(
+                    path,
+                    Problem::WrongType {
+                        expected: "a whole number",
+                        found: "1.5".into(),
+                    },
+                ),
+                "customers[3].orders[0].amount_fen：应为整数，当前为 1.5",
+            ),
+            (
+                field(
+                    "customers[0].contacts",
+                    Problem::WrongType {
+                        expected: "a list",
+                        found: "an object".into(),
+                    },
+                ),
+                "customers[0].contacts：应为列表，当前为对象",
+            ),
+            (
+                field(
+                    "customers[0].peak_months[2]",
+                    Problem::Range {
+                        min: 1,
+                        max: Some(12),
+                        found: "13".into(),
+                    },
+                ),
+                "customers[0].peak_months[2]：必须在 1 到 12 之间，当前为 13",
+            ),
+            (
+                field(
+                    "settings.money_unit",
+                    Problem::UnknownValue {
+                        found: "\"usd\"".into(),
+                        allowed: vec!["wan".into(), "yuan".into()],
+                    },
+                ),
+                "settings.money_unit：必须是 wan、yuan 之一，当前为 \"usd\"",
+            ),
+            (
+                field(
+                    "customers[3].orders[1].date",
+                    Problem::NoSuchDate {
+                        found: "\"2025-02-30\"".into(),
+                    },
+                ),
+                "customers[3].orders[1].date：\"2025-02-30\" 这一天并不存在",
+            ),
+            (
+                field(
+                    "customers[3].orders[0].date",
+                    Problem::InFuture { today: today() },
+                ),
+                "customers[3].orders[0].date：是将来的日期（晚于 2025-06-15）",
+            ),
+            (
+                field(
+                    "customers[4].contacts[0].birthday",
+                    Problem::NoSuchDay { month: 2, day: 30 },
+                ),
+                "customers[4].contacts[0].birthday：2 月没有 30 日",
+            ),
+            (
+                field(
+                    "customers[4].id",
+                    Problem::DuplicateId {
+                        id: "c-1".into(),
+                        first: "customers[1]".into(),
+                    },
+                ),
+                "customers[4].id：id \"c-1\" 已被 customers[1] 使用",
+            ),
+            (
+                field(
+                    "customers[5].tags[0].text",
+                    Problem::TagHasNoText {
+                        kind: "strategic".into(),
+                    },
+                ),
+                "customers[5].tags[0].text：应当省略，因为 \"strategic\" 标签不带文字",
+            ),
+            (
+                ImportError::NewerVersion {
+                    found: 2,
+                    supported: 1,
+                },
+                "这个备份由更新版本的应用生成（备份格式 2；当前版本最高只能读取格式 1）。\
+                 请先更新应用，再重新导入",
+            ),
+            (
+                ImportError::NotABackup { found: None },
+                "这不是客户维护的备份文件：缺少 \"format\" 字段\
+                 （备份文件中写的是 \"format\": \"kehu-weihu-backup\"）",
+            ),
+            (
+                ImportError::UnknownVersion { found: "0".into() },
+                "\"version\" 为 0，任何版本的应用都没有写出过这个值\
+                 （备份格式从 1 开始；当前应用写出的是 1）",
+            ),
+        ];
+        for (e, expected) in cases {
+            assert_eq!(Lang::Zh.backup_error(&e), expected);
+        }
+    }
+
+    #[test]
+    fn chinese_backup_errors_read_from_real_files() {
+        let cases = [
+            ("   ", "文件是空的"),
+            (
+                "[1, 2]",
+                "这不是客户维护的备份文件：文件内容是一个列表，而不是 JSON 对象",
+            ),
+            (
+                "{\"format\": \"kehu-weihu-backup\", \"version\": 1,",
+                "文件不是有效的 JSON：文件提前结束了，像是被截断了（第 1 行，第 45 列）",
+            ),
+            (
+                "{\"format\": \"kehu-weihu-backup\" \"version\": 1}",
+                "文件不是有效的 JSON：这里应当是 `,` 或 `}`（第 1 行，第 32 列）",
+            ),
+            (
+                "{\"format\": \"kehu-weihu-backup\", \"version\": 9}",
+                "这个备份由更新版本的应用生成（备份格式 9；当前版本最高只能读取格式 1）。\
+                 请先更新应用，再重新导入",
+            ),
+        ];
+        for (text, expected) in cases {
+            let errors = parse_errors(text);
+            assert_eq!(Lang::Zh.backup_error(&errors[0]), expected, "{text:?}");
+        }
+        // The kinds of JSON value the checks name in English.
+        let file = r#"{"format": "kehu-weihu-backup", "version": 1, "exported_on": [],
+            "settings": {}, "customers": [{"id": "c-1", "name": {}}]}"#;
+        let shown: Vec<String> = parse_errors(file)
+            .iter()
+            .map(|e| Lang::Zh.backup_error(e))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "exported_on：应为 YYYY-MM-DD 格式的日期，当前为列表",
+                "customers[0].name：应为文本，当前为对象",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_json_syntax_error_the_reader_gives_has_its_chinese() {
+        let broken = [
+            "{\"a\" 1}",
+            "{\"a\": 1 \"b\": 2}",
+            "[1 2]",
+            "{\"a\": }",
+            "{\"a\": tru}",
+            "{a: 1}",
+            "{\"a\": 1,}",
+            "{\"a\": 1} x",
+            "{\"a\": \"\\q\"}",
+            "{\"a\": -}",
+            "{\"a\": 1e999999}",
+            "{\"a\": \"\\uDC00\"}",
+            "{\"a\": \"\u{1}\"}",
+            "{\"a\": \"\\uD800\\u0041\"}",
+            "{\"a\": \"\\u12\"}",
+            "{\"a\": \"abc",
+            &"[".repeat(200),
+        ];
+        for text in broken {
+            let errors = parse_errors(text);
+            let [ImportError::NotJson { message, .. }] = errors.as_slice() else {
+                panic!("{text:?} is not a syntax error");
+            };
+            assert!(
+                json_syntax_zh(message).is_some(),
+                "no Chinese for {message:?} ({text:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn chinese_backup_list_counts_what_was_left_out() {
+        let errors = ImportErrors {
+            errors: vec![ImportError::Empty, ImportError::MissingVersion],
+            omitted: 37,
+        };
+        assert_eq!(
+            Lang::Zh.backup_errors(&errors),
+            "文件是空的\n这个备份没有注明格式版本（缺少 \"version\"），无法安全读取\n\
+             另有 37 处问题未列出"
+        );
+        assert_eq!(
+            Lang::Zh.backup_errors_summary(errors.total()),
+            "文件中有 39 处问题，未导入任何数据："
+        );
+        assert_eq!(
+            Lang::En.backup_errors_summary(3),
+            "The file has 3 problems; nothing was imported:"
+        );
+        assert_eq!(
+            Lang::En.backup_errors_summary(1),
+            "The file has 1 problem; nothing was imported:"
+        );
+    }
+
+    #[test]
+    fn chinese_csv_problems_name_the_line_and_header() {
+        let cases = [
+            (
+                cell(5, "金额", CellProblem::NotANumber),
+                "第 5 行，金额：不是数字",
+            ),
+            (
+                cell(4, "金额", CellProblem::Negative),
+                "第 4 行，金额：必须 ≥ 0",
+            ),
+            (
+                cell(4, "金额", CellProblem::TooPrecise { max_decimals: 2 }),
+                "第 4 行，金额：最多 2 位小数",
+            ),
+            (
+                cell(3, "下单日期", CellProblem::NotADate),
+                "第 3 行，下单日期：不是日期（请写成 YYYY-MM-DD）",
+            ),
+            (
+                cell(3, "企业规模", CellProblem::NotASize),
+                "第 3 行，企业规模：不是有效的企业规模（微型、小型、中型、大型）",
+            ),
+            (
+                cell(6, "企业规模", CellProblem::Differs { line: 2 }),
+                "第 6 行，企业规模：与第 2 行不一致",
+            ),
+            (
+                cell(4, "客户名称", CellProblem::Required),
+                "第 4 行，客户名称：不能为空",
+            ),
+            (
+                cell(7, "column 3", CellProblem::InFuture),
+                "第 7 行，第 3 列：不能晚于今天",
+            ),
+            (
+                csv_import::ImportError::MappedTwice {
+                    first: "电话".into(),
+                    second: "手机".into(),
+                },
+                "「电话」列和「手机」列对应到了同一个字段",
+            ),
+            (
+                csv_import::ImportError::NoNameColumn,
+                "没有哪一列对应到「客户名称」，无法读取任何一行",
+            ),
+        ];
+        for (e, expected) in cases {
+            assert_eq!(Lang::Zh.csv_error(&e), expected);
+        }
+        assert_eq!(
+            Lang::Zh.csv_table_error(&CsvError::UnclosedQuote { line: 3 }),
+            "第 3 行：有一个单元格的引号没有闭合"
+        );
+        assert_eq!(
+            Lang::Zh.csv_table_error(&CsvError::HeaderOnly),
+            "文件只有表头，没有数据行"
+        );
+    }
+
+    #[test]
+    fn chinese_csv_problems_read_from_a_real_sheet() {
+        // The third header is blank: the table calls it "column 3".
+        let text = "客户名称,金额,\nA公司,abc,\nA公司,1,x\n";
+        let mut shown: Vec<String> = csv_errors(text)
+            .iter()
+            .map(|e| Lang::Zh.csv_error(e))
+            .collect();
+        assert_eq!(shown, ["第 2 行，金额：不是数字"]);
+
+        let table = read_table(text).unwrap();
+        let mapping = [Column::Name, Column::Ignore, Column::Industry];
+        let mut new_id = || "id".to_string();
+        let import = build_import(&table, &mapping, MoneyUnit::Wan, &[], today(), &mut new_id);
+        assert!(import.errors.is_empty(), "{:?}", import.errors);
+        let twice = [Column::Name, Column::Industry, Column::Industry];
+        let import = build_import(&table, &twice, MoneyUnit::Wan, &[], today(), &mut new_id);
+        shown = import
+            .errors
+            .iter()
+            .map(|e| Lang::Zh.csv_error(e))
+            .collect();
+        assert_eq!(shown, ["「金额」列和第 3 列对应到了同一个字段"]);
+    }
+
+    #[test]
+    fn no_chinese_message_has_english_words_left() {
+        for (e, tokens) in every_backup_error() {
+            assert_all_chinese(&Lang::Zh.backup_error(&e), &tokens);
+        }
+        for (message, tokens) in every_csv_error() {
+            assert_all_chinese(&message, &tokens);
+        }
+        let errors = ImportErrors {
+            errors: vec![ImportError::Empty],
+            omitted: 1,
+        };
+        assert_all_chinese(&Lang::Zh.backup_errors(&errors), &[]);
+        assert_all_chinese(&Lang::Zh.backup_errors_summary(3), &[]);
+        for column in Column::ALL {
+            assert_all_chinese(Lang::Zh.csv_column(column), &[]);
+        }
+    }
+
+    #[test]
+    fn every_mapping_choice_has_its_own_name_in_both_languages() {
+        for lang in Lang::ALL {
+            let mut names: Vec<&str> = Column::ALL.iter().map(|&c| lang.csv_column(c)).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), Column::ALL.len(), "{lang:?}");
+        }
+        assert_eq!(Lang::Zh.csv_column(Column::Name), "客户名称");
+        assert_eq!(Lang::En.csv_column(Column::Name), "Customer name");
+        assert_eq!(Lang::Zh.csv_column(Column::Ignore), "不导入");
+        assert_eq!(Lang::En.csv_column(Column::Ignore), "Don't import");
+        assert_eq!(Lang::Zh.csv_column(Column::OrderAmount), "订单金额");
+    }
+}
