@@ -50,7 +50,7 @@ catalogue! {
         zh: "请确认每一列对应的字段。有订单列时，同一客户的多行会合并为一位客户的多笔订单。",
         en: "Check which field each column fills. With order columns, rows of the same customer become one customer with one order per row."
     }
-    csv_column { zh: "文件中的列", en: "Column in the file" }
+    csv_file_column { zh: "文件中的列", en: "Column in the file" }
     csv_sample { zh: "示例", en: "Example" }
     csv_field { zh: "导入为", en: "Import as" }
     csv_encoding { zh: "文字编码", en: "Text encoding" }

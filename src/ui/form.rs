@@ -46,6 +46,7 @@ pub fn TextField(
                 id=id.clone()
                 type=kind
                 required=required
+                aria-required=required.then_some("true")
                 placeholder=placeholder
                 aria-invalid=invalid
                 aria-describedby=described.clone()
@@ -57,10 +58,11 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id.clone()>
-                {move || label(lang.get())}
-                {required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
+            <span class="field-head">
+                <label for=id.clone()>{move || label(lang.get())}</label>
+                // Outside the label, so the field's accessible name is just its name.
+                {required.then_some(view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </span>
             {control}
             <p class="field-error" id=error_id>{move || error.get()}</p>
         </div>

@@ -50,9 +50,14 @@ impl Page {
         }
     }
 
-    /// The page's address under `base` (as from [`super::browser::app_base`]).
+    /// The page's address under `base` (as from [`super::browser::app_base`]), for links.
     pub fn href(self, base: &str) -> String {
-        format!("{base}/{}/", self.slug())
+        format!("{base}{}", self.path())
+    }
+
+    /// The page's path inside the app, for `use_navigate` (which adds the base itself).
+    pub fn path(self) -> String {
+        format!("/{}/", self.slug())
     }
 
     /// The navigation page a path belongs to (a customer's profile belongs to Customers); the
@@ -83,9 +88,14 @@ pub const ENTRIES: [&str; 8] = [
     "customer",
 ];
 
-/// A customer's profile page.
+/// A customer's profile page, for links.
 pub fn customer_href(base: &str, id: &str) -> String {
-    format!("{base}/customer/?id={}", query_encode(id))
+    format!("{base}{}", customer_path(id))
+}
+
+/// A customer's profile page inside the app, for `use_navigate`.
+pub fn customer_path(id: &str) -> String {
+    format!("/customer/?id={}", query_encode(id))
 }
 
 /// Percent-encodes an id for a query string (ids are UUIDs, but imports may bring others).

@@ -76,7 +76,6 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let navigate = use_navigate();
-    let base = use_base();
     let confirming = RwSignal::new(false);
     let today = ws.today.get_untracked();
     let unit = move || ws.settings.get().money_unit;
@@ -86,7 +85,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
     let delete = move |_| {
         let id = c.with_value(|c| c.id.clone());
         let navigate = navigate.clone();
-        let list = Page::Customers.href(&base);
+        let list = Page::Customers.path();
         spawn_local(async move {
             match async { db().await?.delete_customer(&id).await }.await {
                 Ok(deleted) => {

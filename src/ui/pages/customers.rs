@@ -192,9 +192,10 @@ pub fn CustomersPage() -> impl IntoView {
                 .collect()
         });
         let key = sort.get();
+        let descending = descending.get();
         out.sort_by(|a, b| {
             let ord = key.compare(a, b, &collator);
-            if descending.get_untracked() {
+            if descending {
                 ord.reverse()
             } else {
                 ord

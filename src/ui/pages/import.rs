@@ -20,10 +20,20 @@ use crate::ui::{tr, use_lang};
 enum Stage {
     Idle,
     Reading,
-    /// A file that cannot be imported, with every reason.
-    Refused(Vec<String>),
-    Backup { backup: Backup, preview: Preview },
-    Csv { bytes: Vec<u8>, encoding: Encoding, table: Table },
+    /// A file that cannot be imported: every reason listed, and how many there are in all.
+    Refused {
+        messages: Vec<String>,
+        total: usize,
+    },
+    Backup {
+        backup: Backup,
+        preview: Preview,
+    },
+    Csv {
+        bytes: Vec<u8>,
+        encoding: Encoding,
+        table: Table,
+    },
     Writing,
 }
 
@@ -46,7 +56,7 @@ pub fn ImportPanel() -> impl IntoView {
             let t = lang.get_untracked();
             let bytes = match browser::read_file(&file).await {
                 Ok(bytes) => bytes,
-                Err(e) => return stage.set(Stage::Refused(vec![e])),
+                Err(e) => return stage.set(refused(e)),
             };
             if looks_like_csv(&file.name(), &bytes) {
                 stage.set(csv_stage(bytes, None, t));
@@ -55,10 +65,15 @@ pub fn ImportPanel() -> impl IntoView {
                 let today = ws.today.get_untracked();
                 stage.set(match backup::parse(&text, today) {
                     Ok(backup) => {
-                        let preview = ws.customers.with_untracked(|cs| backup::preview(&backup, cs));
+                        let preview = ws
+                            .customers
+                            .with_untracked(|cs| backup::preview(&backup, cs));
                         Stage::Backup { backup, preview }
                     }
-                    Err(errors) => Stage::Refused(backup_messages(&errors, t)),
+                    Err(errors) => Stage::Refused {
+                        messages: backup_messages(&errors, t),
+                        total: errors.total(),
+                    },
                 });
             }
         });
@@ -74,16 +89,26 @@ pub fn ImportPanel() -> impl IntoView {
             Stage::Idle => ().into_any(),
             Stage::Reading => view! { <p class="hint">{tr(Lang::import_reading)}</p> }.into_any(),
             Stage::Writing => view! { <p class="hint">{tr(Lang::import_writing)}</p> }.into_any(),
-            Stage::Refused(messages) => view! {
+            Stage::Refused { messages, total } => {
+                let count = total;
+                view! {
                 <div class="notice notice-error import-errors" role="alert">
-                    <p>{move || lang.get().backup_errors_summary(messages.len())}</p>
+                    <p>{move || lang.get().backup_errors_summary(count)}</p>
                     <ul>{messages.iter().map(|m| view! { <li><code>{m.clone()}</code></li> }).collect_view()}</ul>
                     <p>{tr(Lang::import_nothing_written)}</p>
                 </div>
-            }.into_any(),
+            }.into_any()
+            }
             Stage::Backup { backup, preview } => view! { <BackupPreview backup=backup preview=preview stage=stage/> }.into_any(),
             Stage::Csv { bytes, encoding, table } => view! { <CsvPreview bytes=bytes encoding=encoding table=table stage=stage/> }.into_any(),
         }}
+    }
+}
+
+fn refused(message: String) -> Stage {
+    Stage::Refused {
+        messages: vec![message],
+        total: 1,
     }
 }
 
@@ -112,7 +137,7 @@ fn backup_messages(errors: &ImportErrors, t: Lang) -> Vec<String> {
 fn csv_stage(bytes: Vec<u8>, encoding: Option<Encoding>, t: Lang) -> Stage {
     let (text, encoding) = match browser::decode_text(&bytes, encoding) {
         Ok(decoded) => decoded,
-        Err(e) => return Stage::Refused(vec![e]),
+        Err(e) => return refused(e),
     };
     match read_table(&text) {
         Ok(table) => Stage::Csv {
@@ -120,7 +145,7 @@ fn csv_stage(bytes: Vec<u8>, encoding: Option<Encoding>, t: Lang) -> Stage {
             encoding,
             table,
         },
-        Err(e) => Stage::Refused(vec![t.csv_table_error(&e)]),
+        Err(e) => refused(t.csv_table_error(&e)),
     }
 }
 
@@ -173,7 +198,7 @@ fn write(
                 stage.set(Stage::Idle);
             }
             Err(err) => {
-                stage.set(Stage::Refused(vec![err.to_string()]));
+                stage.set(refused(err.to_string()));
                 ws.fail(&err);
             }
         }
@@ -189,16 +214,19 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
     let strategy = RwSignal::new(Strategy::Merge(Keep::Newer));
     let backup = StoredValue::new(backup);
     let options = [
-        (Strategy::Merge(Keep::Newer), Lang::import_merge_newer as fn(Lang) -> &'static str),
+        (
+            Strategy::Merge(Keep::Newer),
+            Lang::import_merge_newer as fn(Lang) -> &'static str,
+        ),
         (Strategy::Merge(Keep::Mine), Lang::import_merge_mine),
         (Strategy::Merge(Keep::Theirs), Lang::import_merge_theirs),
         (Strategy::ReplaceAll, Lang::import_replace),
     ];
     let download_current = move |_| {
         let today = ws.today.get_untracked();
-        let text = ws.customers.with_untracked(|cs| {
-            backup::export(&ws.settings.get_untracked(), cs, today)
-        });
+        let text = ws
+            .customers
+            .with_untracked(|cs| backup::export(&ws.settings.get_untracked(), cs, today));
         if let Err(e) = browser::download(&backup::file_name(today), "application/json", &text) {
             toaster.error(e);
         }
@@ -248,7 +276,12 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
 }
 
 #[component]
-fn CsvPreview(bytes: Vec<u8>, encoding: Encoding, table: Table, stage: RwSignal<Stage>) -> impl IntoView {
+fn CsvPreview(
+    bytes: Vec<u8>,
+    encoding: Encoding,
+    table: Table,
+    stage: RwSignal<Stage>,
+) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let writer = Writer::new(stage);
@@ -262,15 +295,30 @@ fn CsvPreview(bytes: Vec<u8>, encoding: Encoding, table: Table, stage: RwSignal<
         let today = ws.today.get();
         let mut id = new_id;
         ws.customers.with(|existing| {
-            table.with_value(|t| mapping.with(|m| build_import(t, m, unit, existing, today, &mut id)))
+            table.with_value(|t| {
+                mapping.with(|m| build_import(t, m, unit, existing, today, &mut id))
+            })
         })
     });
     let switch_encoding = move |ev: leptos::ev::Event| {
-        let picked = if event_target_value(&ev) == "gb18030" { Encoding::Gb18030 } else { Encoding::Utf8 };
-        stage.set(csv_stage(bytes.get_value(), Some(picked), lang.get_untracked()));
+        let picked = if event_target_value(&ev) == "gb18030" {
+            Encoding::Gb18030
+        } else {
+            Encoding::Utf8
+        };
+        stage.set(csv_stage(
+            bytes.get_value(),
+            Some(picked),
+            lang.get_untracked(),
+        ));
     };
     let confirm = move |_| {
-        let CsvImport { mut customers, duplicates, errors, .. } = built.get_untracked();
+        let CsvImport {
+            mut customers,
+            duplicates,
+            errors,
+            ..
+        } = built.get_untracked();
         if !errors.is_empty() {
             return;
         }
@@ -292,7 +340,14 @@ fn CsvPreview(bytes: Vec<u8>, encoding: Encoding, table: Table, stage: RwSignal<
     };
     let headers = table.with_value(|t| t.headers.clone());
     let samples: Vec<String> = table.with_value(|t| {
-        (0..headers.len()).map(|i| t.rows.first().map(|r| r.cell(i).to_string()).unwrap_or_default()).collect()
+        (0..headers.len())
+            .map(|i| {
+                t.rows
+                    .first()
+                    .map(|r| r.cell(i).to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
     });
 
     view! {
@@ -310,7 +365,7 @@ fn CsvPreview(bytes: Vec<u8>, encoding: Encoding, table: Table, stage: RwSignal<
             <div class="table-wrap">
                 <table class="mapping">
                     <thead><tr>
-                        <th scope="col">{tr(Lang::csv_column)}</th>
+                        <th scope="col">{tr(Lang::csv_file_column)}</th>
                         <th scope="col">{tr(Lang::csv_sample)}</th>
                         <th scope="col">{tr(Lang::csv_field)}</th>
                     </tr></thead>

@@ -97,7 +97,7 @@ test('editing in place keeps the profile, and a delete can be undone with everyt
   await expect(form.field('Customer name')).toHaveValue('YY贸易公司');
   await form.fill('Lead source', '展会');
   await form.save();
-  await expect(page.locator('dl.details')).toContainText('展会');
+  await expect(page.locator('dl.details').first()).toContainText('展会');
 
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('alertdialog');
@@ -115,7 +115,7 @@ test('editing in place keeps the profile, and a delete can be undone with everyt
   await page.reload();
   await list.openCustomer('YY贸易公司');
   await expect(page.locator('table.plain tbody tr')).toHaveCount(2);
-  await expect(page.locator('dl.details')).toContainText('展会');
+  await expect(page.locator('dl.details').first()).toContainText('展会');
 });
 
 test('search, filter and sort the customer list', async ({ page }) => {
@@ -157,7 +157,7 @@ test('two tabs editing the same customer cannot overwrite each other', async ({ 
   const formB = new ProfileForm(other);
   await formB.fill('Industry', '汽车');
   await formB.save();
-  await expect(other.locator('dl.details')).toContainText('汽车');
+  await expect(other.locator('dl.details').first()).toContainText('汽车');
 
   await formA.fill('Owner', '王经理');
   await formA.save();
@@ -169,9 +169,9 @@ test('two tabs editing the same customer cannot overwrite each other', async ({ 
   await expect(formA.field('Industry')).toHaveValue('汽车');
   await formA.fill('Owner', '王经理');
   await formA.save();
-  await expect(page.locator('dl.details')).toContainText('汽车');
-  await expect(page.locator('dl.details')).toContainText('王经理');
+  await expect(page.locator('dl.details').first()).toContainText('汽车');
+  await expect(page.locator('dl.details').first()).toContainText('王经理');
 
   // The other tab hears about the change and shows it without a reload.
-  await expect(other.locator('dl.details')).toContainText('王经理');
+  await expect(other.locator('dl.details').first()).toContainText('王经理');
 });

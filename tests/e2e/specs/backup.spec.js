@@ -1,0 +1,170 @@
+// Backup and restore, and importing from spreadsheets: validated whole, written in one go.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { test, expect } = require('@playwright/test');
+const Ajv2020 = require('ajv/dist/2020');
+const { ProfileForm, CustomersList, SettingsPage, wipeBrowserData } = require('../fixtures/customer-pages');
+
+const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../docs/backup-format.schema.json'), 'utf8'));
+
+function day(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Two customers typed through the form: one maximal-ish with Chinese text and emoji, one name only. */
+async function seed(page) {
+  await page.goto('customers/new/');
+  let form = new ProfileForm(page);
+  await form.fill('Customer name', '科技公司 🚀');
+  await form.fill('Industry', '新能源');
+  await form.fill('Owner', '王经理');
+  await form.addContact({ name: '张经理', title: '采购经理', phone: '13800000000', role: 'Decision maker' });
+  await form.addOrder({ date: day(-20), amount: '45', product: '定制方案 ✨' });
+  await form.addOrder({ date: day(-300), amount: '40.123456' });
+  await form.addScore({ date: day(-2), score: '9' });
+  await page.getByLabel('Strategic', { exact: true }).check();
+  await form.fill('Pain points (comma-separated)', '交付慢，服务响应慢');
+  await form.save();
+  await expect(page.getByRole('heading', { level: 1, name: '科技公司 🚀' })).toBeVisible();
+  await page.goto('customers/new/');
+  form = new ProfileForm(page);
+  await form.fill('Customer name', 'AA集团');
+  await form.save();
+  await expect(page.getByRole('heading', { level: 1, name: 'AA集团' })).toBeVisible();
+}
+
+test('export → wipe → import → export gives the identical file, valid against the schema', async ({ page }) => {
+  await seed(page);
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const first = await settings.exportBackup();
+  expect(first.name).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.json$/);
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  expect(validate(JSON.parse(first.text)), JSON.stringify(validate.errors)).toBe(true);
+  expect(JSON.parse(first.text).customers).toHaveLength(2);
+
+  await wipeBrowserData(page);
+  await page.reload();
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(page.getByText('No customer profiles yet')).toBeVisible();
+
+  await settings.open();
+  await settings.chooseFile({ name: first.name, mimeType: 'application/json', buffer: Buffer.from(first.text) });
+  await expect(page.locator('.import-counts')).toContainText('In the file: 2 customers, 2 orders, 1 contacts, 1 satisfaction entries');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 2 customers written.')).toBeVisible();
+
+  const second = await settings.exportBackup();
+  expect(second.text).toBe(first.text);
+
+  await list.open();
+  await expect(list.row('科技公司 🚀')).toContainText('85.123456 ×10k CNY');
+});
+
+test('a broken backup is refused with every problem named, and the data is untouched', async ({ page }) => {
+  await seed(page);
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const before = await settings.exportBackup();
+
+  await settings.chooseFile('broken-backup.json');
+  const alert = page.getByRole('alert').filter({ hasText: 'problems' });
+  await expect(alert).toContainText('customers[1].name: is required');
+  await expect(alert).toContainText('customers[1].orders[0].date');
+  await expect(alert).toContainText('customers[1].orders[0].amount_fen: must be ≥ 0');
+  await expect(alert).toContainText('Nothing was written.');
+  await expect(page.getByRole('button', { name: 'Import now' })).toHaveCount(0);
+
+  // A file from a newer app says so.
+  const newer = JSON.parse(before.text);
+  newer.version = 99;
+  await settings.chooseFile({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
+  await expect(page.getByRole('alert')).toContainText('newer version of the app');
+
+  // Not JSON at all.
+  await settings.chooseFile({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "kehu-weihu-backup",') });
+  await expect(page.getByRole('alert')).toContainText('not valid JSON');
+
+  const after = await settings.exportBackup();
+  expect(after.text).toBe(before.text);
+});
+
+test('replace all offers the current data first, then replaces it', async ({ page }) => {
+  await seed(page);
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const backup = await settings.exportBackup();
+  const onlyOne = JSON.parse(backup.text);
+  onlyOne.customers = onlyOne.customers.filter((c) => c.name === 'AA集团');
+
+  await settings.chooseFile({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(onlyOne)) });
+  await page.getByLabel(/Replace all/).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the current data first' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^customers-/);
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 1 customers written.')).toBeVisible();
+
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.rows().first()).toContainText('AA集团');
+});
+
+test('a GBK spreadsheet from Excel imports with its Chinese intact and orders grouped', async ({ page }) => {
+  // GBK keeps ASCII as it is, so the order dates can be filled in relative to today.
+  let gbk = fs.readFileSync(path.join(__dirname, '../fixtures/files/customers-gbk.csv')).toString('latin1');
+  gbk = gbk.replace('DATE_A', day(-100)).replace('DATE_B', day(-10)).replace('DATE_C', day(-50));
+  const file = { name: 'customers-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk, 'latin1') };
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.chooseFile(file);
+  await expect(page.getByLabel('Text encoding')).toHaveValue('gb18030');
+  await expect(page.getByRole('columnheader', { name: 'Column in the file' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: '客户名称' })).toBeVisible();
+  await expect(page.getByLabel('金额（万元）')).toHaveValue(/\d+/);
+  await expect(page.locator('.import-counts')).toContainText('3 rows read: 2 new customers with 3 orders');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 2 customers written.')).toBeVisible();
+
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.row('ZZ制造厂')).toContainText('12 ×10k CNY');
+  await expect(list.row('华东物流')).toContainText('3.5 ×10k CNY');
+
+  // The same file again finds both as existing customers and imports nothing new.
+  await settings.open();
+  await settings.chooseFile(file);
+  await expect(page.locator('.import-counts')).toContainText('0 new customers');
+  await expect(page.getByText('line 2 “ZZ制造厂”')).toBeVisible();
+});
+
+test('a 50-row customer list imports in one go, and a bad cell blocks the import', async ({ page }) => {
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.chooseFile('fifty-customers.csv');
+  await expect(page.getByLabel('Text encoding')).toHaveValue('utf-8');
+  await expect(page.locator('.import-counts')).toContainText('50 rows read: 50 new customers');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 50 customers written.')).toBeVisible();
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(page.getByText('50 customers')).toBeVisible();
+  await list.search.fill('客户07');
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.rows().first()).toContainText('零售');
+
+  await settings.open();
+  const bad = '客户名称,下单日期,金额\n新客户,2020-01-01,abc\n,2020-01-02,5\n';
+  await settings.chooseFile({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('line 2, 金额: not a number');
+  await expect(alert).toContainText('line 3, 客户名称: is required');
+  await expect(page.getByRole('button', { name: 'Import now' })).toBeDisabled();
+});
