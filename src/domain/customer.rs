@@ -7,7 +7,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::lifecycle::Stage;
 use super::money::Fen;
+use super::tiering::TierState;
 
 /// One customer and everything kept inside its profile.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -32,6 +34,11 @@ pub struct Customer {
     pub peak_months: Vec<u32>,
     pub satisfaction: Vec<SatisfactionEntry>,
     pub remarks: Vec<Remark>,
+    /// Where the customer is in its lifecycle (004); 003's tiering reads it.
+    pub stage: Option<Stage>,
+    /// The customer's tier and how it got there (observation, overrides, history). Changed
+    /// only through tiering, never by saving the profile form.
+    pub tiering: TierState,
     /// When the profile's facts were last confirmed with the customer (002: every 6 months).
     pub verified_on: Option<NaiveDate>,
     /// When the profile was created (a lead's "entered" date).

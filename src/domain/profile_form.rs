@@ -8,6 +8,7 @@ use super::customer::{
     Channel, CompanySize, Contact, CreditStatus, Customer, DecisionRole, Level, MonthDay, Order,
     PreferredTime, Remark, RemarkKind, SatisfactionEntry, SatisfactionKind, Strategy, Tag,
 };
+use super::lifecycle::Stage;
 use super::money::{format_amount, parse_amount, AmountError, MoneyUnit};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,6 +32,7 @@ pub struct ProfileDraft {
     pub pain_points: String,
     pub free_tags: String,
     pub peak_months: Vec<u32>,
+    pub stage: Option<Stage>,
     pub verified_on: String,
     pub orders: Vec<OrderDraft>,
     pub satisfaction: Vec<SatisfactionDraft>,
@@ -284,6 +286,7 @@ impl ProfileDraft {
                 _ => None,
             }),
             peak_months: c.peak_months.clone(),
+            stage: c.stage,
             verified_on: c.verified_on.map(|d| d.to_string()).unwrap_or_default(),
             orders: c
                 .orders
@@ -556,6 +559,8 @@ impl ProfileDraft {
             peak_months,
             satisfaction,
             remarks,
+            stage: self.stage,
+            tiering: base.tiering.clone(),
             verified_on,
             created_on: base.created_on.or(Some(today)),
             revision: base.revision,

@@ -138,6 +138,20 @@ pub(super) fn maximal_customer() -> Customer {
                 text: "希望有月度报告".into(),
             },
         ],
+        stage: Some(crate::domain::lifecycle::Stage::Mature),
+        tiering: crate::domain::tiering::TierState {
+            preset: Some(crate::domain::tiering::PresetId::Abcd001),
+            current: Some(crate::domain::tiering::Tier::A),
+            since: Some(date(2025, 1, 1)),
+            history: vec![crate::domain::tiering::TierChange {
+                date: date(2025, 1, 1),
+                from: None,
+                to: crate::domain::tiering::Tier::A,
+                cause: crate::domain::tiering::review::ChangeCause::Initial,
+                note: "首次分级".into(),
+            }],
+            ..Default::default()
+        },
         verified_on: Some(date(2025, 6, 1)),
         created_on: Some(date(2020, 1, 1)),
         revision: 42,

@@ -7,12 +7,25 @@ use crate::domain::customer::{
     Channel, CompanySize, CreditStatus, DecisionRole, Level, PreferredTime, RemarkKind,
     SatisfactionKind, Tag,
 };
+use crate::domain::lifecycle::Stage;
 use crate::domain::money::MoneyUnit;
+use crate::domain::tiering::review::ChangeCause;
+use crate::domain::tiering::{PresetId, Tier};
 
 /// Variants of enums that have no `ALL` list of their own; the tests' exhaustive matches
 /// fail to compile when a variant is added and not listed here.
 pub(super) const REMARK_KINDS: [RemarkKind; 2] = [RemarkKind::Complaint, RemarkKind::Suggestion];
 pub(super) const MONEY_UNITS: [MoneyUnit; 2] = [MoneyUnit::Wan, MoneyUnit::Yuan];
+pub(super) const TIERS: [Tier; 4] = [Tier::A, Tier::B, Tier::C, Tier::D];
+pub(super) const CHANGE_CAUSES: [ChangeCause; 7] = [
+    ChangeCause::Initial,
+    ChangeCause::Confirmed,
+    ChangeCause::ObservationPassed,
+    ChangeCause::Manual,
+    ChangeCause::ManualEnded,
+    ChangeCause::RaisedForLargeOrder,
+    ChangeCause::RaiseEnded,
+];
 
 /// Tags whose `kind` must come with a `text`.
 pub(super) fn text_tags() -> [Tag; 2] {
@@ -46,6 +59,10 @@ pub(super) fn all_enums() -> Vec<(&'static str, Vec<String>)> {
         ("remark_kind", names(&REMARK_KINDS)),
         ("money_unit", names(&MONEY_UNITS)),
         ("tag_kind", tag_kinds),
+        ("lifecycle_stage", names(&Stage::ALL)),
+        ("tier", names(&TIERS)),
+        ("tiering_preset", names(&PresetId::ALL)),
+        ("tier_change_cause", names(&CHANGE_CAUSES)),
     ]
 }
 
@@ -73,6 +90,22 @@ mod tests {
         for unit in MONEY_UNITS {
             match unit {
                 MoneyUnit::Wan | MoneyUnit::Yuan => {}
+            }
+        }
+        for tier in TIERS {
+            match tier {
+                Tier::A | Tier::B | Tier::C | Tier::D => {}
+            }
+        }
+        for cause in CHANGE_CAUSES {
+            match cause {
+                ChangeCause::Initial
+                | ChangeCause::Confirmed
+                | ChangeCause::ObservationPassed
+                | ChangeCause::Manual
+                | ChangeCause::ManualEnded
+                | ChangeCause::RaisedForLargeOrder
+                | ChangeCause::RaiseEnded => {}
             }
         }
         for tag in Tag::SEED.into_iter().chain(text_tags()) {

@@ -348,6 +348,10 @@ impl Walker {
         });
         self.records(c, path, "satisfaction", Walker::satisfaction);
         self.records(c, path, "remarks", Walker::remark);
+        self.choice(c, path, "stage", "lifecycle_stage", Need::Nullable);
+        if let Some(tiering) = self.object(c, path, "tiering", Need::Optional) {
+            self.tier_state(tiering, &join(path, "tiering"));
+        }
         self.date(c, path, "verified_on", Need::Nullable);
         self.date(c, path, "created_on", Need::Nullable);
         self.integer_field(c, path, "revision", Need::Optional, (0, i64::MAX));
@@ -426,6 +430,43 @@ impl Walker {
         self.integer_field(s, path, "score", Need::Optional, (0, max));
         self.text(s, path, "note", Need::Optional);
         self.text(s, path, "followup_id", Need::Nullable);
+    }
+
+    fn tier_state(&mut self, t: &Object, path: &str) {
+        self.choice(t, path, "preset", "tiering_preset", Need::Nullable);
+        self.choice(t, path, "current", "tier", Need::Nullable);
+        self.date(t, path, "since", Need::Nullable);
+        for key in ["pending", "rejected"] {
+            if let Some(p) = self.object(t, path, key, Need::Nullable) {
+                let path = join(path, key);
+                self.choice(p, &path, "tier", "tier", Need::Required);
+                self.date(p, &path, "since", Need::Required);
+            }
+        }
+        if let Some(m) = self.object(t, path, "manual", Need::Nullable) {
+            let path = join(path, "manual");
+            self.choice(m, &path, "tier", "tier", Need::Required);
+            self.required_text(m, &path, "reason");
+            self.date(m, &path, "until", Need::Nullable);
+            self.date(m, &path, "set_on", Need::Required);
+        }
+        if let Some(r) = self.object(t, path, "raised", Need::Nullable) {
+            let path = join(path, "raised");
+            self.choice(r, &path, "tier", "tier", Need::Required);
+            self.date(r, &path, "until", Need::Required);
+            for key in ["order", "average"] {
+                self.integer_field(r, &path, key, Need::Required, (0, i64::MAX));
+            }
+        }
+        self.records(t, path, "history", Walker::tier_change);
+    }
+
+    fn tier_change(&mut self, h: &Object, path: &str) {
+        self.date(h, path, "date", Need::Required);
+        self.choice(h, path, "from", "tier", Need::Nullable);
+        self.choice(h, path, "to", "tier", Need::Required);
+        self.choice(h, path, "cause", "tier_change_cause", Need::Required);
+        self.text(h, path, "note", Need::Required);
     }
 
     fn remark(&mut self, r: &Object, path: &str) {
