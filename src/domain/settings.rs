@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::money::MoneyUnit;
+use super::tiering::TieringSettings;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataSettings {
     /// The unit amounts are typed and shown in; stored amounts are exact 分 either way.
     pub money_unit: MoneyUnit,
+    pub tiering: TieringSettings,
 }

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 mod customers;
 mod import_errors;
+mod numbers;
 mod settings;
 mod shell;
+mod tiering;
 
 /// The language the UI speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -12,6 +12,7 @@ use super::schema::stores;
 use super::{sync, StoreError};
 use crate::domain::customer::Customer;
 use crate::domain::settings::DataSettings;
+use crate::domain::tiering::TierState;
 
 const SETTINGS_KEY: &str = "settings";
 
@@ -71,32 +72,75 @@ impl Db {
     }
 
     /// Saves a profile if it is still at the revision the edit started from (`customer.revision`;
-    /// 0 for a new one). Returns what was stored, with its new revision and time.
+    /// 0 for a new one). Returns what was stored, with its new revision and time. The stored
+    /// tier state is kept: only [`Db::save_tier_states`] changes it, so a form open while the
+    /// tier moved cannot put the old tier back.
     pub async fn save_customer(&self, customer: &Customer) -> Result<Customer, StoreError> {
         let op = "save customer";
         let mut saved = customer.clone();
         saved.revision += 1;
         saved.updated_at = now_ms().max(customer.updated_at + 1);
-        let value = to_js(&saved, op)?;
         self.transact(
             &[stores::CUSTOMERS],
             TransactionMode::ReadWrite,
             op,
             async |tx| {
                 let stored: Option<Customer> = get(tx, stores::CUSTOMERS, &customer.id, op).await?;
-                match stored.map(|c| c.revision) {
-                    Some(rev) if rev != customer.revision => Err(StoreError::Conflict {
-                        id: customer.id.clone(),
-                    }),
-                    None if customer.revision != 0 => Err(StoreError::Missing {
-                        id: customer.id.clone(),
-                    }),
-                    _ => put(tx, stores::CUSTOMERS, &value, op).await,
+                match &stored {
+                    Some(s) if s.revision != customer.revision => {
+                        return Err(StoreError::Conflict {
+                            id: customer.id.clone(),
+                        })
+                    }
+                    None if customer.revision != 0 => {
+                        return Err(StoreError::Missing {
+                            id: customer.id.clone(),
+                        })
+                    }
+                    _ => {}
                 }
+                if let Some(stored) = stored {
+                    saved.tiering = stored.tiering;
+                }
+                put(tx, stores::CUSTOMERS, &to_js(&saved, op)?, op).await
             },
         )
         .await?;
         sync::notify_changed();
+        Ok(saved)
+    }
+
+    /// Writes new tier states (tiering's bookkeeping, not an edit of the profile: revisions
+    /// stay, so open forms are not disturbed). Customers deleted meanwhile are skipped.
+    pub async fn save_tier_states(
+        &self,
+        states: &[(String, TierState)],
+    ) -> Result<Vec<Customer>, StoreError> {
+        let op = "save tiers";
+        let saved = self
+            .transact(
+                &[stores::CUSTOMERS],
+                TransactionMode::ReadWrite,
+                op,
+                async |tx| {
+                    let mut saved = Vec::new();
+                    for (id, state) in states {
+                        let Some(mut customer) =
+                            get::<Customer>(tx, stores::CUSTOMERS, id, op).await?
+                        else {
+                            continue;
+                        };
+                        customer.tiering = state.clone();
+                        put(tx, stores::CUSTOMERS, &to_js(&customer, op)?, op).await?;
+                        saved.push(customer);
+                    }
+                    Ok(saved)
+                },
+            )
+            .await?;
+        if !saved.is_empty() {
+            sync::notify_changed();
+        }
         Ok(saved)
     }
 

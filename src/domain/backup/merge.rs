@@ -203,6 +203,7 @@ mod tests {
         ];
         let settings = DataSettings {
             money_unit: MoneyUnit::Yuan,
+            ..DataSettings::default()
         };
         (mine, Backup::new(settings, theirs, today()))
     }

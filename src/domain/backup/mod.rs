@@ -130,6 +130,7 @@ mod tests {
     fn export_parse_export_gives_the_identical_file() {
         let settings = DataSettings {
             money_unit: MoneyUnit::Yuan,
+            ..DataSettings::default()
         };
         let customers = vec![
             maximal_customer(),

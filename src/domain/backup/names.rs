@@ -10,12 +10,28 @@ use crate::domain::customer::{
 use crate::domain::lifecycle::Stage;
 use crate::domain::money::MoneyUnit;
 use crate::domain::tiering::review::ChangeCause;
+use crate::domain::tiering::rules::{Flag, Metric};
 use crate::domain::tiering::{PresetId, Tier};
 
 /// Variants of enums that have no `ALL` list of their own; the tests' exhaustive matches
 /// fail to compile when a variant is added and not listed here.
 pub(super) const REMARK_KINDS: [RemarkKind; 2] = [RemarkKind::Complaint, RemarkKind::Suggestion];
 pub(super) const MONEY_UNITS: [MoneyUnit; 2] = [MoneyUnit::Wan, MoneyUnit::Yuan];
+pub(super) const METRICS: [Metric; 6] = [
+    Metric::Spend12m,
+    Metric::TenureMonths,
+    Metric::Orders12m,
+    Metric::GrowthPct,
+    Metric::Drop3mPct,
+    Metric::LatestFeedback,
+];
+/// Flags without content; `in_stage` carries a lifecycle stage and is checked apart.
+pub(super) const FLAGS: [Flag; 4] = [
+    Flag::IndustryLeader,
+    Flag::ChurnRisk,
+    Flag::HighPotential,
+    Flag::HasDeal,
+];
 pub(super) const TIERS: [Tier; 4] = [Tier::A, Tier::B, Tier::C, Tier::D];
 pub(super) const CHANGE_CAUSES: [ChangeCause; 7] = [
     ChangeCause::Initial,
@@ -63,6 +79,8 @@ pub(super) fn all_enums() -> Vec<(&'static str, Vec<String>)> {
         ("tier", names(&TIERS)),
         ("tiering_preset", names(&PresetId::ALL)),
         ("tier_change_cause", names(&CHANGE_CAUSES)),
+        ("tiering_metric", names(&METRICS)),
+        ("tiering_flag", names(&FLAGS)),
     ]
 }
 
@@ -90,6 +108,22 @@ mod tests {
         for unit in MONEY_UNITS {
             match unit {
                 MoneyUnit::Wan | MoneyUnit::Yuan => {}
+            }
+        }
+        for m in METRICS {
+            match m {
+                Metric::Spend12m
+                | Metric::TenureMonths
+                | Metric::Orders12m
+                | Metric::GrowthPct
+                | Metric::Drop3mPct
+                | Metric::LatestFeedback => {}
+            }
+        }
+        for f in FLAGS {
+            match f {
+                Flag::IndustryLeader | Flag::ChurnRisk | Flag::HighPotential | Flag::HasDeal => {}
+                Flag::InStage(_) => unreachable!("carries a stage; checked apart"),
             }
         }
         for tier in TIERS {

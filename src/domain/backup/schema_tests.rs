@@ -131,6 +131,7 @@ fn validate(root: &Value, node: &Value, value: &Value, at: &str) -> Result<(), S
 fn full_file() -> Value {
     let settings = DataSettings {
         money_unit: MoneyUnit::Yuan,
+        ..DataSettings::default()
     };
     let customers = [maximal_customer(), empty_customer("z-empty", "只有名字")];
     serde_json::from_str(&export(&settings, &customers, today())).unwrap()

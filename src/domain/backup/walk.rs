@@ -34,6 +34,9 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
             "money_unit",
             Need::Optional,
         );
+        if let Some(tiering) = w.object(settings, "settings", "tiering", Need::Optional) {
+            w.tiering_settings(tiering, "settings.tiering");
+        }
     }
     // Where each id was first seen, so a repeat can name both records.
     let mut first_seen: HashMap<&str, String> = HashMap::new();
@@ -430,6 +433,143 @@ impl Walker {
         self.integer_field(s, path, "score", Need::Optional, (0, max));
         self.text(s, path, "note", Need::Optional);
         self.text(s, path, "followup_id", Need::Nullable);
+    }
+
+    fn tiering_settings(&mut self, t: &Object, path: &str) {
+        self.choice(t, path, "preset", "tiering_preset", Need::Optional);
+        for key in [
+            "margin_pct",
+            "observation_months",
+            "pause_days",
+            "surge_multiple",
+            "raise_months",
+        ] {
+            self.integer_field(t, path, key, Need::Optional, (0, i64::from(u32::MAX)));
+        }
+        self.date(t, path, "last_review", Need::Nullable);
+        // Each edited preset is a pair: [preset, scheme].
+        self.list(
+            t,
+            path,
+            "schemes",
+            Need::Optional,
+            |w, path, value| match value.as_array().map(Vec::as_slice) {
+                Some([preset, scheme]) => {
+                    w.named(&format!("{path}[0]"), preset, "tiering_preset");
+                    w.scheme(&format!("{path}[1]"), scheme);
+                }
+                _ => w.wrong_type(path.to_string(), "a [preset, scheme] pair", value),
+            },
+        );
+    }
+
+    /// A value that must be one of the names of `kind`.
+    fn named(&mut self, path: &str, value: &Value, kind: &str) {
+        let allowed = allowed(kind);
+        if !matches!(value, Value::String(s) if allowed.contains(s)) {
+            let found = describe(value);
+            self.report(path.to_string(), Problem::UnknownValue { found, allowed });
+        }
+    }
+
+    /// `{"key": inner}`: a single-key object naming an enum variant with content.
+    fn variant<'v>(
+        &mut self,
+        path: &str,
+        value: &'v Value,
+        keys: &[&str],
+    ) -> Option<(String, &'v Value)> {
+        let allowed: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        match value.as_object() {
+            Some(o) if o.len() == 1 => {
+                let (k, v) = o.iter().next()?;
+                if keys.contains(&k.as_str()) {
+                    return Some((k.clone(), v));
+                }
+                let found = format!("\"{k}\"");
+                self.report(path.to_string(), Problem::UnknownValue { found, allowed });
+                None
+            }
+            _ => {
+                self.wrong_type(path.to_string(), "an object with one key", value);
+                None
+            }
+        }
+    }
+
+    fn scheme(&mut self, path: &str, value: &Value) {
+        match self.variant(path, value, &["rules", "pareto"]) {
+            Some((k, inner)) if k == "rules" => {
+                let path = join(path, "rules");
+                let Some(items) = inner.as_array() else {
+                    return self.wrong_type(path, "a list", inner);
+                };
+                for (i, item) in items.iter().enumerate() {
+                    let path = format!("{path}[{i}]");
+                    if let Some(rule) = self.as_object(&path, item) {
+                        self.choice(rule, &path, "tier", "tier", Need::Required);
+                        match self.get(rule, &path, "rule", Need::Required) {
+                            Some((expr, path)) => self.expr(&path, expr, 0),
+                            None => {}
+                        }
+                    }
+                }
+            }
+            Some((_, inner)) => {
+                let path = join(path, "pareto");
+                if let Some(p) = self.as_object(&path, inner) {
+                    self.integer_field(p, &path, "a_pct", Need::Required, (0, 100));
+                    self.integer_field(p, &path, "b_pct", Need::Required, (0, 100));
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn expr(&mut self, path: &str, value: &Value, depth: usize) {
+        if depth > 16 {
+            return self.wrong_type(path.to_string(), "a rule nested at most 16 deep", value);
+        }
+        match self.variant(path, value, &["all", "any", "test"]) {
+            Some((k, inner)) if k == "test" => self.rule_test(&join(path, "test"), inner),
+            Some((k, inner)) => {
+                let path = join(path, &k);
+                let Some(parts) = inner.as_array() else {
+                    return self.wrong_type(path, "a list", inner);
+                };
+                for (i, part) in parts.iter().enumerate() {
+                    self.expr(&format!("{path}[{i}]"), part, depth + 1);
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn rule_test(&mut self, path: &str, value: &Value) {
+        match self.variant(path, value, &["at_least", "at_most", "is", "not"]) {
+            Some((k, inner)) if k == "at_least" || k == "at_most" => {
+                let path = join(path, &k);
+                match inner.as_array().map(Vec::as_slice) {
+                    Some([metric, number]) => {
+                        self.named(&format!("{path}[0]"), metric, "tiering_metric");
+                        self.integer(format!("{path}[1]"), number, i64::MIN, i64::MAX);
+                    }
+                    _ => self.wrong_type(path, "a [metric, number] pair", inner),
+                }
+            }
+            Some((k, flag)) => {
+                let path = join(path, &k);
+                match flag {
+                    Value::Object(_) => {
+                        if let Some((_, stage)) = self.variant(&path, flag, &["in_stage"]) {
+                            self.named(&join(&path, "in_stage"), stage, "lifecycle_stage");
+                        }
+                    }
+                    _ => self.named(&path, flag, "tiering_flag"),
+                }
+            }
+            None => {}
+        }
     }
 
     fn tier_state(&mut self, t: &Object, path: &str) {
