@@ -508,9 +508,8 @@ impl Walker {
                     let path = format!("{path}[{i}]");
                     if let Some(rule) = self.as_object(&path, item) {
                         self.choice(rule, &path, "tier", "tier", Need::Required);
-                        match self.get(rule, &path, "rule", Need::Required) {
-                            Some((expr, path)) => self.expr(&path, expr, 0),
-                            None => {}
+                        if let Some((expr, path)) = self.get(rule, &path, "rule", Need::Required) {
+                            self.expr(&path, expr, 0);
                         }
                     }
                 }
