@@ -5,6 +5,7 @@
 use kehu_weihu::domain::customer::{Customer, Order};
 use kehu_weihu::domain::money::{Fen, MoneyUnit};
 use kehu_weihu::domain::settings::DataSettings;
+use kehu_weihu::domain::tiering::{Tier, TierState};
 use kehu_weihu::store::schema::{self, stores};
 use kehu_weihu::store::{Db, StoreError};
 use serde_json::json;
@@ -157,6 +158,7 @@ async fn a_failing_import_leaves_the_old_data_exactly_as_it_was() {
     // A good import replaces everything, settings included.
     let settings = DataSettings {
         money_unit: MoneyUnit::Yuan,
+        ..DataSettings::default()
     };
     let incoming = vec![customer("n-1", "新客户")];
     db.write_import(true, &incoming, Some(&settings))
@@ -164,6 +166,42 @@ async fn a_failing_import_leaves_the_old_data_exactly_as_it_was() {
         .unwrap();
     assert_eq!(db.customers().await.unwrap(), incoming);
     assert_eq!(db.settings().await.unwrap(), settings);
+    db.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn tier_states_are_saved_apart_from_profile_edits() {
+    let name = db_name("tiers");
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    let created = db
+        .save_customer(&customer("c-1", "科技公司"))
+        .await
+        .unwrap();
+    let state = TierState {
+        current: Some(Tier::A),
+        ..TierState::default()
+    };
+    let saved = db
+        .save_tier_states(&[
+            ("c-1".into(), state.clone()),
+            ("gone".into(), state.clone()),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(saved.len(), 1, "a customer deleted meanwhile is skipped");
+    assert_eq!(
+        saved[0].revision, created.revision,
+        "no revision bump: open forms stay valid"
+    );
+
+    // A form opened before the tier changed saves its edit without putting the old tier back.
+    let mut edit = created.clone();
+    edit.industry = "科技".into();
+    let after = db.save_customer(&edit).await.unwrap();
+    assert_eq!(after.tiering, state);
+    let stored: Customer = db.get("c-1").await.unwrap().unwrap();
+    assert_eq!((stored.industry.as_str(), stored.tiering), ("科技", state));
     db.close();
     Db::delete(&name).await.unwrap();
 }

@@ -60,8 +60,8 @@ catalogue! {
     settings_tiering_surge { zh: "C 类大额需求倍数", en: "C customer large-order multiple" }
     settings_tiering_raise { zh: "临时升级时长（月）", en: "Temporary raise lasts (months)" }
     settings_saved { zh: "设置已保存", en: "Settings saved" }
-    rule_all { zh: "同时满足", en: "all of" }
-    rule_any { zh: "满足其一", en: "any of" }
+    rule_and { zh: "且", en: "and" }
+    rule_or { zh: "或", en: "or" }
     rule_otherwise { zh: "其余客户", en: "everyone else" }
 }
 
@@ -145,7 +145,7 @@ impl Lang {
         format!("{letter} · {name}")
     }
 
-    fn metric_name(self, m: Metric) -> &'static str {
+    pub fn metric_name(self, m: Metric) -> &'static str {
         match (self, m) {
             (Lang::Zh, Metric::Spend12m) => "年消费",
             (Lang::Zh, Metric::TenureMonths) => "合作",
@@ -159,6 +159,20 @@ impl Lang {
             (Lang::En, Metric::GrowthPct) => "growth potential",
             (Lang::En, Metric::Drop3mPct) => "3-month spend drop",
             (Lang::En, Metric::LatestFeedback) => "latest feedback",
+        }
+    }
+
+    /// The unit a threshold of `m` is typed in.
+    pub fn metric_unit(self, m: Metric, unit: MoneyUnit) -> &'static str {
+        match (self, m) {
+            (_, Metric::Spend12m) => self.unit_suffix(unit),
+            (Lang::Zh, Metric::TenureMonths) => "个月",
+            (Lang::En, Metric::TenureMonths) => "months",
+            (Lang::Zh, Metric::Orders12m) => "次",
+            (Lang::En, Metric::Orders12m) => "orders",
+            (_, Metric::GrowthPct | Metric::Drop3mPct) => "%",
+            (Lang::Zh, Metric::LatestFeedback) => "分",
+            (Lang::En, Metric::LatestFeedback) => "/ 10",
         }
     }
 
@@ -176,7 +190,7 @@ impl Lang {
         }
     }
 
-    fn flag_text(self, f: Flag, holds: bool) -> String {
+    pub fn flag_text(self, f: Flag, holds: bool) -> String {
         let s = match (self, f, holds) {
             (Lang::Zh, Flag::IndustryLeader, true) => "行业龙头",
             (Lang::Zh, Flag::IndustryLeader, false) => "非行业龙头",

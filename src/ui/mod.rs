@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::store::settings;
 use pages::{
     CustomerPage, CustomersPage, DashboardPage, NewCustomerPage, NotFoundPage, PipelinePage,
-    PlanPage, SettingsPage, TodayPage,
+    PlanPage, SettingsPage, TierReviewPage, TodayPage,
 };
 use shell::Shell;
 
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/today") view=TodayPage/>
                     <Route path=path!("/customers") view=CustomersPage/>
                     <Route path=path!("/customers/new") view=NewCustomerPage/>
+                    <Route path=path!("/customers/review") view=TierReviewPage/>
                     <Route path=path!("/customer") view=CustomerPage/>
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/pipeline") view=PipelinePage/>

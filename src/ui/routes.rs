@@ -77,7 +77,7 @@ impl Page {
 
 /// Every path that has its own `index.html` in the build: the navigation's pages and the
 /// pages reached from them.
-pub const ENTRIES: [&str; 8] = [
+pub const ENTRIES: [&str; 9] = [
     "today",
     "customers",
     "plan",
@@ -85,6 +85,7 @@ pub const ENTRIES: [&str; 8] = [
     "dashboard",
     "settings",
     "customers/new",
+    "customers/review",
     "customer",
 ];
 

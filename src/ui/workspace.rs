@@ -2,7 +2,9 @@
 //! date the app treats as today, and what to tell the user when storage fails.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -11,6 +13,7 @@ use leptos::task::spawn_local;
 use super::browser;
 use crate::domain::customer::Customer;
 use crate::domain::settings::DataSettings;
+use crate::domain::tiering::{classify_portfolio, Classification, TierState};
 use crate::store::{sync, Db, StoreError};
 
 thread_local! {
@@ -44,22 +47,79 @@ pub struct Workspace {
     pub status: RwSignal<Status>,
     /// The day every rule is computed for (the demo can move it; real data never does).
     pub today: RwSignal<NaiveDate>,
+    /// What the tiering rules compute for each customer today, by id. Computed once per
+    /// change of data, settings or day — never while rendering a row.
+    pub tiers: Memo<Arc<HashMap<String, Classification>>>,
 }
 
 impl Workspace {
     /// Opens the data set and starts loading it (a side effect, hence no `Default`).
     #[allow(clippy::new_without_default)]
     pub fn new() -> Workspace {
+        let customers = RwSignal::new(Vec::<Customer>::new());
+        let settings = RwSignal::new(DataSettings::default());
+        let today = RwSignal::new(browser::today());
+        let tiers = Memo::new(move |_| {
+            let tiering = settings.with(|s| s.tiering.clone());
+            let today = today.get();
+            customers.with(|cs| {
+                let classes = classify_portfolio(cs, &tiering, today);
+                Arc::new(cs.iter().map(|c| c.id.clone()).zip(classes).collect())
+            })
+        });
         let ws = Workspace {
-            customers: RwSignal::new(Vec::new()),
-            settings: RwSignal::new(DataSettings::default()),
+            customers,
+            settings,
             status: RwSignal::new(Status::Loading),
-            today: RwSignal::new(browser::today()),
+            today,
+            tiers,
         };
         ws.reload();
+        ws.keep_tiers_current();
         // Another tab wrote: read again so this tab never shows (or saves over) stale data.
         sync::listen(move || ws.reload());
         ws
+    }
+
+    /// Moves each customer's tier state along with what the rules compute (proposals,
+    /// observation periods, raises ending) and stores the states that changed.
+    fn keep_tiers_current(self) {
+        Effect::new(move |_| {
+            if self.status.get() != Status::Ready {
+                return;
+            }
+            let today = self.today.get();
+            let settings = self.settings.with(|s| s.tiering.clone());
+            let tiers = self.tiers.get();
+            let changed: Vec<(String, TierState)> = self.customers.with(|cs| {
+                cs.iter()
+                    .filter_map(|c| {
+                        let computed = tiers.get(&c.id)?.tier;
+                        let mut state = c.tiering.clone();
+                        state
+                            .advance(computed, c, settings.preset, &settings, today)
+                            .then(|| (c.id.clone(), state))
+                    })
+                    .collect()
+            });
+            if !changed.is_empty() {
+                self.save_tier_states(changed);
+            }
+        });
+    }
+
+    /// Stores tier states (from the rules or from the user) and shows them.
+    pub fn save_tier_states(self, states: Vec<(String, TierState)>) {
+        spawn_local(async move {
+            match async { db().await?.save_tier_states(&states).await }.await {
+                Ok(saved) => {
+                    for customer in saved {
+                        self.put_customer(customer);
+                    }
+                }
+                Err(err) => self.fail(&err),
+            }
+        });
     }
 
     /// Reads everything from the database again.

@@ -28,7 +28,7 @@ pub struct TierState {
     pub history: Vec<TierChange>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Proposal {
     pub tier: Tier,
     pub since: NaiveDate,

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::customer_form::ProfileForm;
+use super::tiering::TierCard;
 use super::use_page_title;
 use crate::domain::calendar::add_months;
 use crate::domain::customer::Customer;
@@ -184,6 +185,11 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
                 <div><dt>{tr(Lang::anniversary)}</dt><dd>{next_anniversary.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
             </dl>
         </section>
+
+        <TierCard
+            customer=customer.clone()
+            classification=ws.tiers.with_untracked(|t| t.get(&customer.id).cloned())
+        />
 
         <section class="card">
             <h2>{tr(Lang::section_quality)}</h2>

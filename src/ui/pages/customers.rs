@@ -8,12 +8,14 @@ use crate::ui::tr;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::tiering::TierBadge;
 use super::{EmptyState, PageHeading};
 use crate::domain::calendar::YearsMonths;
 use crate::domain::customer::{Customer, Tag};
 use crate::domain::figures::{Figures, Verification};
 use crate::domain::money::Fen;
 use crate::domain::text::fold;
+use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
 use crate::ui::format;
 use crate::ui::routes::customer_href;
@@ -26,6 +28,9 @@ const PAGE_SIZE: usize = 100;
 #[derive(Clone, PartialEq)]
 struct Row {
     id: String,
+    tier: Option<Tier>,
+    manual: bool,
+    watch: bool,
     name: String,
     industry: String,
     owner: String,
@@ -59,6 +64,9 @@ impl Row {
         }
         Row {
             id: c.id.clone(),
+            tier: c.tiering.effective(today),
+            manual: c.tiering.manual.is_some(),
+            watch: c.tiering.pending.is_some(),
             name: c.name.clone(),
             industry: c.industry.clone(),
             owner: c.owner.clone(),
@@ -81,6 +89,7 @@ impl Row {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum SortKey {
+    Tier,
     Name,
     Spend,
     LastOrder,
@@ -89,8 +98,9 @@ enum SortKey {
 }
 
 impl SortKey {
-    const ALL: [SortKey; 5] = [
+    const ALL: [SortKey; 6] = [
         SortKey::Name,
+        SortKey::Tier,
         SortKey::Spend,
         SortKey::LastOrder,
         SortKey::Tenure,
@@ -100,6 +110,7 @@ impl SortKey {
     fn label(self, t: Lang) -> &'static str {
         match self {
             SortKey::Name => t.customers_sort_name(),
+            SortKey::Tier => t.tier_col(),
             SortKey::Spend => t.customers_sort_spend(),
             SortKey::LastOrder => t.customers_sort_last_order(),
             SortKey::Tenure => t.customers_sort_tenure(),
@@ -122,6 +133,8 @@ impl SortKey {
                         v.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
                     })
             }
+            // Best tier first; customers without a tier last.
+            SortKey::Tier => (a.tier.is_none(), a.tier).cmp(&(b.tier.is_none(), b.tier)),
             SortKey::Spend => a.spend_12m.cmp(&b.spend_12m),
             SortKey::LastOrder => a.last_order.cmp(&b.last_order),
             SortKey::Tenure => a.tenure.cmp(&b.tenure),
@@ -144,6 +157,7 @@ pub fn CustomersPage() -> impl IntoView {
 
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<Tag>);
+    let tier = RwSignal::new(None::<Tier>);
     let owner = RwSignal::new(String::new());
     let industry = RwSignal::new(String::new());
     let sort = RwSignal::new(SortKey::Name);
@@ -176,6 +190,7 @@ pub fn CustomersPage() -> impl IntoView {
     let filtered = Memo::new(move |_| {
         let needle = fold(&query.get());
         let tag = tag.get();
+        let tier = tier.get();
         let owner = owner.get();
         let industry = industry.get();
         let collator = js_sys::Intl::Collator::new(
@@ -186,6 +201,7 @@ pub fn CustomersPage() -> impl IntoView {
             rs.iter()
                 .filter(|r| needle.is_empty() || r.haystack.contains(&needle))
                 .filter(|r| tag.as_ref().is_none_or(|t| r.tags.contains(t)))
+                .filter(|r| tier.is_none() || r.tier == tier)
                 .filter(|r| owner.is_empty() || r.owner == owner)
                 .filter(|r| industry.is_empty() || r.industry == industry)
                 .cloned()
@@ -212,24 +228,38 @@ pub fn CustomersPage() -> impl IntoView {
     let filters_active = move || {
         !query.get().is_empty()
             || tag.get().is_some()
+            || tier.get().is_some()
             || !owner.get().is_empty()
             || !industry.get().is_empty()
     };
     let clear = move |_| {
         query.set(String::new());
         tag.set(None);
+        tier.set(None);
         owner.set(String::new());
         industry.set(String::new());
     };
     let new_href = format!("{base}/customers/new/");
+    let review_href = format!("{base}/customers/review/");
+    let review_href2 = review_href.clone();
+    let pending_count = Memo::new(move |_| rows.with(|rs| rs.iter().filter(|r| r.watch).count()));
     let unit = move || ws.settings.get().money_unit;
 
     view! {
         <section class="page page-customers">
             <div class="page-head">
                 <PageHeading title=Lang::nav_customers/>
-                <a class="button primary" href=new_href>{tr(Lang::customers_new)}</a>
+                <div class="actions">
+                    <a class="button" href=review_href>
+                        {tr(Lang::tier_review_link)}
+                        {move || (pending_count.get() > 0).then(|| view! { <span class="count-badge">{pending_count.get()}</span> })}
+                    </a>
+                    <a class="button primary" href=new_href>{tr(Lang::customers_new)}</a>
+                </div>
             </div>
+            <Show when=move || ws.status.get() == Status::Ready && !rows.with(Vec::is_empty) && ws.settings.with(|s| s.tiering.review_due(ws.today.get()))>
+                <p class="notice notice-warn">{tr(Lang::tier_review_due)}" "<a href=review_href2.clone()>{tr(Lang::tier_review_link)}</a></p>
+            </Show>
             <Show
                 when=move || ws.status.get() != Status::Loading
                 fallback=move || view! { <p class="hint">{tr(Lang::customers_loading)}</p> }
@@ -261,6 +291,18 @@ pub fn CustomersPage() -> impl IntoView {
                                             {lang.get().tag(&t)}
                                         </option>
                                     }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="inline-field">
+                            <span>{tr(Lang::tier_col)}</span>
+                            <select on:change=move |ev| {
+                                let i = event_target_value(&ev).parse::<usize>().ok();
+                                tier.set(i.and_then(|i| [Tier::A, Tier::B, Tier::C, Tier::D].get(i).copied()));
+                            }>
+                                <option value="" selected=move || tier.get().is_none()>{tr(Lang::tier_any)}</option>
+                                {[Tier::A, Tier::B, Tier::C, Tier::D].into_iter().enumerate().map(|(i, t)| view! {
+                                    <option value=i.to_string() selected=move || tier.get() == Some(t)>{format!("{t:?}")}</option>
                                 }).collect_view()}
                             </select>
                         </label>
@@ -299,6 +341,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 <thead>
                                     <tr>
                                         <th scope="col">{tr(Lang::col_name)}</th>
+                                        <th scope="col">{tr(Lang::tier_col)}</th>
                                         <th scope="col">{tr(Lang::field_industry)}</th>
                                         <th scope="col">{tr(Lang::field_owner)}</th>
                                         <th scope="col" class="num">{tr(Lang::col_spend_12m)}</th>
@@ -360,6 +403,9 @@ fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl 
     let lang = use_lang();
     let href = customer_href(&use_base(), &row.id);
     let Row {
+        tier,
+        manual,
+        watch,
         name,
         industry,
         owner,
@@ -381,6 +427,7 @@ fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl 
     view! {
         <tr>
             <th scope="row"><a href=href>{name}</a></th>
+            <td><TierBadge tier=tier manual=manual watch=watch/></td>
             <td>{industry}</td>
             <td>{owner}</td>
             <td class="num">{move || format::money(lang.get(), spend_12m, unit.get())}</td>

@@ -10,6 +10,9 @@ mod not_found;
 mod pipeline;
 mod plan;
 mod settings;
+mod tier_review;
+mod tiering;
+mod tiering_settings;
 mod today;
 
 pub use customer::CustomerPage;
@@ -20,6 +23,7 @@ pub use not_found::NotFoundPage;
 pub use pipeline::PipelinePage;
 pub use plan::PlanPage;
 pub use settings::SettingsPage;
+pub use tier_review::TierReviewPage;
 pub use today::TodayPage;
 
 use leptos::prelude::*;

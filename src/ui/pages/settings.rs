@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::import::ImportPanel;
+use super::tiering_settings::TieringSettingsSection;
 use super::PageHeading;
 use crate::domain::backup;
 use crate::domain::money::MoneyUnit;
@@ -59,6 +60,8 @@ pub fn SettingsPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </section>
+
+            <TieringSettingsSection/>
 
             <section class="card" aria-labelledby="backup-title" id="backup">
                 <h2 id="backup-title">{tr(Lang::backup_title)}</h2>

@@ -1,0 +1,248 @@
+//! A customer's tier where it is shown: the badge in lists and the tier card on the profile,
+//! with the rule that decided it, the proposal under observation, overrides and history.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::calendar::add_months;
+use crate::domain::customer::Customer;
+use crate::domain::tiering::review::{paused_a, ManualError};
+use crate::domain::tiering::{Classification, PresetId, Tier, TierState};
+use crate::i18n::Lang;
+use crate::ui::workspace::use_workspace;
+use crate::ui::{format, tr, use_lang};
+
+/// The letter of the tier a customer is treated as, marked when set by hand, raised, or
+/// under observation.
+#[component]
+pub fn TierBadge(
+    tier: Option<Tier>,
+    #[prop(optional)] manual: bool,
+    #[prop(optional)] watch: bool,
+) -> impl IntoView {
+    let letter = match tier {
+        Some(Tier::A) => "A",
+        Some(Tier::B) => "B",
+        Some(Tier::C) => "C",
+        Some(Tier::D) => "D",
+        None => "–",
+    };
+    let class = format!(
+        "tier tier-{}{}{}",
+        letter.to_lowercase(),
+        if manual { " tier-manual" } else { "" },
+        if watch { " tier-watch" } else { "" }
+    );
+    view! { <span class=class>{letter}</span> }
+}
+
+/// The tier card of a profile.
+#[component]
+pub fn TierCard(customer: Customer, classification: Option<Classification>) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let today = ws.today.get_untracked();
+    let settings = ws.settings.get_untracked().tiering;
+    let preset = settings.preset;
+    let unit = ws.settings.get_untracked().money_unit;
+    let state = customer.tiering.clone();
+    let effective = state.effective(today);
+    let paused = paused_a(&customer, effective, &settings, today);
+    let id = StoredValue::new(customer.id.clone());
+    let stored_state = StoredValue::new(state.clone());
+    let update = move |change: &dyn Fn(&mut TierState, NaiveDate) -> bool| {
+        let mut s = stored_state.get_value();
+        if change(&mut s, ws.today.get_untracked()) {
+            ws.save_tier_states(vec![(id.get_value(), s)]);
+        }
+    };
+
+    // Texts follow the language; the classification itself is fixed for this render.
+    let explanation = classification.map(|c| {
+        let c = StoredValue::new(c);
+        let line =
+            move || c.with_value(|c| lang.get().explain(preset, c.tier, &c.explanation, unit));
+        let why_not = move || c.with_value(|c| lang.get().why_not(preset, &c.explanation, unit));
+        let missing = move || {
+            let t = lang.get();
+            c.with_value(|c| {
+                c.explanation
+                    .missing
+                    .iter()
+                    .map(|m| t.missing_input(*m))
+                    .collect::<Vec<_>>()
+            })
+            .join(t.list_separator())
+        };
+        let has_why_not = c.with_value(|c| !c.explanation.tried_before.is_empty());
+        let has_missing = c.with_value(|c| !c.explanation.missing.is_empty());
+        (
+            line,
+            why_not,
+            missing,
+            has_why_not,
+            has_missing,
+            c.with_value(|c| c.borderline),
+        )
+    });
+    let pending = state.pending.map(|p| {
+        let from = state
+            .current
+            .map(|t| lang.get_untracked().tier_name(preset, t))
+            .unwrap_or_default();
+        let to = lang.get_untracked().tier_name(preset, p.tier);
+        let applies = format::date(add_months(p.since, settings.observation_months as i32));
+        (from, to, applies)
+    });
+
+    view! {
+        <section class="card tier-card" aria-labelledby="tier-title">
+            <h2 id="tier-title">{tr(Lang::tier_title)}</h2>
+            <p class="tier-line">
+                <TierBadge tier=effective manual=state.manual.is_some() watch=state.pending.is_some()/>
+                " "
+                {move || effective.map(|t| lang.get().tier_name(preset, t)).unwrap_or_default()}
+            </p>
+            {state.manual.clone().map(|m| view! {
+                <p class="tier-note">{move || lang.get().manual_note(&m.reason, m.until.map(format::date).as_deref())}</p>
+            })}
+            {state.raised.map(|r| view! {
+                <p class="tier-note">{move || lang.get().raised_note(&format::date(r.until))}</p>
+            })}
+            {explanation.map(|(line, why_not, missing, has_why_not, has_missing, borderline)| view! {
+                <p class="tier-explanation">{line}</p>
+                {has_why_not.then(|| view! {
+                    <details class="tier-why-not">
+                        <summary>{tr(Lang::tier_why_not)}</summary>
+                        <ul>{move || why_not().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    </details>
+                })}
+                {has_missing.then(|| view! {
+                    <p class="tier-missing">{tr(Lang::tier_missing)}{missing}</p>
+                })}
+                {borderline.then(|| view! { <p class="notice notice-warn">{tr(Lang::tier_borderline)}</p> })}
+            })}
+            {paused.map(|_| view! { <p class="notice notice-warn">{tr(Lang::tier_paused_a)}</p> })}
+            {pending.map(|(from, to, applies)| view! {
+                <div class="notice notice-warn tier-proposal" role="status">
+                    <p><strong>{tr(Lang::tier_proposed)}</strong>": "{move || lang.get().proposal_note(&from, &to, &applies)}</p>
+                    <button type="button" class="primary" on:click=move |_| update(&|s, d| s.confirm(d))>{tr(Lang::tier_confirm)}</button>
+                    " "
+                    <button type="button" on:click=move |_| update(&|s, d| s.reject(d))>{tr(Lang::tier_reject)}</button>
+                </div>
+            })}
+            <ManualTierForm preset=preset state=state.clone() on_change=Callback::new(move |s: TierState| ws.save_tier_states(vec![(id.get_value(), s)]))/>
+            <TierHistory state=state preset=preset/>
+        </section>
+    }
+}
+
+#[component]
+fn ManualTierForm(
+    preset: PresetId,
+    state: TierState,
+    on_change: Callback<TierState>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let tier = RwSignal::new(state.effective(ws.today.get_untracked()).unwrap_or(Tier::A));
+    let reason = RwSignal::new(String::new());
+    let until = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let has_manual = state.manual.is_some();
+    let state = StoredValue::new(state);
+    let set = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let today = ws.today.get_untracked();
+        let until_date = until.with_untracked(|u| u.parse::<NaiveDate>().ok());
+        let mut s = state.get_value();
+        match s.set_manual(
+            tier.get_untracked(),
+            &reason.get_untracked(),
+            until_date,
+            today,
+        ) {
+            Ok(()) => {
+                error.set(None);
+                reason.set(String::new());
+                on_change.run(s);
+            }
+            Err(ManualError::ReasonRequired) => {
+                error.set(Some(lang.get_untracked().tier_manual_reason_required()))
+            }
+            Err(ManualError::EndsInThePast) => {
+                error.set(Some(lang.get_untracked().tier_manual_until_past()))
+            }
+        }
+    };
+    let clear = move |_| {
+        let mut s = state.get_value();
+        if s.clear_manual(ws.today.get_untracked()) {
+            on_change.run(s);
+        }
+    };
+    view! {
+        <details class="tier-manual">
+            <summary>{tr(Lang::tier_manual)}</summary>
+            <form class="inline-form" on:submit=set novalidate>
+                <label class="inline-field">
+                    <span>{tr(Lang::tier_col)}</span>
+                    <select on:change=move |ev| {
+                        if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| preset.tiers().get(i)) {
+                            tier.set(*t);
+                        }
+                    }>
+                        {preset.tiers().iter().enumerate().map(|(i, t)| {
+                            let t = *t;
+                            view! { <option value=i.to_string() selected=move || tier.get() == t>{move || lang.get().tier_name(preset, t)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="inline-field grow">
+                    <span>{tr(Lang::tier_manual_reason)}</span>
+                    <input type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))
+                        aria-invalid=move || error.get().is_some().then_some("true")/>
+                </label>
+                <label class="inline-field">
+                    <span>{tr(Lang::tier_manual_until)}</span>
+                    <input type="date" prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit">{tr(Lang::tier_manual_set)}</button>
+                {has_manual.then(|| view! { <button type="button" on:click=clear>{tr(Lang::tier_manual_clear)}</button> })}
+            </form>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </details>
+    }
+}
+
+#[component]
+fn TierHistory(state: TierState, preset: PresetId) -> impl IntoView {
+    let lang = use_lang();
+    if state.history.is_empty() {
+        return ().into_any();
+    }
+    let mut history = state.history;
+    history.reverse();
+    view! {
+        <details class="tier-history">
+            <summary>{tr(Lang::tier_history)}</summary>
+            <table class="plain">
+                <tbody>
+                    {history.into_iter().map(|h| view! {
+                        <tr>
+                            <td>{format::date(h.date)}</td>
+                            <td>{move || {
+                                let t = lang.get();
+                                let from = h.from.map(|f| t.tier_name(preset, f)).unwrap_or_else(|| "—".into());
+                                format!("{from} → {}", t.tier_name(preset, h.to))
+                            }}</td>
+                            <td>{move || lang.get().change_cause(h.cause)}</td>
+                            <td>{h.note.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+    .into_any()
+}

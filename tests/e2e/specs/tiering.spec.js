@@ -1,0 +1,111 @@
+// Tiering (客户分级): presets, explanations, overrides and the re-tier review.
+'use strict';
+const { test, expect } = require('@playwright/test');
+const { CustomersList, ProfileForm } = require('../fixtures/customer-pages');
+const { seed001, importCustomers, day } = require('../fixtures/data');
+
+async function tierOf(list, name) {
+  return (await list.row(name).locator('.tier').textContent()).trim();
+}
+
+test('001 tiers the seed example, explains it in real numbers, and switching preset changes both', async ({ page }) => {
+  await importCustomers(page, seed001());
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.row('科技公司').locator('.tier')).toHaveText('A');
+  expect(await tierOf(list, 'YY贸易公司')).toBe('B');
+  expect(await tierOf(list, 'ZZ制造厂')).toBe('C');
+  expect(await tierOf(list, 'AA集团')).toBe('D');
+
+  await list.openCustomer('科技公司');
+  const card = page.locator('.tier-card');
+  await expect(card.locator('.tier-explanation')).toHaveText(
+    'A · core · 12-month spend 85 ×10k CNY ≥ 50 ×10k CNY · tenure 3 y ≥ 2 y · industry leader · no churn risk',
+  );
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(card.locator('.tier-explanation')).toHaveText('A · 核心客户 · 年消费 85 万 ≥ 50 万 · 合作 3 年 ≥ 2 年 · 行业龙头 · 无流失风险');
+  await page.getByRole('button', { name: 'English' }).click();
+
+  // AA has no deal: the missing tenure is named, not treated as zero.
+  await list.open();
+  await list.openCustomer('AA集团');
+  await expect(card).toContainText('no tenure: first deal date missing');
+
+  // Switch to 000's Pareto ABC: the preset's reading is documented, tiers follow the shares.
+  await page.goto('settings/');
+  await page.getByLabel('000 ABC analysis by contribution').check();
+  await expect(page.locator('.preset-reading')).toContainText('first 60 % of the cumulative total are A');
+  await page.locator('#tiering').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  await list.open();
+  await expect(list.row('科技公司').locator('.tier')).toHaveText('A');
+  expect(await tierOf(list, 'AA集团')).toBe('C');
+  await list.openCustomer('YY贸易公司');
+  await expect(card.locator('.tier-explanation')).toContainText('rank 2, cumulative share');
+});
+
+test('a threshold edited in Settings moves customers', async ({ page }) => {
+  await importCustomers(page, seed001());
+  await page.goto('settings/');
+  // 001 A needs 50 万; raise it to 90 and 科技公司 (85 万) falls to B once confirmed.
+  const spendA = page.locator('.rule-list > li').first().getByRole('textbox').first();
+  await expect(spendA).toHaveValue('50');
+  await spendA.fill('90');
+  await spendA.press('Tab');
+  await page.locator('#tiering').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+
+  const list = new CustomersList(page);
+  await list.open();
+  // A change is proposed, not applied: A stays, marked as under observation.
+  await expect(list.row('科技公司').locator('.tier')).toHaveClass(/tier-watch/);
+  expect(await tierOf(list, '科技公司')).toBe('A');
+  await expect(page.getByRole('link', { name: /Re-tier review/ }).first()).toContainText('1');
+
+  // The review lists it with the reason; confirming moves it and records the review.
+  await page.getByRole('link', { name: /Re-tier review/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Re-tier review' })).toBeVisible();
+  const item = page.locator('.review-item').filter({ hasText: '科技公司' });
+  await expect(item).toContainText('12-month spend 85 ×10k CNY < 90 ×10k CNY');
+  await item.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByText('No proposed tier changes to review.')).toBeVisible();
+  await page.getByRole('button', { name: 'Mark review done' }).click();
+  await expect(page.getByText(`Last review: ${day(0)}`)).toBeVisible();
+
+  await list.open();
+  await expect(list.row('科技公司').locator('.tier')).toHaveText('B');
+  await list.openCustomer('科技公司');
+  await page.locator('.tier-history summary').click();
+  await expect(page.locator('.tier-history')).toContainText('confirmed by user');
+});
+
+test('a manual tier needs a reason, shows wherever the tier shows, and can be removed', async ({ page }) => {
+  await importCustomers(page, seed001());
+  const list = new CustomersList(page);
+  await list.open();
+  await list.openCustomer('ZZ制造厂');
+  await page.locator('.tier-manual summary').click();
+  await page.locator('.tier-manual select').selectOption({ label: 'A · core' });
+  await page.locator('.tier-manual').getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.locator('.tier-manual [role=alert]')).toHaveText('A reason is required');
+  await page.getByLabel('Reason (required)').fill('战略合作伙伴');
+  await page.getByLabel('Until (optional)').fill(day(90));
+  await page.locator('.tier-manual').getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.locator('.tier-card .tier-note')).toContainText(`set by hand (战略合作伙伴, until ${day(90)})`);
+  await expect(page.locator('.tier-card .tier-line .tier')).toHaveText('A');
+
+  await list.open();
+  await expect(list.row('ZZ制造厂').locator('.tier')).toHaveText('A');
+  await expect(list.row('ZZ制造厂').locator('.tier')).toHaveClass(/tier-manual/);
+
+  // Editing the profile does not lose the manual tier.
+  await list.openCustomer('ZZ制造厂');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await new ProfileForm(page).fill('Industry', '制造');
+  await new ProfileForm(page).save();
+  await expect(page.locator('.tier-card .tier-line .tier')).toHaveText('A');
+
+  await page.locator('.tier-manual summary').click();
+  await page.getByRole('button', { name: 'Remove manual tier' }).click();
+  await expect(page.locator('.tier-card .tier-line .tier')).toHaveText('C');
+});
