@@ -4,10 +4,12 @@
 //! can be tested with fixed dates and the training demo can move time.
 
 pub mod backup;
+pub mod cadence;
 pub mod calendar;
 pub mod csv_import;
 pub mod customer;
 pub mod figures;
+pub mod followup;
 pub mod lifecycle;
 pub mod money;
 pub mod profile_form;

@@ -1,0 +1,243 @@
+//! The plan ahead: every customer's cadence projected over the coming months to exact dates,
+//! the user's own planned items in place of generated ones, and a daily cap per owner that
+//! spreads the load — each move within the interval's tolerance and explained.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::schedule::{due_items, generated_key, skip_weekend, Due, DueReason};
+use super::{CadenceSettings, Holiday, TouchKind};
+use crate::domain::customer::Customer;
+use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::tiering::{Tier, TieringSettings};
+
+/// A topic the plan suggests, by the quarter of the touch — the seed's year for an A customer
+/// (000): March a visit with a white paper, June a video review, September a summit
+/// invitation, December the annual review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Suggestion {
+    WhitePaper,
+    HalfYearReview,
+    SummitInvitation,
+    AnnualReview,
+}
+
+impl Suggestion {
+    fn for_month(month: u32) -> Suggestion {
+        match month {
+            1..=3 => Suggestion::WhitePaper,
+            4..=6 => Suggestion::HalfYearReview,
+            7..=9 => Suggestion::SummitInvitation,
+            _ => Suggestion::AnnualReview,
+        }
+    }
+}
+
+/// Why a planned touch sits on another day than its rule gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoveReason {
+    Weekend,
+    /// The owner already had `cap` touches that day.
+    DailyCap {
+        cap: u32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedTouch {
+    /// Identifies a generated touch for edits: customer, kind and the date it was generated for.
+    pub key: String,
+    /// Stable across re-exports (customer, kind, and its place among the upcoming touches of
+    /// that kind): a calendar re-importing the file updates the event instead of adding one.
+    pub uid: String,
+    pub customer_id: String,
+    pub date: NaiveDate,
+    pub kind: TouchKind,
+    pub owner: String,
+    pub tier: Option<Tier>,
+    /// Topics typed by the user (stored items).
+    pub topics: Vec<String>,
+    pub suggestion: Option<Suggestion>,
+    pub reason: DueReason,
+    /// The stored plan item, when the user planned or edited this touch.
+    pub stored: Option<String>,
+    pub moved: Option<(NaiveDate, MoveReason)>,
+}
+
+/// The plan from `today` for `months` months.
+#[allow(clippy::too_many_arguments)]
+pub fn plan_ahead(
+    customers: &[Customer],
+    followups: &[FollowUp],
+    plans: &[PlanItem],
+    cadence: &CadenceSettings,
+    tiering: &TieringSettings,
+    lunar: &[(Holiday, NaiveDate)],
+    today: NaiveDate,
+    months: u32,
+) -> Vec<PlannedTouch> {
+    let end = crate::domain::calendar::add_months(today, months as i32);
+    let horizon = (end - today).num_days();
+    let owner_of: HashMap<&str, &str> = customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.owner.as_str()))
+        .collect();
+    let stored: HashMap<&str, &PlanItem> = plans.iter().map(|p| (p.id.as_str(), p)).collect();
+    let replaced: HashMap<&str, &PlanItem> = plans
+        .iter()
+        .filter_map(|p| p.replaces.as_deref().map(|k| (k, p)))
+        .collect();
+    let mut ordinal: HashMap<(String, TouchKind), usize> = HashMap::new();
+    let mut out: Vec<PlannedTouch> = Vec::new();
+    let mut make = |due: &Due,
+                    date: NaiveDate,
+                    moved: Option<(NaiveDate, MoveReason)>|
+     -> Option<PlannedTouch> {
+        let key = generated_key(&due.customer_id, due.kind, date);
+        let n = ordinal
+            .entry((due.customer_id.clone(), due.kind))
+            .or_default();
+        let uid = format!("{}-{:?}-{}", due.customer_id, due.kind, n).to_lowercase();
+        *n += 1;
+        // An item the user edited or deleted stands in for the generated one.
+        if replaced.contains_key(key.as_str()) {
+            return None;
+        }
+        let stored_item = due.plan_id.as_deref().and_then(|id| stored.get(id));
+        Some(PlannedTouch {
+            key,
+            uid,
+            customer_id: due.customer_id.clone(),
+            date,
+            kind: due.kind,
+            owner: stored_item
+                .map(|p| p.owner.clone())
+                .filter(|o| !o.is_empty())
+                .unwrap_or_else(|| {
+                    owner_of
+                        .get(due.customer_id.as_str())
+                        .unwrap_or(&"")
+                        .to_string()
+                }),
+            tier: due.tier,
+            topics: stored_item.map(|p| p.topics.clone()).unwrap_or_default(),
+            suggestion: match (&due.reason, due.kind) {
+                (
+                    DueReason::Cadence { .. },
+                    TouchKind::Visit | TouchKind::ExecutiveVisit | TouchKind::Online,
+                ) => Some(Suggestion::for_month(date.month())),
+                (DueReason::Cadence { tier: Tier::A, .. }, TouchKind::Contact) => {
+                    Some(Suggestion::for_month(date.month()))
+                }
+                _ => None,
+            },
+            reason: due.reason.clone(),
+            stored: due.plan_id.clone(),
+            moved,
+        })
+    };
+
+    for due in due_items(
+        customers, followups, plans, cadence, tiering, lunar, today, horizon,
+    ) {
+        // Late touches belong to today in a plan.
+        let first = due.date.max(today);
+        out.extend(make(
+            &due,
+            first,
+            due.moved_from.map(|f| (f, MoveReason::Weekend)),
+        ));
+        // A cadence repeats: after this touch, the next falls one interval later.
+        if let DueReason::Cadence { every, .. } = due.reason {
+            let mut raw = every.after(first);
+            while raw < end {
+                let date = if cadence.skip_weekends {
+                    skip_weekend(raw)
+                } else {
+                    raw
+                };
+                let moved = (date != raw).then_some((raw, MoveReason::Weekend));
+                if date < end {
+                    let mut next = due.clone();
+                    next.plan_id = None;
+                    out.extend(make(&next, date, moved));
+                }
+                raw = every.after(raw);
+            }
+        }
+    }
+    // Stored items that replace a generated one keep their own date.
+    for p in plans
+        .iter()
+        .filter(|p| p.replaces.is_some() && !p.cancelled)
+    {
+        if p.date >= today
+            && p.date < end
+            && !out.iter().any(|t| t.stored.as_deref() == Some(&p.id))
+        {
+            let due = Due {
+                customer_id: p.customer_id.clone(),
+                kind: p.kind,
+                date: p.date,
+                reason: DueReason::Planned,
+                status: super::DueStatus::Upcoming,
+                last: None,
+                plan_id: Some(p.id.clone()),
+                moved_from: None,
+                tier: customers
+                    .iter()
+                    .find(|c| c.id == p.customer_id)
+                    .and_then(|c| c.tiering.effective(today)),
+            };
+            out.extend(make(&due, p.date, None));
+        }
+    }
+    out.sort_by(|a, b| (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id)));
+    if cadence.daily_cap > 0 {
+        spread(&mut out, cadence.daily_cap, cadence.skip_weekends, today);
+    }
+    out.sort_by(|a, b| (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id)));
+    out
+}
+
+/// How far a touch may move to spread load: a tenth of its interval, at least a day.
+fn tolerance_days(reason: &DueReason) -> i64 {
+    match reason {
+        DueReason::Cadence { every, .. } => (every.days() / 10).max(1),
+        _ => 0,
+    }
+}
+
+/// Moves touches off days where an owner has more than `cap`, to the nearest later day with
+/// room, within each touch's tolerance. Touches the user placed, and today's, never move;
+/// lower tiers move before higher ones.
+fn spread(plan: &mut [PlannedTouch], cap: u32, skip_weekends: bool, today: NaiveDate) {
+    let mut load: HashMap<(String, NaiveDate), u32> = HashMap::new();
+    for t in plan.iter() {
+        *load.entry((t.owner.clone(), t.date)).or_default() += 1;
+    }
+    // Lowest priority first: later tiers, then generated before stored.
+    let mut order: Vec<usize> = (0..plan.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse((plan[i].tier.is_none(), plan[i].tier)));
+    for i in order {
+        let t = &plan[i];
+        let key = (t.owner.clone(), t.date);
+        if load[&key] <= cap || t.stored.is_some() || t.date <= today {
+            continue;
+        }
+        let tolerance = tolerance_days(&t.reason);
+        let target = (1..=tolerance)
+            .map(|d| t.date + chrono::Duration::days(d))
+            .filter(|d| !skip_weekends || skip_weekend(*d) == *d)
+            .find(|d| load.get(&(t.owner.clone(), *d)).copied().unwrap_or(0) < cap);
+        if let Some(day) = target {
+            *load.get_mut(&key).unwrap() -= 1;
+            *load.entry((t.owner.clone(), day)).or_default() += 1;
+            let from = t.moved.map_or(t.date, |(f, _)| f);
+            let t = &mut plan[i];
+            t.moved = Some((from, MoveReason::DailyCap { cap }));
+            t.date = day;
+        }
+    }
+}

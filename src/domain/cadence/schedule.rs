@@ -1,0 +1,374 @@
+//! What is due, for whom, when and why. Next due date = the last real touch of that kind (a
+//! logged follow-up; planned items never count) + the interval; a touch logged early resets
+//! the clock; a customer with no touch yet is due from the day it entered its tier.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::dates::{next_peak_start, next_yearly, Holiday};
+use super::{CadenceSettings, Interval, PolicyId, TouchKind};
+use crate::domain::customer::{Customer, MonthDay};
+use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::tiering::review::paused_a;
+use crate::domain::tiering::{Tier, TieringSettings};
+
+/// A one-off step after the first deal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// 002: within 24 h, a thank-you letter …
+    ThankYou,
+    /// … and a short call.
+    WelcomeCall,
+    /// 002: day 7, the user guide.
+    Guide,
+    /// 002: day 30, a review visit or video meeting …
+    Review,
+    /// … and a small gift.
+    Gift,
+    /// 003: a call within 1 week of the first purchase.
+    FirstWeekCall,
+    /// 003: a call within 1 month.
+    FirstMonthCall,
+    /// 003: a visit within 3 months.
+    FirstQuarterVisit,
+}
+
+impl Step {
+    fn plan(policy: PolicyId) -> Vec<(Step, TouchKind, i64)> {
+        let mut steps = vec![
+            (Step::ThankYou, TouchKind::ThankYouLetter, 1),
+            (Step::WelcomeCall, TouchKind::Call, 1),
+            (Step::Guide, TouchKind::UserGuide, 7),
+            (Step::Review, TouchKind::Online, 30),
+            (Step::Gift, TouchKind::Gift, 30),
+        ];
+        if policy == PolicyId::P003 {
+            steps.extend([
+                (Step::FirstWeekCall, TouchKind::Call, 7),
+                (Step::FirstMonthCall, TouchKind::Call, 30),
+                (Step::FirstQuarterVisit, TouchKind::Visit, 90),
+            ]);
+        }
+        steps
+    }
+}
+
+/// Why a touch is due.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DueReason {
+    /// The tier's cadence; `every` is the interval in force (halved for a paused A customer).
+    Cadence {
+        tier: Tier,
+        every: Interval,
+        paused: bool,
+    },
+    Onboarding(Step),
+    Birthday {
+        contact: String,
+    },
+    Anniversary {
+        years: i32,
+    },
+    Holiday(Holiday),
+    PeakSeason {
+        starts: NaiveDate,
+    },
+    /// A touch the user planned for an exact date.
+    Planned,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DueStatus {
+    /// Late by more than half an interval (red).
+    BadlyOverdue,
+    /// Late (amber).
+    Overdue,
+    Due,
+    Upcoming,
+}
+
+/// One touch that is due.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub customer_id: String,
+    pub kind: TouchKind,
+    pub date: NaiveDate,
+    pub reason: DueReason,
+    pub status: DueStatus,
+    /// The last real touch of this kind.
+    pub last: Option<NaiveDate>,
+    /// The stored plan item this comes from (a snooze, an edit or a next step).
+    pub plan_id: Option<String>,
+    /// The date before a weekend was skipped.
+    pub moved_from: Option<NaiveDate>,
+    pub tier: Option<Tier>,
+}
+
+/// Days after a dated occasion (birthday, holiday) it still shows as late; after that a
+/// greeting is moot.
+const GREETING_GRACE_DAYS: i64 = 3;
+/// Onboarding is for customers whose first deal is this recent.
+const ONBOARDING_WINDOW_DAYS: i64 = 120;
+
+fn status(date: NaiveDate, today: NaiveDate, interval_days: i64) -> DueStatus {
+    let late = (today - date).num_days();
+    if late < 0 {
+        DueStatus::Upcoming
+    } else if late == 0 {
+        DueStatus::Due
+    } else if late * 2 > interval_days {
+        DueStatus::BadlyOverdue
+    } else {
+        DueStatus::Overdue
+    }
+}
+
+/// Names a generated touch (customer, kind, the date its rule gave), so an edit of it in the
+/// plan can stand in for it.
+pub fn generated_key(customer_id: &str, kind: TouchKind, date: NaiveDate) -> String {
+    format!("{customer_id}:{kind:?}:{date}")
+}
+
+/// Saturday and Sunday move to the Monday after.
+pub fn skip_weekend(date: NaiveDate) -> NaiveDate {
+    match date.weekday() {
+        Weekday::Sat => date + chrono::Duration::days(2),
+        Weekday::Sun => date + chrono::Duration::days(1),
+        _ => date,
+    }
+}
+
+/// Everything due for `customers` up to `today + horizon_days`, overdue items included.
+/// `followups` and `plans` may hold every customer's records; `lunar` gives the dates of the
+/// lunar holidays for this year and the next.
+#[allow(clippy::too_many_arguments)]
+pub fn due_items(
+    customers: &[Customer],
+    followups: &[FollowUp],
+    plans: &[PlanItem],
+    cadence: &CadenceSettings,
+    tiering: &TieringSettings,
+    lunar: &[(Holiday, NaiveDate)],
+    today: NaiveDate,
+    horizon_days: i64,
+) -> Vec<Due> {
+    let horizon = today + chrono::Duration::days(horizon_days);
+    let policy = cadence.policy_id(tiering.preset);
+    let table = cadence.table(policy);
+    let mut out = Vec::new();
+    for c in customers {
+        let touches: Vec<&FollowUp> = followups
+            .iter()
+            .filter(|f| f.customer_id == c.id && f.date.is_some_and(|d| d <= today))
+            .collect();
+        let last_of = |kind: TouchKind| {
+            touches
+                .iter()
+                .filter(|f| f.kind.satisfies(kind))
+                .filter_map(|f| f.date)
+                .max()
+        };
+        let done_plan = |id: &str| touches.iter().any(|f| f.plan_id.as_deref() == Some(id));
+        let mut open_plans: Vec<&PlanItem> = plans
+            .iter()
+            .filter(|p| p.customer_id == c.id && !p.cancelled && !done_plan(&p.id))
+            .collect();
+        open_plans.sort_by_key(|p| p.date);
+        let tier = c.tiering.effective(today);
+        let mut push = |kind, date: NaiveDate, reason, last, plan_id, moved_from, interval_days| {
+            if date <= horizon {
+                out.push(Due {
+                    customer_id: c.id.clone(),
+                    kind,
+                    date,
+                    status: status(date, today, interval_days),
+                    reason,
+                    last,
+                    plan_id,
+                    moved_from,
+                    tier,
+                });
+            }
+        };
+        let mut used_plans: Vec<String> = Vec::new();
+
+        // The tier's cadence.
+        if let Some(rules) = tier.and_then(|t| table.iter().find(|tc| tc.tier == t)) {
+            let paused = paused_a(c, tier, tiering, today).is_some();
+            let entered = c.tiering.since.or(c.created_on).unwrap_or(today);
+            for rule in &rules.touches {
+                if rule
+                    .for_days
+                    .is_some_and(|n| today > entered + chrono::Duration::days(n as i64))
+                {
+                    continue;
+                }
+                let every = if paused {
+                    rule.every.halved()
+                } else {
+                    rule.every
+                };
+                let last = last_of(rule.kind);
+                let computed = last.map_or(entered, |l| every.after(l));
+                let shown = if cadence.skip_weekends {
+                    skip_weekend(computed)
+                } else {
+                    computed
+                };
+                // A planned touch of this kind after the last one sets the date instead: a
+                // snooze or next step, or an edit of exactly this generated touch.
+                let key = generated_key(&c.id, rule.kind, shown);
+                let planned = open_plans.iter().find(|p| {
+                    p.kind == rule.kind
+                        && last.is_none_or(|l| p.date > l)
+                        && !used_plans.contains(&p.id)
+                        && p.replaces.as_ref().is_none_or(|r| *r == key)
+                });
+                let (date, plan_id, moved_from) = match planned {
+                    Some(p) => {
+                        used_plans.push(p.id.clone());
+                        (p.date, Some(p.id.clone()), None)
+                    }
+                    None if cadence.skip_weekends && skip_weekend(computed) != computed => {
+                        (skip_weekend(computed), None, Some(computed))
+                    }
+                    None => (computed, None, None),
+                };
+                let reason = DueReason::Cadence {
+                    tier: rules.tier,
+                    every,
+                    paused,
+                };
+                push(
+                    rule.kind,
+                    date,
+                    reason,
+                    last,
+                    plan_id,
+                    moved_from,
+                    every.days(),
+                );
+            }
+        }
+
+        // Onboarding and new-customer steps after a recent first deal.
+        if let Some(first) = c.first_deal().filter(|_| cadence.onboarding) {
+            if (today - first).num_days() <= ONBOARDING_WINDOW_DAYS && first <= today {
+                let mut counted: Vec<(TouchKind, usize)> = Vec::new();
+                for (step, kind, offset) in Step::plan(policy) {
+                    // Steps of one kind are met in order by the touches of that kind since.
+                    let nth = counted.iter().filter(|(k, _)| *k == kind).count();
+                    counted.push((kind, nth));
+                    let since = touches
+                        .iter()
+                        .filter(|f| f.kind.satisfies(kind) && f.date.is_some_and(|d| d >= first))
+                        .count();
+                    if since > nth {
+                        continue;
+                    }
+                    let date = first + chrono::Duration::days(offset);
+                    push(
+                        kind,
+                        date,
+                        DueReason::Onboarding(step),
+                        last_of(kind),
+                        None,
+                        None,
+                        offset.max(2),
+                    );
+                }
+            }
+        }
+
+        // Greetings on dated occasions.
+        let greeted_near = |date: NaiveDate| {
+            touches.iter().any(|f| {
+                f.kind == TouchKind::Greeting
+                    && f.date.is_some_and(|d| (d - date).num_days().abs() <= 7)
+            })
+        };
+        let from = today - chrono::Duration::days(GREETING_GRACE_DAYS);
+        let mut greet = |date: NaiveDate, reason: DueReason| {
+            if !greeted_near(date) {
+                push(
+                    TouchKind::Greeting,
+                    date,
+                    reason,
+                    last_of(TouchKind::Greeting),
+                    None,
+                    None,
+                    2 * GREETING_GRACE_DAYS,
+                );
+            }
+        };
+        for contact in &c.contacts {
+            if let Some(b) = contact.birthday {
+                let contact = if contact.name.is_empty() {
+                    c.name.clone()
+                } else {
+                    contact.name.clone()
+                };
+                greet(next_yearly(b, from), DueReason::Birthday { contact });
+            }
+        }
+        if let Some(first) = c.first_deal() {
+            let md = MonthDay::new(first.month(), first.day()).expect("a real date");
+            let next = next_yearly(md, from);
+            let years = next.year() - first.year();
+            if years > 0 {
+                greet(next, DueReason::Anniversary { years });
+            }
+        }
+        // Holidays matter for customers the user actually works with.
+        if tier.is_some() && !c.orders.is_empty() {
+            for h in &cadence.holidays {
+                if let Some(date) = h.next_on_or_after(from, lunar) {
+                    greet(date, DueReason::Holiday(*h));
+                }
+            }
+        }
+
+        // A reminder before the customer's peak season.
+        if let Some(starts) = next_peak_start(&c.peak_months, today) {
+            let remind = starts - chrono::Duration::days(cadence.peak_lead_days as i64);
+            let contacted = last_of(TouchKind::Contact).is_some_and(|l| l >= remind);
+            if !contacted {
+                push(
+                    TouchKind::Contact,
+                    remind,
+                    DueReason::PeakSeason { starts },
+                    last_of(TouchKind::Contact),
+                    None,
+                    None,
+                    cadence.peak_lead_days.max(2) as i64,
+                );
+            }
+        }
+
+        // Planned touches that no cadence rule took.
+        for p in open_plans
+            .iter()
+            .filter(|p| !used_plans.contains(&p.id) && p.replaces.is_none())
+        {
+            push(
+                p.kind,
+                p.date,
+                DueReason::Planned,
+                last_of(p.kind),
+                Some(p.id.clone()),
+                None,
+                14,
+            );
+        }
+    }
+    // Worst first, then by tier (A first), then by date.
+    out.sort_by(|a, b| {
+        (a.status, a.tier.is_none(), a.tier, a.date, &a.customer_id).cmp(&(
+            b.status,
+            b.tier.is_none(),
+            b.tier,
+            b.date,
+            &b.customer_id,
+        ))
+    });
+    out
+}

@@ -1,0 +1,517 @@
+//! Scheduling rules of METHOD.md §3, with fixed dates.
+
+// Test tables build small slices from values on the spot; cloning reads clearer here.
+#![allow(clippy::cloned_ref_to_slice_refs)]
+
+use chrono::NaiveDate;
+
+use super::plan::{plan_ahead, MoveReason};
+use super::*;
+use crate::domain::customer::{Contact, Customer, MonthDay, Order};
+use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::money::Fen;
+use crate::domain::tiering::{PresetId, Tier, TierState, TieringSettings};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn customer(id: &str, tier: Tier, since: NaiveDate) -> Customer {
+    Customer {
+        id: id.into(),
+        name: id.into(),
+        owner: "王经理".into(),
+        tiering: TierState {
+            preset: Some(PresetId::Abcd001),
+            current: Some(tier),
+            since: Some(since),
+            ..TierState::default()
+        },
+        ..Customer::default()
+    }
+}
+
+fn touch(customer: &str, kind: TouchKind, date: NaiveDate) -> FollowUp {
+    FollowUp {
+        id: format!("{customer}-{kind:?}-{date}"),
+        customer_id: customer.into(),
+        date: Some(date),
+        kind,
+        ..FollowUp::default()
+    }
+}
+
+fn settings(policy: PolicyId) -> CadenceSettings {
+    CadenceSettings {
+        policy: Some(policy),
+        skip_weekends: false,
+        holidays: vec![],
+        onboarding: false,
+        ..CadenceSettings::default()
+    }
+}
+
+fn due(
+    customers: &[Customer],
+    touches: &[FollowUp],
+    cadence: &CadenceSettings,
+    today: NaiveDate,
+) -> Vec<(String, TouchKind, NaiveDate, DueStatus)> {
+    due_items(
+        customers,
+        touches,
+        &[],
+        cadence,
+        &TieringSettings::default(),
+        &[],
+        today,
+        400,
+    )
+    .into_iter()
+    .map(|d| (d.customer_id, d.kind, d.date, d.status))
+    .collect()
+}
+
+#[test]
+fn a_monthly_touch_from_31_january_lands_on_the_last_day_of_february_in_leap_years_too() {
+    let every = Interval::Months(1);
+    assert_eq!(every.after(d(2024, 1, 31)), d(2024, 2, 29));
+    assert_eq!(every.after(d(2023, 1, 31)), d(2023, 2, 28));
+    assert_eq!(Interval::Months(3).after(d(2023, 11, 30)), d(2024, 2, 29));
+    assert_eq!(Interval::Days(15).after(d(2024, 2, 20)), d(2024, 3, 6));
+    let c = customer("a", Tier::A, d(2023, 1, 1));
+    let got = due(
+        &[c],
+        &[touch("a", TouchKind::Contact, d(2024, 1, 31))],
+        &settings(PolicyId::P000),
+        d(2024, 2, 1),
+    );
+    assert_eq!(
+        got,
+        vec![(
+            "a".into(),
+            TouchKind::Contact,
+            d(2024, 2, 29),
+            DueStatus::Upcoming
+        )]
+    );
+}
+
+#[test]
+fn the_next_touch_counts_from_the_last_real_one_and_an_early_touch_resets_the_clock() {
+    let c = customer("b", Tier::B, d(2023, 1, 1));
+    let s = settings(PolicyId::P000); // B: quarterly
+    let today = d(2024, 3, 1);
+    let t1 = touch("b", TouchKind::Call, d(2024, 1, 10));
+    assert_eq!(
+        due(&[c.clone()], &[t1.clone()], &s, today)[0].2,
+        d(2024, 4, 10)
+    );
+    // Touched again early (a visit also counts as contact): the clock restarts from it.
+    let t2 = touch("b", TouchKind::Visit, d(2024, 2, 20));
+    assert_eq!(due(&[c.clone()], &[t1, t2], &s, today)[0].2, d(2024, 5, 20));
+    // A planned item is not a touch: it does not reset anything.
+    let plan = PlanItem {
+        id: "p".into(),
+        customer_id: "b".into(),
+        date: d(2024, 3, 5),
+        kind: TouchKind::Message,
+        ..PlanItem::default()
+    };
+    let got = due_items(
+        &[c],
+        &[],
+        &[plan],
+        &s,
+        &TieringSettings::default(),
+        &[],
+        today,
+        400,
+    );
+    assert_eq!(
+        got.iter()
+            .find(|x| x.kind == TouchKind::Contact)
+            .unwrap()
+            .date,
+        d(2023, 1, 1)
+    );
+}
+
+#[test]
+fn a_customer_never_touched_is_due_from_the_day_it_entered_its_tier_and_lateness_is_graded() {
+    let s = settings(PolicyId::P000); // A monthly (30 days: badly overdue after 15)
+    let c = customer("a", Tier::A, d(2024, 3, 1));
+    assert_eq!(
+        due(&[c.clone()], &[], &s, d(2024, 2, 1))[0].3,
+        DueStatus::Upcoming
+    );
+    assert_eq!(
+        due(&[c.clone()], &[], &s, d(2024, 3, 1))[0].3,
+        DueStatus::Due
+    );
+    assert_eq!(
+        due(&[c.clone()], &[], &s, d(2024, 3, 16))[0].3,
+        DueStatus::Overdue
+    );
+    assert_eq!(
+        due(&[c], &[], &s, d(2024, 3, 17))[0].3,
+        DueStatus::BadlyOverdue
+    );
+}
+
+#[test]
+fn each_seed_policy_asks_for_its_own_touches_and_intervals() {
+    use Interval::{Days, Months};
+    use TouchKind::*;
+    let shape = |id| -> Vec<(Tier, Vec<(TouchKind, Interval)>)> {
+        default_policy(id)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.tier,
+                    t.touches.into_iter().map(|r| (r.kind, r.every)).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        shape(PolicyId::P000)[..3],
+        [
+            (Tier::A, vec![(Contact, Months(1))]),
+            (Tier::B, vec![(Contact, Months(3))]),
+            (Tier::C, vec![(Contact, Months(6))]),
+        ]
+    );
+    assert_eq!(
+        shape(PolicyId::P001),
+        vec![
+            (Tier::A, vec![(ExecutiveVisit, Months(1)), (Call, Days(15))]),
+            (Tier::B, vec![(Visit, Months(3)), (Online, Months(3))]),
+            (Tier::C, vec![(Call, Months(6))]),
+            (Tier::D, vec![(NeedsSurvey, Months(1))]),
+        ]
+    );
+    assert_eq!(
+        shape(PolicyId::P002),
+        vec![
+            (Tier::A, vec![(Contact, Days(7))]),
+            (Tier::B, vec![(Contact, Days(14))]),
+            (Tier::C, vec![(Message, Months(1)), (Call, Months(3))]),
+            (Tier::D, vec![(Call, Days(3))]),
+        ]
+    );
+    assert_eq!(
+        shape(PolicyId::P003)[..2],
+        [
+            (
+                Tier::A,
+                vec![
+                    (Call, Months(1)),
+                    (Visit, Months(3)),
+                    (ExecutiveVisit, Months(6))
+                ]
+            ),
+            (Tier::B, vec![(Call, Months(2)), (Visit, Months(6))]),
+        ]
+    );
+    assert_eq!(
+        default_policy(PolicyId::P001)[0].response,
+        Some(Response::AroundTheClock)
+    );
+    // The cadence follows the tiering preset unless another is chosen.
+    let follow = CadenceSettings::default();
+    assert_eq!(follow.policy_id(PresetId::Abcd002), PolicyId::P002);
+    assert_eq!(follow.policy_id(PresetId::AbcPareto), PolicyId::P000);
+}
+
+#[test]
+fn seed_002_d_is_contacted_twice_a_week_for_one_month_only() {
+    let s = settings(PolicyId::P002);
+    let c = customer("d", Tier::D, d(2024, 3, 1));
+    let t = touch("d", TouchKind::Call, d(2024, 3, 20));
+    assert_eq!(
+        due(&[c.clone()], &[t.clone()], &s, d(2024, 3, 21))[0].2,
+        d(2024, 3, 23)
+    );
+    assert!(
+        due(&[c], &[t], &s, d(2024, 4, 1)).is_empty(),
+        "the month is over"
+    );
+}
+
+#[test]
+fn a_paused_a_customer_is_contacted_twice_as_often() {
+    let s = settings(PolicyId::P000);
+    let mut c = customer("a", Tier::A, d(2023, 1, 1));
+    c.orders.push(Order {
+        id: "o".into(),
+        date: Some(d(2023, 12, 1)),
+        amount_fen: Fen::from_wan(100),
+        ..Order::default()
+    });
+    let t = touch("a", TouchKind::Call, d(2024, 3, 10));
+    let got = due_items(
+        &[c],
+        &[t],
+        &[],
+        &s,
+        &TieringSettings::default(),
+        &[],
+        d(2024, 3, 11),
+        60,
+    );
+    assert_eq!(got[0].date, d(2024, 3, 25));
+    assert_eq!(
+        got[0].reason,
+        DueReason::Cadence {
+            tier: Tier::A,
+            every: Interval::Days(15),
+            paused: true
+        }
+    );
+}
+
+#[test]
+fn onboarding_steps_fall_on_their_days_after_the_first_deal_and_close_when_done() {
+    let mut s = settings(PolicyId::P003);
+    s.onboarding = true;
+    let mut c = customer("n", Tier::C, d(2024, 5, 1));
+    c.orders.push(Order {
+        id: "o".into(),
+        date: Some(d(2024, 5, 6)),
+        amount_fen: Fen::from_yuan(3_000),
+        ..Order::default()
+    });
+    let steps = |touches: &[FollowUp]| -> Vec<(Step, NaiveDate)> {
+        due_items(
+            &[c.clone()],
+            touches,
+            &[],
+            &s,
+            &TieringSettings::default(),
+            &[],
+            d(2024, 5, 6),
+            200,
+        )
+        .into_iter()
+        .filter_map(|x| match x.reason {
+            DueReason::Onboarding(step) => Some((step, x.date)),
+            _ => None,
+        })
+        .collect()
+    };
+    let all = steps(&[]);
+    let on = |step| all.iter().find(|(s, _)| *s == step).map(|(_, d)| *d);
+    assert_eq!(on(Step::ThankYou), Some(d(2024, 5, 7)));
+    assert_eq!(on(Step::WelcomeCall), Some(d(2024, 5, 7)));
+    assert_eq!(on(Step::Guide), Some(d(2024, 5, 13)));
+    assert_eq!(on(Step::Review), Some(d(2024, 6, 5)));
+    assert_eq!(on(Step::Gift), Some(d(2024, 6, 5)));
+    assert_eq!(on(Step::FirstWeekCall), Some(d(2024, 5, 13)));
+    assert_eq!(on(Step::FirstMonthCall), Some(d(2024, 6, 5)));
+    assert_eq!(on(Step::FirstQuarterVisit), Some(d(2024, 8, 4)));
+    // Two calls since the deal close the two call steps that come first.
+    let done = steps(&[
+        touch("n", TouchKind::Call, d(2024, 5, 6)),
+        touch("n", TouchKind::Call, d(2024, 5, 6)),
+    ]);
+    let left: Vec<Step> = done.iter().map(|(s, _)| *s).collect();
+    assert!(!left.contains(&Step::WelcomeCall) && !left.contains(&Step::FirstWeekCall));
+    assert!(left.contains(&Step::FirstMonthCall));
+}
+
+#[test]
+fn weekends_are_skipped_to_the_monday_after() {
+    let mut s = settings(PolicyId::P000);
+    s.skip_weekends = true;
+    let c = customer("a", Tier::A, d(2023, 1, 1));
+    // A month after Thursday 2024-02-08 is Saturday 2024-03-09 → Monday 2024-03-11.
+    let got = due_items(
+        &[c],
+        &[touch("a", TouchKind::Call, d(2024, 2, 9))],
+        &[],
+        &s,
+        &TieringSettings::default(),
+        &[],
+        d(2024, 3, 1),
+        30,
+    );
+    assert_eq!(got[0].date, d(2024, 3, 11));
+    assert_eq!(got[0].moved_from, Some(d(2024, 3, 9)));
+}
+
+#[test]
+fn greetings_for_birthdays_anniversaries_holidays_and_a_reminder_before_peak_season() {
+    let mut s = settings(PolicyId::P000);
+    s.holidays = vec![Holiday::MidAutumn, Holiday::NationalDay];
+    let mut c = customer("g", Tier::B, d(2020, 1, 1));
+    c.contacts.push(Contact {
+        name: "张总".into(),
+        birthday: MonthDay::new(9, 20),
+        ..Contact::default()
+    });
+    c.orders.push(Order {
+        id: "o".into(),
+        date: Some(d(2021, 9, 18)),
+        amount_fen: Fen::from_wan(10),
+        ..Order::default()
+    });
+    c.peak_months = vec![11, 12];
+    let lunar = [(Holiday::MidAutumn, d(2024, 9, 17))];
+    let got = due_items(
+        &[c],
+        &[touch("g", TouchKind::Call, d(2024, 9, 1))],
+        &[],
+        &s,
+        &TieringSettings::default(),
+        &lunar,
+        d(2024, 9, 10),
+        30,
+    );
+    let reasons: Vec<(DueReason, NaiveDate)> =
+        got.into_iter().map(|x| (x.reason, x.date)).collect();
+    assert!(reasons.contains(&(
+        DueReason::Birthday {
+            contact: "张总".into()
+        },
+        d(2024, 9, 20)
+    )));
+    assert!(reasons.contains(&(DueReason::Anniversary { years: 3 }, d(2024, 9, 18))));
+    assert!(reasons.contains(&(DueReason::Holiday(Holiday::MidAutumn), d(2024, 9, 17))));
+    assert!(reasons.contains(&(DueReason::Holiday(Holiday::NationalDay), d(2024, 10, 1))));
+    assert!(reasons.contains(&(
+        DueReason::PeakSeason {
+            starts: d(2024, 11, 1)
+        },
+        d(2024, 10, 2)
+    )));
+}
+
+#[test]
+fn a_daily_cap_spreads_touches_within_their_tolerance_and_says_why() {
+    let mut s = settings(PolicyId::P000); // C: every six months → tolerance 18 days
+    s.daily_cap = 2;
+    let since = d(2024, 3, 4); // a Monday
+    let customers: Vec<Customer> = (0..5)
+        .map(|i| customer(&format!("c{i}"), Tier::C, since))
+        .collect();
+    let plan = plan_ahead(
+        &customers,
+        &[],
+        &[],
+        &s,
+        &TieringSettings::default(),
+        &[],
+        d(2024, 3, 1),
+        2,
+    );
+    let per_day = |day| plan.iter().filter(|t| t.date == day).count();
+    assert_eq!(per_day(since), 2);
+    assert_eq!(per_day(since + chrono::Duration::days(1)), 2);
+    assert_eq!(per_day(since + chrono::Duration::days(2)), 1);
+    let moved: Vec<_> = plan.iter().filter_map(|t| t.moved).collect();
+    assert_eq!(moved.len(), 3);
+    assert!(moved
+        .iter()
+        .all(|(from, why)| *from == since && *why == MoveReason::DailyCap { cap: 2 }));
+}
+
+#[test]
+fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits() {
+    let s = settings(PolicyId::P003); // A: call monthly, visit quarterly, exec visit half-yearly
+    let c = customer("a", Tier::A, d(2024, 1, 2));
+    let today = d(2024, 1, 2);
+    let plan = plan_ahead(
+        &[c.clone()],
+        &[],
+        &[],
+        &s,
+        &TieringSettings::default(),
+        &[],
+        today,
+        12,
+    );
+    let visits: Vec<NaiveDate> = plan
+        .iter()
+        .filter(|t| t.kind == TouchKind::Visit)
+        .map(|t| t.date)
+        .collect();
+    assert_eq!(
+        visits,
+        vec![d(2024, 1, 2), d(2024, 4, 2), d(2024, 7, 2), d(2024, 10, 2)]
+    );
+    assert_eq!(
+        plan.iter().filter(|t| t.kind == TouchKind::Call).count(),
+        12
+    );
+    let again = plan_ahead(
+        &[c.clone()],
+        &[],
+        &[],
+        &s,
+        &TieringSettings::default(),
+        &[],
+        today,
+        12,
+    );
+    assert_eq!(
+        plan.iter().map(|t| &t.uid).collect::<Vec<_>>(),
+        again.iter().map(|t| &t.uid).collect::<Vec<_>>()
+    );
+    // Moving the June visit to 2024-06-20 keeps it there; cancelling September removes it.
+    let moved = PlanItem {
+        id: "p1".into(),
+        customer_id: "a".into(),
+        date: d(2024, 6, 20),
+        kind: TouchKind::Visit,
+        replaces: Some(
+            plan.iter()
+                .find(|t| t.kind == TouchKind::Visit && t.date == d(2024, 7, 2))
+                .unwrap()
+                .key
+                .clone(),
+        ),
+        topics: vec!["半年合作复盘".into()],
+        ..PlanItem::default()
+    };
+    let cancelled = PlanItem {
+        id: "p2".into(),
+        customer_id: "a".into(),
+        date: d(2024, 10, 2),
+        kind: TouchKind::Visit,
+        replaces: Some(
+            plan.iter()
+                .find(|t| t.kind == TouchKind::Visit && t.date == d(2024, 10, 2))
+                .unwrap()
+                .key
+                .clone(),
+        ),
+        cancelled: true,
+        ..PlanItem::default()
+    };
+    let edited = plan_ahead(
+        &[c],
+        &[],
+        &[moved, cancelled],
+        &s,
+        &TieringSettings::default(),
+        &[],
+        today,
+        12,
+    );
+    let visits: Vec<NaiveDate> = edited
+        .iter()
+        .filter(|t| t.kind == TouchKind::Visit)
+        .map(|t| t.date)
+        .collect();
+    assert_eq!(visits, vec![d(2024, 1, 2), d(2024, 4, 2), d(2024, 6, 20)]);
+    let june = edited.iter().find(|t| t.date == d(2024, 6, 20)).unwrap();
+    assert_eq!(june.topics, vec!["半年合作复盘".to_string()]);
+}
+
+#[test]
+fn touch_kinds_count_for_what_they_include() {
+    use TouchKind::*;
+    assert!(Visit.satisfies(Call) && ExecutiveVisit.satisfies(Visit) && Call.satisfies(Contact));
+    assert!(!Message.satisfies(Contact) && !Call.satisfies(Visit) && !Greeting.satisfies(Call));
+}
