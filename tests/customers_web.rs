@@ -151,7 +151,10 @@ async fn a_failing_import_leaves_the_old_data_exactly_as_it_was() {
         json!({"id": "n-1", "name": "新客户"}),
         json!({"name": "no id"}),
     ];
-    let err = db.write_import(true, &incoming, None).await.unwrap_err();
+    let err = db
+        .write_import(true, &incoming, (&[], &[]), None)
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::Browser { .. }), "{err:?}");
     assert_eq!(db.customers().await.unwrap(), before);
 
@@ -161,7 +164,7 @@ async fn a_failing_import_leaves_the_old_data_exactly_as_it_was() {
         ..DataSettings::default()
     };
     let incoming = vec![customer("n-1", "新客户")];
-    db.write_import(true, &incoming, Some(&settings))
+    db.write_import(true, &incoming, (&[], &[]), Some(&settings))
         .await
         .unwrap();
     assert_eq!(db.customers().await.unwrap(), incoming);

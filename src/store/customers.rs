@@ -11,6 +11,7 @@ use super::db::{from_js, get, put, to_js, Db};
 use super::schema::stores;
 use super::{sync, StoreError};
 use crate::domain::customer::Customer;
+use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::TierState;
 
@@ -250,6 +251,7 @@ impl Db {
         &self,
         clear_first: bool,
         customers: &[C],
+        records: (&[FollowUp], &[PlanItem]),
         settings: Option<&DataSettings>,
     ) -> Result<(), StoreError> {
         let op = "import";
@@ -260,6 +262,16 @@ impl Db {
             .map(|c| to_js(c, op))
             .collect::<Result<Vec<_>, _>>()?;
         let settings = settings.map(|s| settings_row(s, op)).transpose()?;
+        let followups = records
+            .0
+            .iter()
+            .map(|f| to_js(f, op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let plans = records
+            .1
+            .iter()
+            .map(|p| to_js(p, op))
+            .collect::<Result<Vec<_>, _>>()?;
         self.transact(&ALL_STORES, TransactionMode::ReadWrite, op, async |tx| {
             if clear_first {
                 for name in ALL_STORES {
@@ -268,6 +280,12 @@ impl Db {
             }
             for value in &values {
                 put(tx, stores::CUSTOMERS, value, op).await?;
+            }
+            for value in &followups {
+                put(tx, stores::FOLLOWUPS, value, op).await?;
+            }
+            for value in &plans {
+                put(tx, stores::PLANS, value, op).await?;
             }
             if let Some(row) = &settings {
                 put(tx, stores::META, row, op).await?;

@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 use super::schema::{self, Schema};
 use super::StoreError;
 use crate::domain::customer::Customer;
+use crate::domain::followup::{FollowUp, PlanItem};
 
 /// A type kept in an object store.
 pub trait Record: Serialize + DeserializeOwned {
@@ -15,6 +16,14 @@ pub trait Record: Serialize + DeserializeOwned {
 
 impl Record for Customer {
     const STORE: &'static str = schema::stores::CUSTOMERS;
+}
+
+impl Record for FollowUp {
+    const STORE: &'static str = schema::stores::FOLLOWUPS;
+}
+
+impl Record for PlanItem {
+    const STORE: &'static str = schema::stores::PLANS;
 }
 
 /// An open database.
@@ -98,9 +107,11 @@ impl Db {
         }
     }
 
-    /// Writes one record (insert or replace), in its own transaction.
+    /// Writes one record (insert or replace), in its own transaction, and tells other tabs.
     pub async fn put<T: Record>(&self, record: &T) -> Result<(), StoreError> {
-        self.put_in(T::STORE, record).await
+        self.put_in(T::STORE, record).await?;
+        super::sync::notify_changed();
+        Ok(())
     }
 
     /// Writes any serializable value into a named store: for records of older shapes (schema
@@ -116,6 +127,21 @@ impl Db {
             put(tx, store_name, &value, op).await
         })
         .await
+    }
+
+    /// Deletes one record by its key.
+    pub async fn remove<T: Record>(&self, key: &str) -> Result<(), StoreError> {
+        let op = "delete";
+        self.transact(&[T::STORE], TransactionMode::ReadWrite, op, async |tx| {
+            tx.store(T::STORE)
+                .map_err(|e| StoreError::browser(op, e))?
+                .delete(JsValue::from_str(key))
+                .await
+                .map_err(|e| StoreError::browser(op, e))
+        })
+        .await?;
+        super::sync::notify_changed();
+        Ok(())
     }
 
     /// Reads one record by its key.

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use crate::domain::customer::Customer;
+use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{classify_portfolio, Classification, TierState};
 use crate::store::{sync, Db, StoreError};
@@ -43,6 +44,9 @@ pub enum Status {
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub customers: RwSignal<Vec<Customer>>,
+    /// Logged touches and planned ones, every customer's.
+    pub followups: RwSignal<Vec<FollowUp>>,
+    pub plans: RwSignal<Vec<PlanItem>>,
     pub settings: RwSignal<DataSettings>,
     pub status: RwSignal<Status>,
     /// The day every rule is computed for (the demo can move it; real data never does).
@@ -69,6 +73,8 @@ impl Workspace {
         });
         let ws = Workspace {
             customers,
+            followups: RwSignal::new(Vec::new()),
+            plans: RwSignal::new(Vec::new()),
             settings,
             status: RwSignal::new(Status::Loading),
             today,
@@ -127,13 +133,20 @@ impl Workspace {
         spawn_local(async move {
             let loaded = async {
                 let db = db().await?;
-                Ok::<_, StoreError>((db.customers().await?, db.settings().await?))
+                Ok::<_, StoreError>((
+                    db.customers().await?,
+                    db.settings().await?,
+                    db.all::<FollowUp>().await?,
+                    db.all::<PlanItem>().await?,
+                ))
             }
             .await;
             match loaded {
-                Ok((customers, settings)) => {
+                Ok((customers, settings, followups, plans)) => {
                     self.customers.set(customers);
                     self.settings.set(settings);
+                    self.followups.set(followups);
+                    self.plans.set(plans);
                     self.status.set(Status::Ready);
                 }
                 Err(err) => self.fail(&err),
@@ -162,6 +175,34 @@ impl Workspace {
         self.customers.update(|all| all.retain(|c| c.id != id));
     }
 
+    /// Stores a follow-up (new or edited) and shows it.
+    pub fn save_followup(self, followup: FollowUp, on_error: impl Fn(String) + 'static) {
+        spawn_local(async move {
+            match async { db().await?.put(&followup).await }.await {
+                Ok(()) => self
+                    .followups
+                    .update(|all| upsert(all, followup, |f| &f.id)),
+                Err(err) => {
+                    self.fail(&err);
+                    on_error(err.to_string());
+                }
+            }
+        });
+    }
+
+    /// Stores a planned touch (new or edited) and shows it.
+    pub fn save_plan_item(self, item: PlanItem, on_error: impl Fn(String) + 'static) {
+        spawn_local(async move {
+            match async { db().await?.put(&item).await }.await {
+                Ok(()) => self.plans.update(|all| upsert(all, item, |p| &p.id)),
+                Err(err) => {
+                    self.fail(&err);
+                    on_error(err.to_string());
+                }
+            }
+        });
+    }
+
     pub fn customer(self, id: &str) -> Option<Customer> {
         self.customers
             .with(|all| all.iter().find(|c| c.id == id).cloned())
@@ -179,4 +220,12 @@ pub fn new_id() -> String {
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
         .unwrap_or_else(|| format!("{:x}", (js_sys::Math::random() * 1e16) as u64))
+}
+
+/// Replaces the record with the same id, or adds it.
+fn upsert<T>(all: &mut Vec<T>, record: T, id: impl Fn(&T) -> &String) {
+    match all.iter_mut().find(|r| id(r) == id(&record)) {
+        Some(slot) => *slot = record,
+        None => all.push(record),
+    }
 }

@@ -158,3 +158,34 @@ pub(super) fn maximal_customer() -> Customer {
         updated_at: 1_749_945_600_000,
     }
 }
+
+/// A follow-up with every field set.
+pub(super) fn followup() -> crate::domain::followup::FollowUp {
+    crate::domain::followup::FollowUp {
+        id: "f-1".into(),
+        customer_id: "c-max".into(),
+        date: Some(date(2025, 5, 2)),
+        kind: crate::domain::cadence::TouchKind::Visit,
+        topics: vec!["Q2 采购计划".into(), "新品试点 ✨".into()],
+        note: "客户反馈良好，\n希望下月再约".into(),
+        owner: "王经理".into(),
+        plan_id: Some("p-1".into()),
+    }
+}
+
+/// A planned touch with every field set.
+pub(super) fn plan_item() -> crate::domain::followup::PlanItem {
+    crate::domain::followup::PlanItem {
+        id: "p-1".into(),
+        customer_id: "c-max".into(),
+        date: date(2025, 6, 3),
+        kind: crate::domain::cadence::TouchKind::Online,
+        topics: vec!["半年合作复盘".into()],
+        owner: "王经理".into(),
+        note: "视频会议".into(),
+        replaces: Some("c-max:Online:2025-06-01".into()),
+        snoozed_from: Some(date(2025, 6, 1)),
+        snooze_reason: "客户出差".into(),
+        cancelled: false,
+    }
+}

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::Backup;
 use crate::domain::customer::Customer;
+use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::settings::DataSettings;
 
 /// How an import treats the data already in the app.
@@ -43,6 +44,8 @@ pub struct Counts {
     pub orders: usize,
     pub contacts: usize,
     pub satisfaction: usize,
+    pub followups: usize,
+    pub plans: usize,
 }
 
 /// A customer whose id is in the file and in the app, with different content.
@@ -108,6 +111,8 @@ pub fn preview(incoming: &Backup, existing: &[Customer]) -> Preview {
         existing_customers: existing.len(),
         ..Preview::default()
     };
+    preview.file.followups = incoming.followups.len();
+    preview.file.plans = incoming.plans.len();
     for theirs in &incoming.customers {
         preview.file.customers += 1;
         preview.file.orders += theirs.orders.len();
@@ -167,9 +172,63 @@ pub fn plan(incoming: &Backup, existing: &[Customer], strategy: Strategy) -> Wri
     }
 }
 
+/// The follow-ups and planned touches to write: all of the file's when replacing; when
+/// merging, those whose id is new here (and, keeping theirs, those with the same id too).
+/// Records carry no save time, so "keep newer" keeps mine.
+pub fn plan_records(
+    incoming: &Backup,
+    existing_followups: &[FollowUp],
+    existing_plans: &[PlanItem],
+    strategy: Strategy,
+) -> (Vec<FollowUp>, Vec<PlanItem>) {
+    let take = |id: &str, mine: &[&str]| match strategy {
+        Strategy::ReplaceAll | Strategy::Merge(Keep::Theirs) => true,
+        Strategy::Merge(_) => !mine.contains(&id),
+    };
+    let mine_f: Vec<&str> = existing_followups.iter().map(|m| m.id.as_str()).collect();
+    let mine_p: Vec<&str> = existing_plans.iter().map(|m| m.id.as_str()).collect();
+    let followups = incoming
+        .followups
+        .iter()
+        .filter(|f| take(&f.id, &mine_f))
+        .cloned()
+        .collect();
+    let plans = incoming
+        .plans
+        .iter()
+        .filter(|p| take(&p.id, &mine_p))
+        .cloned()
+        .collect();
+    (followups, plans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_merge_by_id_and_replace_takes_them_all() {
+        let mut theirs = Backup::new(DataSettings::default(), vec![], today());
+        let f = |id: &str| FollowUp {
+            id: id.into(),
+            customer_id: "c".into(),
+            ..FollowUp::default()
+        };
+        theirs.followups = vec![f("f-1"), f("f-2")];
+        let mine = vec![f("f-1")];
+        let ids = |s| {
+            plan_records(&theirs, &mine, &[], s)
+                .0
+                .into_iter()
+                .map(|x| x.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(Strategy::Merge(Keep::Newer)), vec!["f-2"]);
+        assert_eq!(ids(Strategy::Merge(Keep::Mine)), vec!["f-2"]);
+        assert_eq!(ids(Strategy::Merge(Keep::Theirs)), vec!["f-1", "f-2"]);
+        assert_eq!(ids(Strategy::ReplaceAll), vec!["f-1", "f-2"]);
+        assert_eq!(preview(&theirs, &[]).file.followups, 2);
+    }
     use crate::domain::backup::fixtures::{empty_customer, maximal_customer, today};
     use crate::domain::money::MoneyUnit;
 
@@ -219,6 +278,7 @@ mod tests {
             orders: m.orders.len(),
             contacts: m.contacts.len(),
             satisfaction: m.satisfaction.len(),
+            ..Counts::default()
         };
         assert_eq!(p.file, expected_file);
         assert!(expected_file.orders > 1 && expected_file.contacts > 1);

@@ -22,10 +22,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::customer::Customer;
+use super::followup::{FollowUp, PlanItem};
 use super::settings::DataSettings;
 
 pub use error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
-pub use merge::{plan, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan};
+pub use merge::{
+    plan, plan_records, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan,
+};
 pub use parse::parse;
 
 /// What every backup file says in its `format` field, so any other JSON file is recognised
@@ -54,6 +57,12 @@ pub struct Backup {
     pub settings: DataSettings,
     /// Sorted by id.
     pub customers: Vec<Customer>,
+    /// Logged touches (跟进记录), sorted by id. Absent from files made before they existed.
+    #[serde(default)]
+    pub followups: Vec<FollowUp>,
+    /// Touches planned for exact dates, sorted by id.
+    #[serde(default)]
+    pub plans: Vec<PlanItem>,
 }
 
 impl Backup {
@@ -67,7 +76,22 @@ impl Backup {
             exported_on: today,
             settings,
             customers,
+            followups: Vec::new(),
+            plans: Vec::new(),
         }
+    }
+
+    /// The same backup with the follow-ups and planned touches, sorted by id.
+    pub fn with_records(
+        mut self,
+        mut followups: Vec<FollowUp>,
+        mut plans: Vec<PlanItem>,
+    ) -> Backup {
+        followups.sort_by(|a, b| a.id.cmp(&b.id));
+        plans.sort_by(|a, b| a.id.cmp(&b.id));
+        self.followups = followups;
+        self.plans = plans;
+        self
     }
 
     /// Pretty JSON with two-space indentation and a final newline.
@@ -82,6 +106,19 @@ impl Backup {
 /// The backup file's contents for the given data.
 pub fn export(settings: &DataSettings, customers: &[Customer], today: NaiveDate) -> String {
     Backup::new(settings.clone(), customers.to_vec(), today).to_json()
+}
+
+/// The backup file of a whole data set.
+pub fn export_all(
+    settings: &DataSettings,
+    customers: &[Customer],
+    followups: &[FollowUp],
+    plans: &[PlanItem],
+    today: NaiveDate,
+) -> String {
+    Backup::new(settings.clone(), customers.to_vec(), today)
+        .with_records(followups.to_vec(), plans.to_vec())
+        .to_json()
 }
 
 /// The name offered for the downloaded file: `customers-2025-03-14.json`.

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::domain::cadence::TouchKind;
 use crate::domain::customer::{
     Channel, CompanySize, CreditStatus, DecisionRole, Level, PreferredTime, RemarkKind,
     SatisfactionKind, Tag,
@@ -80,6 +81,7 @@ pub(super) fn all_enums() -> Vec<(&'static str, Vec<String>)> {
         ("tiering_preset", names(&PresetId::ALL)),
         ("tier_change_cause", names(&CHANGE_CAUSES)),
         ("tiering_metric", names(&METRICS)),
+        ("touch_kind", names(&TouchKind::ALL)),
         ("tiering_flag", names(&FLAGS)),
     ]
 }

@@ -219,7 +219,7 @@ fn files_the_import_refuses_are_invalid_under_the_schema_too() {
 #[test]
 fn unknown_fields_are_valid_under_the_schema() {
     let mut file = full_file();
-    file["followups"] = json!([{ "id": "f-1" }]);
+    file["surveys"] = json!([{ "id": "f-1" }]);
     file["customers"][0]["loyalty"] = json!(3);
     let schema = schema();
     assert_eq!(validate(&schema, &schema, &file, "$"), Ok(()));

@@ -61,6 +61,8 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
             _ => {}
         }
     });
+    w.records(top, "", "followups", Walker::followup);
+    w.records(top, "", "plans", Walker::plan_item);
     if w.errors.is_empty() {
         Ok(())
     } else {
@@ -571,6 +573,39 @@ impl Walker {
         }
     }
 
+    fn followup(&mut self, f: &Object, path: &str) {
+        self.required_text(f, path, "id");
+        self.required_text(f, path, "customer_id");
+        self.date(f, path, "date", Need::Nullable);
+        self.choice(f, path, "kind", "touch_kind", Need::Optional);
+        self.list(f, path, "topics", Need::Optional, |w, path, value| {
+            if !value.is_string() {
+                w.wrong_type(path.to_string(), "text", value);
+            }
+        });
+        self.text(f, path, "note", Need::Optional);
+        self.text(f, path, "owner", Need::Optional);
+        self.text(f, path, "plan_id", Need::Nullable);
+    }
+
+    fn plan_item(&mut self, p: &Object, path: &str) {
+        self.required_text(p, path, "id");
+        self.required_text(p, path, "customer_id");
+        self.date(p, path, "date", Need::Optional);
+        self.choice(p, path, "kind", "touch_kind", Need::Optional);
+        self.list(p, path, "topics", Need::Optional, |w, path, value| {
+            if !value.is_string() {
+                w.wrong_type(path.to_string(), "text", value);
+            }
+        });
+        self.text(p, path, "owner", Need::Optional);
+        self.text(p, path, "note", Need::Optional);
+        self.text(p, path, "replaces", Need::Nullable);
+        self.date(p, path, "snoozed_from", Need::Nullable);
+        self.text(p, path, "snooze_reason", Need::Optional);
+        self.boolean(p, path, "cancelled");
+    }
+
     fn tier_state(&mut self, t: &Object, path: &str) {
         self.choice(t, path, "preset", "tiering_preset", Need::Nullable);
         self.choice(t, path, "current", "tier", Need::Nullable);
@@ -828,7 +863,7 @@ mod tests {
         let mut f = file(json!([{ "id": "c", "name": "n", "loyalty": 3,
                                   "tags": [{ "kind": "free", "text": "x", "colour": "red" }],
                                   "strategy": { "moat": "deep" } }]));
-        f["followups"] = json!([{ "id": "f-1" }]);
+        f["surveys"] = json!([{ "id": "f-1" }]);
         f["settings"]["theme"] = json!("dark");
         let backup = parse(&f.to_string(), today()).unwrap();
         assert_eq!(backup.customers[0].name, "n");
@@ -838,7 +873,11 @@ mod tests {
     /// cannot read, the checks must have reported first, with its path.
     #[test]
     fn the_checks_are_at_least_as_strict_as_the_model() {
-        let backup = Backup::new(DataSettings::default(), vec![maximal_customer()], today());
+        let backup = Backup::new(DataSettings::default(), vec![maximal_customer()], today())
+            .with_records(
+                vec![super::super::fixtures::followup()],
+                vec![super::super::fixtures::plan_item()],
+            );
         let full = serde_json::to_value(&backup).unwrap();
         let odd = [
             json!(null),

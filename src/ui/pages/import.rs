@@ -10,6 +10,7 @@ use crate::domain::csv_import::{
     build_import, guess_mapping, merge_duplicate_orders, read_table, Column, CsvImport, Table,
 };
 use crate::domain::customer::Customer;
+use crate::domain::followup::{FollowUp, PlanItem};
 use crate::i18n::Lang;
 use crate::ui::browser::{self, Encoding};
 use crate::ui::toast::use_toaster;
@@ -175,6 +176,7 @@ fn write(
     writer: Writer,
     clear_first: bool,
     customers: Vec<Customer>,
+    records: (Vec<FollowUp>, Vec<PlanItem>),
     settings: Option<crate::domain::settings::DataSettings>,
 ) {
     let Writer {
@@ -187,7 +189,12 @@ fn write(
     spawn_local(async move {
         let result = async {
             db().await?
-                .write_import(clear_first, &customers, settings.as_ref())
+                .write_import(
+                    clear_first,
+                    &customers,
+                    (&records.0, &records.1),
+                    settings.as_ref(),
+                )
                 .await
         }
         .await;
@@ -224,9 +231,7 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
     ];
     let download_current = move |_| {
         let today = ws.today.get_untracked();
-        let text = ws
-            .customers
-            .with_untracked(|cs| backup::export(&ws.settings.get_untracked(), cs, today));
+        let text = super::settings::export_text(ws);
         if let Err(e) = browser::download(&backup::file_name(today), "application/json", &text) {
             toaster.error(e);
         }
@@ -235,7 +240,13 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
         let plan = ws.customers.with_untracked(|cs| {
             backup.with_value(|b| backup::plan(b, cs, strategy.get_untracked()))
         });
-        write(writer, plan.clear_first, plan.put, plan.settings);
+        let strategy = strategy.get_untracked();
+        let records = ws.followups.with_untracked(|fs| {
+            ws.plans.with_untracked(|ps| {
+                backup.with_value(|b| backup::plan_records(b, fs, ps, strategy))
+            })
+        });
+        write(writer, plan.clear_first, plan.put, records, plan.settings);
     };
     let conflicts = preview.conflicts.clone();
     view! {
@@ -336,7 +347,7 @@ fn CsvPreview(
                 customers.push(updated);
             }
         }
-        write(writer, false, customers, None);
+        write(writer, false, customers, (Vec::new(), Vec::new()), None);
     };
     let headers = table.with_value(|t| t.headers.clone());
     let samples: Vec<String> = table.with_value(|t| {

@@ -14,6 +14,18 @@ use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{db, use_workspace};
 use crate::ui::{tr, use_lang};
 
+/// Everything in the data set, as the backup file.
+pub fn export_text(ws: crate::ui::workspace::Workspace) -> String {
+    let today = ws.today.get_untracked();
+    ws.customers.with_untracked(|cs| {
+        ws.followups.with_untracked(|fs| {
+            ws.plans.with_untracked(|ps| {
+                backup::export_all(&ws.settings.get_untracked(), cs, fs, ps, today)
+            })
+        })
+    })
+}
+
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
@@ -33,9 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
 
     let export = move |_| {
         let today = ws.today.get_untracked();
-        let text = ws
-            .customers
-            .with_untracked(|cs| backup::export(&ws.settings.get_untracked(), cs, today));
+        let text = export_text(ws);
         match browser::download(&backup::file_name(today), "application/json", &text) {
             Ok(()) => toaster.info(lang.get_untracked().backup_exported()),
             Err(e) => toaster.error(e),
