@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod csv_import;
 pub mod customer;
 pub mod figures;
+pub mod ics;
 pub mod lifecycle;
 pub mod money;
 pub mod profile_form;
