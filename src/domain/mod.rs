@@ -10,6 +10,7 @@ pub mod csv_import;
 pub mod customer;
 pub mod figures;
 pub mod followup;
+pub mod ics;
 pub mod lifecycle;
 pub mod money;
 pub mod profile_form;
