@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cadence::CadenceSettings;
 use super::money::MoneyUnit;
 use super::tiering::TieringSettings;
 
@@ -12,4 +13,5 @@ pub struct DataSettings {
     /// The unit amounts are typed and shown in; stored amounts are exact 分 either way.
     pub money_unit: MoneyUnit,
     pub tiering: TieringSettings,
+    pub cadence: CadenceSettings,
 }

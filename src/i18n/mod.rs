@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod cadence;
 mod customers;
 mod import_errors;
 mod numbers;

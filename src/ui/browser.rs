@@ -130,3 +130,58 @@ pub fn decode_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, 
         },
     }
 }
+
+/// The dates of the lunar holidays in `years`, from the browser's own Chinese calendar
+/// (`Intl`, so no lunar tables ship in the app). Days are read in China's time zone.
+pub fn lunar_holidays(years: &[i32]) -> Vec<(crate::domain::cadence::Holiday, NaiveDate)> {
+    use crate::domain::cadence::Holiday;
+    use chrono::Datelike;
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("timeZone", "Asia/Shanghai"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    let format =
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"en-u-ca-chinese".into()), &options);
+    let mut found = Vec::new();
+    for &year in years {
+        let Some(mut day) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+            continue;
+        };
+        while day.year() == year {
+            // Noon in China: the same calendar day whatever the browser's own zone.
+            let ms = js_sys::Date::utc(day.year() as f64, day.month0() as f64)
+                + (day.day() as f64 - 1.0) * 86_400_000.0
+                + 4.0 * 3_600_000.0;
+            let parts = format.format_to_parts(&js_sys::Date::new(&ms.into()));
+            let mut month = None;
+            let mut dom = None;
+            for part in parts.iter() {
+                let kind = js_sys::Reflect::get(&part, &"type".into())
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let value = js_sys::Reflect::get(&part, &"value".into())
+                    .ok()
+                    .and_then(|v| v.as_string());
+                match (kind.as_deref(), value) {
+                    // A leap month reads "6bis": not a festival month.
+                    (Some("month"), Some(v)) => month = v.parse::<u32>().ok(),
+                    (Some("day"), Some(v)) => dom = v.parse::<u32>().ok(),
+                    _ => {}
+                }
+            }
+            if let (Some(m), Some(d)) = (month, dom) {
+                for h in Holiday::ALL {
+                    if h.lunar() == Some((m, d)) {
+                        found.push((h, day));
+                    }
+                }
+            }
+            day = day.succ_opt().expect("within range");
+        }
+    }
+    found
+}

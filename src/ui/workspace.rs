@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use crate::domain::cadence::Holiday;
 use crate::domain::customer::Customer;
 use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::settings::DataSettings;
@@ -54,6 +55,8 @@ pub struct Workspace {
     /// What the tiering rules compute for each customer today, by id. Computed once per
     /// change of data, settings or day — never while rendering a row.
     pub tiers: Memo<Arc<HashMap<String, Classification>>>,
+    /// Lunar holiday dates for this year and the next, from the browser's Chinese calendar.
+    pub lunar: Memo<Arc<Vec<(Holiday, NaiveDate)>>>,
 }
 
 impl Workspace {
@@ -71,7 +74,13 @@ impl Workspace {
                 Arc::new(cs.iter().map(|c| c.id.clone()).zip(classes).collect())
             })
         });
+        let year = Memo::new(move |_| today.get().year());
+        let lunar = Memo::new(move |_| {
+            let y = year.get();
+            Arc::new(browser::lunar_holidays(&[y, y + 1]))
+        });
         let ws = Workspace {
+            lunar,
             customers,
             followups: RwSignal::new(Vec::new()),
             plans: RwSignal::new(Vec::new()),
@@ -82,6 +91,7 @@ impl Workspace {
         };
         ws.reload();
         ws.keep_tiers_current();
+        ws.follow_the_clock();
         // Another tab wrote: read again so this tab never shows (or saves over) stale data.
         sync::listen(move || ws.reload());
         ws
@@ -126,6 +136,25 @@ impl Workspace {
                 Err(err) => self.fail(&err),
             }
         });
+    }
+
+    /// A page left open past midnight moves to the new day by itself.
+    fn follow_the_clock(self) {
+        use wasm_bindgen::JsCast;
+        let tick = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let now = browser::today();
+            if now != self.today.get_untracked() {
+                self.today.set(now);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                60_000,
+            );
+        }
+        // Lives as long as the page.
+        tick.forget();
     }
 
     /// Reads everything from the database again.

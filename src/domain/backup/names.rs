@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::domain::cadence::TouchKind;
+use crate::domain::cadence::{Holiday, PolicyId, Response, TouchKind};
 use crate::domain::customer::{
     Channel, CompanySize, CreditStatus, DecisionRole, Level, PreferredTime, RemarkKind,
     SatisfactionKind, Tag,
@@ -33,6 +33,7 @@ pub(super) const FLAGS: [Flag; 4] = [
     Flag::HighPotential,
     Flag::HasDeal,
 ];
+pub(super) const RESPONSES: [Response; 2] = [Response::AroundTheClock, Response::FourHoursWorkdays];
 pub(super) const TIERS: [Tier; 4] = [Tier::A, Tier::B, Tier::C, Tier::D];
 pub(super) const CHANGE_CAUSES: [ChangeCause; 7] = [
     ChangeCause::Initial,
@@ -82,6 +83,9 @@ pub(super) fn all_enums() -> Vec<(&'static str, Vec<String>)> {
         ("tier_change_cause", names(&CHANGE_CAUSES)),
         ("tiering_metric", names(&METRICS)),
         ("touch_kind", names(&TouchKind::ALL)),
+        ("cadence_policy", names(&PolicyId::ALL)),
+        ("holiday", names(&Holiday::ALL)),
+        ("response", names(&RESPONSES)),
         ("tiering_flag", names(&FLAGS)),
     ]
 }
@@ -126,6 +130,11 @@ mod tests {
             match f {
                 Flag::IndustryLeader | Flag::ChurnRisk | Flag::HighPotential | Flag::HasDeal => {}
                 Flag::InStage(_) => unreachable!("carries a stage; checked apart"),
+            }
+        }
+        for r in RESPONSES {
+            match r {
+                Response::AroundTheClock | Response::FourHoursWorkdays => {}
             }
         }
         for tier in TIERS {

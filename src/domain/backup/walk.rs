@@ -37,6 +37,9 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
         if let Some(tiering) = w.object(settings, "settings", "tiering", Need::Optional) {
             w.tiering_settings(tiering, "settings.tiering");
         }
+        if let Some(cadence) = w.object(settings, "settings", "cadence", Need::Optional) {
+            w.cadence_settings(cadence, "settings.cadence");
+        }
     }
     // Where each id was first seen, so a repeat can name both records.
     let mut first_seen: HashMap<&str, String> = HashMap::new();
@@ -463,6 +466,63 @@ impl Walker {
                 _ => w.wrong_type(path.to_string(), "a [preset, scheme] pair", value),
             },
         );
+    }
+
+    fn cadence_settings(&mut self, c: &Object, path: &str) {
+        self.choice(c, path, "policy", "cadence_policy", Need::Nullable);
+        self.boolean(c, path, "skip_weekends");
+        self.boolean(c, path, "onboarding");
+        for key in ["daily_cap", "peak_lead_days"] {
+            self.integer_field(c, path, key, Need::Optional, (0, i64::from(u32::MAX)));
+        }
+        self.list(c, path, "holidays", Need::Optional, |w, path, value| {
+            w.named(path, value, "holiday");
+        });
+        self.list(
+            c,
+            path,
+            "custom",
+            Need::Optional,
+            |w, path, value| match value.as_array().map(Vec::as_slice) {
+                Some([policy, table]) => {
+                    w.named(&format!("{path}[0]"), policy, "cadence_policy");
+                    let path = format!("{path}[1]");
+                    let Some(tiers) = table.as_array() else {
+                        return w.wrong_type(path, "a list", table);
+                    };
+                    for (i, tier) in tiers.iter().enumerate() {
+                        let path = format!("{path}[{i}]");
+                        if let Some(t) = w.as_object(&path, tier) {
+                            w.tier_cadence(t, &path);
+                        }
+                    }
+                }
+                _ => w.wrong_type(path.to_string(), "a [policy, table] pair", value),
+            },
+        );
+    }
+
+    fn tier_cadence(&mut self, t: &Object, path: &str) {
+        self.choice(t, path, "tier", "tier", Need::Required);
+        self.choice(t, path, "response", "response", Need::Nullable);
+        self.list(t, path, "touches", Need::Required, |w, path, value| {
+            let Some(rule) = w.as_object(path, value) else {
+                return;
+            };
+            w.choice(rule, path, "kind", "touch_kind", Need::Required);
+            w.integer_field(
+                rule,
+                path,
+                "for_days",
+                Need::Nullable,
+                (0, i64::from(u32::MAX)),
+            );
+            if let Some((every, path)) = w.get(rule, path, "every", Need::Required) {
+                if let Some((_, n)) = w.variant(&path, every, &["days", "months"]) {
+                    w.integer(path, n, 1, i64::from(u32::MAX));
+                }
+            }
+        });
     }
 
     /// A value that must be one of the names of `kind`.

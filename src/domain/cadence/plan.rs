@@ -24,7 +24,7 @@ pub enum Suggestion {
 }
 
 impl Suggestion {
-    fn for_month(month: u32) -> Suggestion {
+    pub fn for_month(month: u32) -> Suggestion {
         match month {
             1..=3 => Suggestion::WhitePaper,
             4..=6 => Suggestion::HalfYearReview,

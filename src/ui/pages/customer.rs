@@ -78,6 +78,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
     let toaster = use_toaster();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
+    let plan_href = format!("{}/plan/?customer={}", crate::ui::use_base(), customer.id);
     let today = ws.today.get_untracked();
     let unit = move || ws.settings.get().money_unit;
     let figures = Figures::of(&customer, today);
@@ -152,6 +153,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
         <div class="profile-head">
             <h1 class="page-title">{customer.name.clone()}</h1>
             <div class="actions">
+                <a class="button" href=plan_href>{tr(Lang::plan_customer)}</a>
                 <button type="button" on:click=move |_| editing.set(true)>{tr(Lang::edit)}</button>
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>{tr(Lang::delete)}</button>
             </div>

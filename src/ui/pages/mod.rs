@@ -1,5 +1,6 @@
 //! One module per page of the navigation.
 
+mod cadence_settings;
 mod customer;
 mod customer_form;
 mod customer_new;

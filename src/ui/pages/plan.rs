@@ -1,14 +1,333 @@
-use leptos::prelude::*;
+//! Plan: the cadence turned into exact dates — a month calendar and each customer's year —
+//! editable item by item and kept; exported as an .ics calendar or printed.
 
-use super::{EmptyState, PageHeading};
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::PageHeading;
+use crate::domain::cadence::plan::{plan_ahead, PlannedTouch};
+use crate::domain::cadence::TouchKind;
+use crate::domain::followup::PlanItem;
+use crate::domain::ics::{write_calendar, IcsEvent};
 use crate::i18n::Lang;
+use crate::ui::browser;
+use crate::ui::routes::customer_href;
+use crate::ui::toast::use_toaster;
+use crate::ui::workspace::{new_id, use_workspace, Workspace};
+use crate::ui::{format, tr, use_base, use_lang};
+
+const MONTHS_AHEAD: u32 = 12;
+
+fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).expect("day 1 exists")
+}
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let query = use_query_map();
+    let plan = Memo::new(move |_| {
+        let settings = ws.settings.get();
+        let lunar = ws.lunar.get();
+        let today = ws.today.get();
+        ws.customers.with(|cs| {
+            ws.followups.with(|fs| {
+                ws.plans.with(|ps| {
+                    plan_ahead(
+                        cs,
+                        fs,
+                        ps,
+                        &settings.cadence,
+                        &settings.tiering,
+                        &lunar,
+                        today,
+                        MONTHS_AHEAD,
+                    )
+                })
+            })
+        })
+    });
+    let month = RwSignal::new(first_of_month(ws.today.get_untracked()));
+    let customer = RwSignal::new(query.with_untracked(|q| q.get("customer").unwrap_or_default()));
+    let names = Memo::new(move |_| {
+        let mut names: Vec<(String, String)> = ws
+            .customers
+            .with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
+        names.sort_by(|a, b| a.1.cmp(&b.1));
+        names
+    });
+
+    let export = move |_| {
+        let t = lang.get_untracked();
+        let only = customer.get_untracked();
+        let events: Vec<IcsEvent> = plan.with_untracked(|p| {
+            p.iter()
+                .filter(|item| only.is_empty() || item.customer_id == only)
+                .map(|item| ics_event(ws, item, t))
+                .collect()
+        });
+        let stamp = ws
+            .today
+            .get_untracked()
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight");
+        let text = write_calendar(t.app_name(), &events, stamp);
+        let name = format!("plan-{}.ics", format::date(ws.today.get_untracked()));
+        if let Err(e) = browser::download(&name, "text/calendar", &text) {
+            toaster.error(e);
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+
     view! {
         <section class="page page-plan">
-            <PageHeading title=Lang::nav_plan/>
-            <EmptyState text=Lang::plan_empty/>
+            <div class="page-head">
+                <PageHeading title=Lang::nav_plan/>
+                <div class="actions">
+                    <button type="button" on:click=export>{tr(Lang::plan_export_ics)}</button>
+                    <button type="button" on:click=print>{tr(Lang::plan_print)}</button>
+                </div>
+            </div>
+            <MonthCalendar plan=plan month=month customer=customer/>
+            <section class="card customer-plan" aria-labelledby="customer-plan-title">
+                <h2 id="customer-plan-title">{tr(Lang::plan_customer)}</h2>
+                <label class="inline-field">
+                    <span>{tr(Lang::plan_choose_customer)}</span>
+                    <select on:change=move |ev| customer.set(event_target_value(&ev))>
+                        <option value="" selected=move || customer.get().is_empty()>"—"</option>
+                        {move || names.get().into_iter().map(|(id, name)| {
+                            let selected = id.clone();
+                            view! { <option value=id selected=move || customer.get() == selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                {move || {
+                    let id = customer.get();
+                    (!id.is_empty()).then(|| {
+                        let items: Vec<PlannedTouch> = plan.with(|p| p.iter().filter(|t| t.customer_id == id).cloned().collect());
+                        view! {
+                            <table class="plain year-plan">
+                                <tbody>
+                                    {items.into_iter().map(|item| view! { <PlanRow item=item/> }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    })
+                }}
+            </section>
         </section>
+    }
+}
+
+fn ics_event(ws: Workspace, item: &PlannedTouch, t: Lang) -> IcsEvent {
+    let name = ws
+        .customers
+        .with_untracked(|cs| {
+            cs.iter()
+                .find(|c| c.id == item.customer_id)
+                .map(|c| c.name.clone())
+        })
+        .unwrap_or_default();
+    let mut description = vec![t.due_rule(&item.reason)];
+    description.extend(item.topics.iter().cloned());
+    description.extend(item.suggestion.map(|s| t.suggestion(s).to_string()));
+    IcsEvent {
+        uid: format!("{}@kehu-weihu", item.uid),
+        date: item.date,
+        summary: format!("{name} · {}", t.touch_kind(item.kind)),
+        description: description.join("\n"),
+        categories: item
+            .tier
+            .map(|tier| vec![format!("{tier:?}")])
+            .unwrap_or_default(),
+    }
+}
+
+#[component]
+fn MonthCalendar(
+    plan: Memo<Vec<PlannedTouch>>,
+    month: RwSignal<NaiveDate>,
+    customer: RwSignal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let shift =
+        move |months: i32| month.update(|m| *m = crate::domain::calendar::add_months(*m, months));
+    view! {
+        <section class="card month" aria-labelledby="month-title">
+            <div class="month-head">
+                <button type="button" aria-label=tr(Lang::plan_prev) on:click=move |_| shift(-1)>"‹"</button>
+                <h2 id="month-title">{move || { let m = month.get(); lang.get().month_title(m.year(), m.month()) }}</h2>
+                <button type="button" aria-label=tr(Lang::plan_next) on:click=move |_| shift(1)>"›"</button>
+            </div>
+            <div class="month-grid" role="grid">
+                {move || (0..7).map(|i| view! { <div class="month-weekday" role="columnheader">{lang.get().weekday_short(i)}</div> }).collect_view()}
+                {move || {
+                    let first = month.get();
+                    let lead = first.weekday().num_days_from_monday() as i64;
+                    let days = crate::domain::calendar::last_day_of_month(first.year(), first.month());
+                    let today = ws.today.get();
+                    let names: std::collections::HashMap<String, String> = ws.customers.with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
+                    let items = plan.get();
+                    let blanks = (0..lead).map(|_| view! { <div class="month-day blank"></div> }.into_any());
+                    let cells = (1..=days).map(move |n| {
+                        let day = first.with_day(n).expect("in month");
+                        let todays: Vec<&PlannedTouch> = items.iter().filter(|t| t.date == day).collect();
+                        let t = lang.get();
+                        view! {
+                            <div class="month-day" class:today=day == today role="gridcell" aria-label=format::date(day)>
+                                <span class="day-number">{n}</span>
+                                <ul>
+                                    {todays.into_iter().take(6).map(|item| {
+                                        let id = item.customer_id.clone();
+                                        let label = format!("{} · {}", names.get(&item.customer_id).cloned().unwrap_or_default(), t.touch_kind(item.kind));
+                                        view! {
+                                            <li class:moved=item.moved.is_some()>
+                                                <button type="button" class="link-button" on:click=move |_| customer.set(id.clone())>{label}</button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                        .into_any()
+                    });
+                    blanks.chain(cells).collect_view()
+                }}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PlanRow(item: PlannedTouch) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let editing = RwSignal::new(false);
+    let date = RwSignal::new(format::date(item.date));
+    let kind = RwSignal::new(item.kind);
+    let topics = RwSignal::new(item.topics.join(", "));
+    let owner = RwSignal::new(item.owner.clone());
+    let error = RwSignal::new(None::<&'static str>);
+    let item = StoredValue::new(item);
+    let stored = move || {
+        item.with_value(|i| i.stored.clone()).and_then(|id| {
+            ws.plans
+                .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned())
+        })
+    };
+    let base_item = move || {
+        stored().unwrap_or_else(|| {
+            item.with_value(|i| PlanItem {
+                id: new_id(),
+                customer_id: i.customer_id.clone(),
+                date: i.date,
+                kind: i.kind,
+                owner: i.owner.clone(),
+                replaces: Some(i.key.clone()),
+                ..PlanItem::default()
+            })
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = lang.get_untracked();
+        let list: Vec<String> = topics
+            .get_untracked()
+            .split([',', '，', '、'])
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if list.len() > 2 {
+            return error.set(Some(t.plan_topics_limit()));
+        }
+        let Ok(day) = date.get_untracked().parse::<NaiveDate>() else {
+            return;
+        };
+        let updated = PlanItem {
+            date: day,
+            kind: kind.get_untracked(),
+            topics: list,
+            owner: owner.get_untracked(),
+            ..base_item()
+        };
+        ws.save_plan_item(updated, move |e| toaster.error(e));
+        editing.set(false);
+    };
+    let remove = move |_| {
+        let updated = PlanItem {
+            cancelled: true,
+            ..base_item()
+        };
+        ws.save_plan_item(updated, move |e| toaster.error(e));
+    };
+    let href = customer_href(&use_base(), &item.with_value(|i| i.customer_id.clone()));
+    view! {
+        <tr>
+            <td>{format::date(item.with_value(|i| i.date))}</td>
+            <td><strong>{move || lang.get().touch_kind(item.with_value(|i| i.kind))}</strong></td>
+            <td>
+                {move || {
+                    let t = lang.get();
+                    item.with_value(|i| {
+                        let mut parts: Vec<String> = i.topics.clone();
+                        parts.extend(i.suggestion.map(|s| t.suggestion(s).to_string()));
+                        parts.join(" · ")
+                    })
+                }}
+                <div class="hint">
+                    {move || item.with_value(|i| lang.get().due_rule(&i.reason))}
+                    {move || item.with_value(|i| i.moved.map(|(from, why)| format!(" · {}", lang.get().move_reason(&format::date(from), why))))}
+                </div>
+            </td>
+            <td>{item.with_value(|i| i.owner.clone())}</td>
+            <td class="actions">
+                <button type="button" on:click=move |_| editing.update(|e| *e = !*e)>{tr(Lang::plan_edit)}</button>
+                <button type="button" on:click=remove>{tr(Lang::plan_remove)}</button>
+                <a class="visually-hidden" href=href>{tr(Lang::nav_customers)}</a>
+            </td>
+        </tr>
+        <Show when=move || editing.get()>
+            <tr class="edit-row">
+                <td colspan="5">
+                    <form class="inline-form" on:submit=save novalidate>
+                        <label class="inline-field">
+                            <span>{tr(Lang::today_date)}</span>
+                            <input type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                        </label>
+                        <label class="inline-field">
+                            <span>{tr(Lang::today_kind)}</span>
+                            <select on:change=move |ev| {
+                                if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| TouchKind::ALL.get(i)) {
+                                    kind.set(*k);
+                                }
+                            }>
+                                {TouchKind::ALL.into_iter().enumerate().map(|(i, k)| view! {
+                                    <option value=i.to_string() selected=move || kind.get() == k>{move || lang.get().touch_kind(k)}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="inline-field grow">
+                            <span>{tr(Lang::today_topics)}</span>
+                            <input type="text" prop:value=move || topics.get() on:input=move |ev| topics.set(event_target_value(&ev))/>
+                        </label>
+                        <label class="inline-field">
+                            <span>{tr(Lang::plan_owner)}</span>
+                            <input type="text" prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
+                        </label>
+                        <button type="submit" class="primary">{tr(Lang::save)}</button>
+                        <p class="field-error" role="alert">{move || error.get()}</p>
+                    </form>
+                </td>
+            </tr>
+        </Show>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::cadence_settings::CadenceSettingsSection;
 use super::import::ImportPanel;
 use super::tiering_settings::TieringSettingsSection;
 use super::PageHeading;
@@ -72,6 +73,7 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
 
             <TieringSettingsSection/>
+            <CadenceSettingsSection/>
 
             <section class="card" aria-labelledby="backup-title" id="backup">
                 <h2 id="backup-title">{tr(Lang::backup_title)}</h2>

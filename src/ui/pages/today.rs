@@ -1,14 +1,324 @@
+//! Today: who to contact — overdue first (worst first, then by tier), then today, then the
+//! next 7 days — each with what kind of touch, why, and suggested topics; one click logs the
+//! touch or snoozes it with a reason.
+
 use leptos::prelude::*;
 
-use super::{EmptyState, PageHeading};
+use super::tiering::TierBadge;
+use super::PageHeading;
+use crate::domain::cadence::plan::Suggestion;
+use crate::domain::cadence::{due_items, Due, DueReason, DueStatus, TouchKind};
+use crate::domain::customer::Tag;
+use crate::domain::followup::{FollowUp, PlanItem};
 use crate::i18n::Lang;
+use crate::ui::routes::customer_href;
+use crate::ui::toast::use_toaster;
+use crate::ui::workspace::{new_id, use_workspace, Status};
+use crate::ui::{format, tr, use_base, use_lang};
+
+/// What the Today page shows for one due touch.
+#[derive(Clone, PartialEq)]
+struct Line {
+    due: Due,
+    name: String,
+    owner: String,
+    topics: Vec<String>,
+}
+
+fn key(d: &Due) -> String {
+    format!("{}|{:?}|{:?}|{}", d.customer_id, d.kind, d.reason, d.date)
+}
+
+/// 1–2 topics for the touch: the seed's quarterly topic for a visit or meeting, and the
+/// customer's first need or pain point.
+fn topics(due: &Due, tags: &[Tag], t: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if matches!(due.reason, DueReason::Cadence { .. })
+        && matches!(
+            due.kind,
+            TouchKind::Visit | TouchKind::ExecutiveVisit | TouchKind::Online | TouchKind::Contact
+        )
+    {
+        out.push(
+            t.suggestion(Suggestion::for_month(chrono::Datelike::month(&due.date)))
+                .to_string(),
+        );
+    }
+    if let Some(tag) = tags.iter().find(|tag| {
+        matches!(
+            tag,
+            Tag::NeedCost | Tag::NeedEfficiency | Tag::NeedQuality | Tag::PainPoint(_)
+        )
+    }) {
+        out.push(t.tag(tag));
+    }
+    out.truncate(2);
+    out
+}
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let lines = Memo::new(move |_| {
+        let today = ws.today.get();
+        let t = lang.get();
+        let settings = ws.settings.get();
+        let lunar = ws.lunar.get();
+        ws.customers.with(|cs| {
+            ws.followups.with(|fs| {
+                ws.plans.with(|ps| {
+                    due_items(
+                        cs,
+                        fs,
+                        ps,
+                        &settings.cadence,
+                        &settings.tiering,
+                        &lunar,
+                        today,
+                        7,
+                    )
+                    .into_iter()
+                    .filter_map(|due| {
+                        let c = cs.iter().find(|c| c.id == due.customer_id)?;
+                        Some(Line {
+                            topics: topics(&due, &c.tags, t),
+                            name: c.name.clone(),
+                            owner: c.owner.clone(),
+                            due,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let section = move |title: fn(Lang) -> &'static str,
+                        pick: fn(DueStatus) -> bool,
+                        class: &'static str| {
+        let items = Memo::new(move |_| {
+            lines.with(|ls| {
+                ls.iter()
+                    .filter(|l| pick(l.due.status))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        });
+        view! {
+            <Show when=move || items.with(|i| !i.is_empty())>
+                <section class=format!("today-section {class}")>
+                    <h2>{tr(title)}" "<span class="count-badge">{move || items.with(Vec::len)}</span></h2>
+                    <ul class="due-list">
+                        <For each=move || items.get() key=|l| key(&l.due) let:line>
+                            <DueLine line=line/>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+        }
+    };
+
     view! {
         <section class="page page-today">
             <PageHeading title=Lang::nav_today/>
-            <EmptyState text=Lang::today_empty/>
+            <p class="hint">{move || format::date(ws.today.get())}</p>
+            <Show
+                when=move || ws.status.get() == Status::Loading || lines.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="empty-state">{tr(Lang::today_nothing)}</p> }
+            >
+                {section(Lang::today_overdue, |s| matches!(s, DueStatus::Overdue | DueStatus::BadlyOverdue), "overdue")}
+                {section(Lang::today_due, |s| s == DueStatus::Due, "due")}
+                {section(Lang::today_next, |s| s == DueStatus::Upcoming, "upcoming")}
+            </Show>
         </section>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    Closed,
+    Log,
+    Snooze,
+}
+
+#[component]
+fn DueLine(line: Line) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let base = use_base();
+    let open = RwSignal::new(Open::Closed);
+    let Line {
+        due,
+        name,
+        owner,
+        topics,
+    } = line;
+    let status_class = match due.status {
+        DueStatus::BadlyOverdue => "due-line late-red",
+        DueStatus::Overdue => "due-line late-amber",
+        DueStatus::Due => "due-line due-today",
+        DueStatus::Upcoming => "due-line",
+    };
+    let href = customer_href(&base, &due.customer_id);
+    let due = StoredValue::new(due);
+    let reason = move || {
+        due.with_value(|d| {
+            let last = d.last.map(format::date);
+            lang.get().due_reason(&d.reason, last.as_deref())
+        })
+    };
+    let kind = due.with_value(|d| d.kind);
+    let date = due.with_value(|d| d.date);
+    let moved = due.with_value(|d| d.moved_from);
+
+    // Log: a minimal follow-up record (the full record comes with follow-ups).
+    let log_kind = RwSignal::new(if TouchKind::LOGGABLE.contains(&kind) {
+        kind
+    } else {
+        TouchKind::Call
+    });
+    let log_date = RwSignal::new(format::date(ws.today.get_untracked()));
+    let log_topics = RwSignal::new(topics.join(", "));
+    let log_note = RwSignal::new(String::new());
+    let owner_for_log = owner.clone();
+    let save_log = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(date) = log_date.get_untracked().parse() else {
+            return;
+        };
+        let topics: Vec<String> = log_topics
+            .get_untracked()
+            .split([',', '，', '、'])
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .take(2)
+            .collect();
+        let followup = FollowUp {
+            id: new_id(),
+            customer_id: due.with_value(|d| d.customer_id.clone()),
+            date: Some(date),
+            kind: log_kind.get_untracked(),
+            topics,
+            note: log_note.get_untracked(),
+            owner: owner_for_log.clone(),
+            plan_id: due.with_value(|d| d.plan_id.clone()),
+        };
+        ws.save_followup(followup, move |e| toaster.error(e));
+        toaster.info(lang.get_untracked().today_logged());
+        open.set(Open::Closed);
+    };
+
+    // Snooze: the touch moves to a later exact date, with the reason kept.
+    let snooze_date = RwSignal::new(format::date(
+        ws.today.get_untracked() + chrono::Duration::days(3),
+    ));
+    let snooze_reason = RwSignal::new(String::new());
+    let snooze_error = RwSignal::new(None::<&'static str>);
+    let save_snooze = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = lang.get_untracked();
+        let today = ws.today.get_untracked();
+        let Some(to) = snooze_date
+            .get_untracked()
+            .parse()
+            .ok()
+            .filter(|d| *d > today)
+        else {
+            return snooze_error.set(Some(t.today_snooze_date_invalid()));
+        };
+        let reason = snooze_reason.get_untracked().trim().to_string();
+        if reason.is_empty() {
+            return snooze_error.set(Some(t.today_snooze_reason_required()));
+        }
+        let existing = due.with_value(|d| d.plan_id.clone()).and_then(|id| {
+            ws.plans
+                .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned())
+        });
+        let item = match existing {
+            Some(p) => PlanItem {
+                date: to,
+                snoozed_from: Some(p.date),
+                snooze_reason: reason,
+                ..p
+            },
+            None => due.with_value(|d| PlanItem {
+                id: new_id(),
+                customer_id: d.customer_id.clone(),
+                date: to,
+                kind: d.kind,
+                owner: owner.clone(),
+                snoozed_from: Some(d.date),
+                snooze_reason: reason,
+                ..PlanItem::default()
+            }),
+        };
+        ws.save_plan_item(item, move |e| toaster.error(e));
+        toaster.info(t.today_snoozed());
+        open.set(Open::Closed);
+    };
+    let topics_view = topics.clone();
+
+    view! {
+        <li class=status_class>
+            <div class="due-main">
+                <TierBadge tier=due.with_value(|d| d.tier)/>
+                <div>
+                    <p class="due-who"><a href=href>{name}</a>" · "<strong>{move || lang.get().touch_kind(kind)}</strong>" · "{format::date(date)}</p>
+                    <p class="due-why">{reason}</p>
+                    {moved.map(|from| view! { <p class="due-why">{move || lang.get().move_reason(&format::date(from), crate::domain::cadence::plan::MoveReason::Weekend)}</p> })}
+                    {(!topics_view.is_empty()).then(|| view! { <p class="due-topics">{tr(Lang::today_suggested)}{topics_view.join(" · ")}</p> })}
+                </div>
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" aria-expanded=move || (open.get() == Open::Log).to_string()
+                    on:click=move |_| open.update(|o| *o = if *o == Open::Log { Open::Closed } else { Open::Log })>{tr(Lang::today_log)}</button>
+                <button type="button" aria-expanded=move || (open.get() == Open::Snooze).to_string()
+                    on:click=move |_| open.update(|o| *o = if *o == Open::Snooze { Open::Closed } else { Open::Snooze })>{tr(Lang::today_snooze)}</button>
+            </div>
+            <Show when=move || open.get() == Open::Log>
+                <form class="inline-form due-form" on:submit=save_log.clone()>
+                    <label class="inline-field">
+                        <span>{tr(Lang::today_kind)}</span>
+                        <select on:change=move |ev| {
+                            if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| TouchKind::LOGGABLE.get(i)) {
+                                log_kind.set(*k);
+                            }
+                        }>
+                            {TouchKind::LOGGABLE.into_iter().enumerate().map(|(i, k)| view! {
+                                <option value=i.to_string() selected=move || log_kind.get() == k>{move || lang.get().touch_kind(k)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="inline-field">
+                        <span>{tr(Lang::today_date)}</span>
+                        <input type="date" prop:value=move || log_date.get() on:input=move |ev| log_date.set(event_target_value(&ev))/>
+                    </label>
+                    <label class="inline-field grow">
+                        <span>{tr(Lang::today_topics)}</span>
+                        <input type="text" prop:value=move || log_topics.get() on:input=move |ev| log_topics.set(event_target_value(&ev))/>
+                    </label>
+                    <label class="inline-field grow">
+                        <span>{tr(Lang::today_note)}</span>
+                        <input type="text" prop:value=move || log_note.get() on:input=move |ev| log_note.set(event_target_value(&ev))/>
+                    </label>
+                    <button type="submit" class="primary">{tr(Lang::save)}</button>
+                </form>
+            </Show>
+            <Show when=move || open.get() == Open::Snooze>
+                <form class="inline-form due-form" on:submit=save_snooze.clone() novalidate>
+                    <label class="inline-field">
+                        <span>{tr(Lang::today_snooze_to)}</span>
+                        <input type="date" prop:value=move || snooze_date.get() on:input=move |ev| snooze_date.set(event_target_value(&ev))/>
+                    </label>
+                    <label class="inline-field grow">
+                        <span>{tr(Lang::today_snooze_reason)}</span>
+                        <input type="text" prop:value=move || snooze_reason.get() on:input=move |ev| snooze_reason.set(event_target_value(&ev))/>
+                    </label>
+                    <button type="submit">{tr(Lang::today_snooze)}</button>
+                    <p class="field-error" role="alert">{move || snooze_error.get()}</p>
+                </form>
+            </Show>
+        </li>
     }
 }
