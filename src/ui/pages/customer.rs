@@ -348,7 +348,7 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
                 view! { <p class="hint">{tr(Lang::no_deal_yet)}</p> }.into_any()
             } else {
                 view! {
-                    <table class="plain">
+                    <table class="plain orders">
                         <thead><tr>
                             <th scope="col">{tr(Lang::field_date)}</th>
                             <th scope="col" class="num">{tr(Lang::field_amount)}</th>

@@ -27,7 +27,7 @@ enum Stage {
         total: usize,
     },
     Backup {
-        backup: Backup,
+        backup: Box<Backup>,
         preview: Preview,
     },
     Csv {
@@ -69,7 +69,10 @@ pub fn ImportPanel() -> impl IntoView {
                         let preview = ws
                             .customers
                             .with_untracked(|cs| backup::preview(&backup, cs));
-                        Stage::Backup { backup, preview }
+                        Stage::Backup {
+                            backup: Box::new(backup),
+                            preview,
+                        }
                     }
                     Err(errors) => Stage::Refused {
                         messages: backup_messages(&errors, t),
@@ -100,7 +103,7 @@ pub fn ImportPanel() -> impl IntoView {
                 </div>
             }.into_any()
             }
-            Stage::Backup { backup, preview } => view! { <BackupPreview backup=backup preview=preview stage=stage/> }.into_any(),
+            Stage::Backup { backup, preview } => view! { <BackupPreview backup=*backup preview=preview stage=stage/> }.into_any(),
             Stage::Csv { bytes, encoding, table } => view! { <CsvPreview bytes=bytes encoding=encoding table=table stage=stage/> }.into_any(),
         }}
     }

@@ -43,7 +43,7 @@ test('a customer created with a contact and two orders is there after a reload',
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '科技公司' })).toBeVisible();
-  await expect(page.locator('table.plain tbody tr')).toHaveCount(2);
+  await expect(page.locator('table.orders tbody tr')).toHaveCount(2);
 
   await list.open();
   const row = list.row('科技公司');
@@ -114,7 +114,7 @@ test('editing in place keeps the profile, and a delete can be undone with everyt
   // Restored for real: it survives a reload with its orders and edits.
   await page.reload();
   await list.openCustomer('YY贸易公司');
-  await expect(page.locator('table.plain tbody tr')).toHaveCount(2);
+  await expect(page.locator('table.orders tbody tr')).toHaveCount(2);
   await expect(page.locator('dl.details').first()).toContainText('展会');
 });
 
