@@ -79,6 +79,14 @@ async function time(label, fn) {
     return performance.now() - start;
   });
   console.log(`${'language switch with the full table on screen'.padEnd(52)} ${String(Math.round(main)).padStart(6)} ms`);
+  await time('Today: every schedule computed, agenda shown', async () => {
+    await page.goto(`${BASE}today/`);
+    await page.locator('.due-line').first().waitFor({ timeout: 120000 });
+  });
+  await time('Plan: 12 months for every customer, month shown', async () => {
+    await page.goto(`${BASE}plan/`);
+    await page.locator('.month-day li').first().waitFor({ timeout: 120000 });
+  });
   await time('open a profile from the list', async () => {
     await page.goto(`${BASE}customer/?id=c1234`);
     await page.locator('.tier-card').waitFor();
