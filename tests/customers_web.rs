@@ -152,7 +152,7 @@ async fn a_failing_import_leaves_the_old_data_exactly_as_it_was() {
         json!({"name": "no id"}),
     ];
     let err = db
-        .write_import(true, &incoming, (&[], &[]), None)
+        .write_import(true, &incoming, (&[], &[], &[]), None)
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Browser { .. }), "{err:?}");
@@ -164,7 +164,7 @@ async fn a_failing_import_leaves_the_old_data_exactly_as_it_was() {
         ..DataSettings::default()
     };
     let incoming = vec![customer("n-1", "新客户")];
-    db.write_import(true, &incoming, (&[], &[]), Some(&settings))
+    db.write_import(true, &incoming, (&[], &[], &[]), Some(&settings))
         .await
         .unwrap();
     assert_eq!(db.customers().await.unwrap(), incoming);

@@ -12,13 +12,55 @@ pub struct FollowUp {
     pub id: String,
     pub customer_id: String,
     pub date: Option<NaiveDate>,
+    /// "HH:MM", when known.
+    pub time: String,
+    /// The channel: phone, video, visit, message, event … (what the cadence counts).
     pub kind: TouchKind,
     /// 1–2 topics (000: 单次沟通聚焦1-2个核心主题).
     pub topics: Vec<String>,
+    /// What was said.
     pub note: String,
+    /// The customer's feedback, in its words.
+    pub feedback: String,
+    /// Satisfaction 0–10 given in this contact; becomes a dated satisfaction entry.
+    pub score: Option<u32>,
+    /// 需求挖掘点: needs discovered (002: every A-customer report lists them).
+    pub needs: Vec<String>,
+    /// The next step, on an exact date: becomes a planned touch.
+    pub next_step: Option<NextStep>,
+    /// A value-added service (training, salon, resources …), for the participation KPI (003).
+    pub value_added: bool,
     pub owner: String,
     /// The planned item this touch carried out, if it came from one.
     pub plan_id: Option<String>,
+    /// The win-back case this contact belongs to.
+    pub case_id: Option<String>,
+}
+
+/// What comes next, decided in the contact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextStep {
+    pub date: NaiveDate,
+    pub kind: TouchKind,
+    pub topics: Vec<String>,
+}
+
+/// A to-do from a follow-up (闭环: every one is closed).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Todo {
+    pub id: String,
+    pub followup_id: String,
+    pub customer_id: String,
+    /// Empty for the automatic reminder to update the profile.
+    pub text: String,
+    pub owner: String,
+    pub due_on: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+    /// What came of it, written when it is closed.
+    pub result: String,
+    /// 002: update the profile within one working day of each follow-up.
+    pub profile_update: bool,
 }
 
 impl Default for FollowUp {
@@ -27,11 +69,18 @@ impl Default for FollowUp {
             id: String::new(),
             customer_id: String::new(),
             date: None,
+            time: String::new(),
             kind: TouchKind::Call,
             topics: Vec::new(),
             note: String::new(),
+            feedback: String::new(),
+            score: None,
+            needs: Vec::new(),
+            next_step: None,
+            value_added: false,
             owner: String::new(),
             plan_id: None,
+            case_id: None,
         }
     }
 }

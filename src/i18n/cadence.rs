@@ -69,6 +69,8 @@ impl Lang {
             (Lang::Zh, TouchKind::UserGuide) => "产品使用指南",
             (Lang::Zh, TouchKind::Gift) => "小礼品",
             (Lang::Zh, TouchKind::Greeting) => "问候",
+            (Lang::Zh, TouchKind::Event) => "沙龙/活动",
+            (Lang::En, TouchKind::Event) => "Salon / event",
             (Lang::En, TouchKind::Contact) => "Contact",
             (Lang::En, TouchKind::Call) => "Call",
             (Lang::En, TouchKind::Online) => "Video / online",

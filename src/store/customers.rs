@@ -11,7 +11,7 @@ use super::db::{from_js, get, put, to_js, Db};
 use super::schema::stores;
 use super::{sync, StoreError};
 use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::TierState;
 
@@ -251,7 +251,7 @@ impl Db {
         &self,
         clear_first: bool,
         customers: &[C],
-        records: (&[FollowUp], &[PlanItem]),
+        records: (&[FollowUp], &[PlanItem], &[Todo]),
         settings: Option<&DataSettings>,
     ) -> Result<(), StoreError> {
         let op = "import";
@@ -272,6 +272,11 @@ impl Db {
             .iter()
             .map(|p| to_js(p, op))
             .collect::<Result<Vec<_>, _>>()?;
+        let todos = records
+            .2
+            .iter()
+            .map(|t| to_js(t, op))
+            .collect::<Result<Vec<_>, _>>()?;
         self.transact(&ALL_STORES, TransactionMode::ReadWrite, op, async |tx| {
             if clear_first {
                 for name in ALL_STORES {
@@ -286,6 +291,9 @@ impl Db {
             }
             for value in &plans {
                 put(tx, stores::PLANS, value, op).await?;
+            }
+            for value in &todos {
+                put(tx, stores::TODOS, value, op).await?;
             }
             if let Some(row) = &settings {
                 put(tx, stores::META, row, op).await?;

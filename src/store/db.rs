@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use super::schema::{self, Schema};
 use super::StoreError;
 use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::{FollowUp, PlanItem, Todo};
 
 /// A type kept in an object store.
 pub trait Record: Serialize + DeserializeOwned {
@@ -24,6 +24,10 @@ impl Record for FollowUp {
 
 impl Record for PlanItem {
     const STORE: &'static str = schema::stores::PLANS;
+}
+
+impl Record for Todo {
+    const STORE: &'static str = schema::stores::TODOS;
 }
 
 /// An open database.

@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use super::browser;
 use crate::domain::cadence::Holiday;
 use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{classify_portfolio, Classification, TierState};
 use crate::store::{sync, Db, StoreError};
@@ -48,6 +48,7 @@ pub struct Workspace {
     /// Logged touches and planned ones, every customer's.
     pub followups: RwSignal<Vec<FollowUp>>,
     pub plans: RwSignal<Vec<PlanItem>>,
+    pub todos: RwSignal<Vec<Todo>>,
     pub settings: RwSignal<DataSettings>,
     pub status: RwSignal<Status>,
     /// The day every rule is computed for (the demo can move it; real data never does).
@@ -84,6 +85,7 @@ impl Workspace {
             customers,
             followups: RwSignal::new(Vec::new()),
             plans: RwSignal::new(Vec::new()),
+            todos: RwSignal::new(Vec::new()),
             settings,
             status: RwSignal::new(Status::Loading),
             today,
@@ -167,15 +169,17 @@ impl Workspace {
                     db.settings().await?,
                     db.all::<FollowUp>().await?,
                     db.all::<PlanItem>().await?,
+                    db.all::<Todo>().await?,
                 ))
             }
             .await;
             match loaded {
-                Ok((customers, settings, followups, plans)) => {
+                Ok((customers, settings, followups, plans, todos)) => {
                     self.customers.set(customers);
                     self.settings.set(settings);
                     self.followups.set(followups);
                     self.plans.set(plans);
+                    self.todos.set(todos);
                     self.status.set(Status::Ready);
                 }
                 Err(err) => self.fail(&err),

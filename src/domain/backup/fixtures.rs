@@ -170,6 +170,17 @@ pub(super) fn followup() -> crate::domain::followup::FollowUp {
         note: "客户反馈良好，\n希望下月再约".into(),
         owner: "王经理".into(),
         plan_id: Some("p-1".into()),
+        time: "09:30".into(),
+        feedback: "对交付速度满意".into(),
+        score: Some(9),
+        needs: vec!["新能源产线扩建".into()],
+        next_step: Some(crate::domain::followup::NextStep {
+            date: date(2025, 6, 3),
+            kind: crate::domain::cadence::TouchKind::Online,
+            topics: vec!["方案评审".into()],
+        }),
+        value_added: true,
+        case_id: Some("w-1".into()),
     }
 }
 
@@ -187,5 +198,20 @@ pub(super) fn plan_item() -> crate::domain::followup::PlanItem {
         snoozed_from: Some(date(2025, 6, 1)),
         snooze_reason: "客户出差".into(),
         cancelled: false,
+    }
+}
+
+/// A closed to-do with every field set.
+pub(super) fn todo() -> crate::domain::followup::Todo {
+    crate::domain::followup::Todo {
+        id: "t-1".into(),
+        followup_id: "f-1".into(),
+        customer_id: "c-max".into(),
+        text: "发送报价单".into(),
+        owner: "王经理".into(),
+        due_on: Some(date(2025, 5, 5)),
+        done_on: Some(date(2025, 5, 4)),
+        result: "已发送，客户确认".into(),
+        profile_update: false,
     }
 }

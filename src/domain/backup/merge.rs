@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::Backup;
 use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 
 /// How an import treats the data already in the app.
@@ -46,6 +46,7 @@ pub struct Counts {
     pub satisfaction: usize,
     pub followups: usize,
     pub plans: usize,
+    pub todos: usize,
 }
 
 /// A customer whose id is in the file and in the app, with different content.
@@ -113,6 +114,7 @@ pub fn preview(incoming: &Backup, existing: &[Customer]) -> Preview {
     };
     preview.file.followups = incoming.followups.len();
     preview.file.plans = incoming.plans.len();
+    preview.file.todos = incoming.todos.len();
     for theirs in &incoming.customers {
         preview.file.customers += 1;
         preview.file.orders += theirs.orders.len();
@@ -179,14 +181,22 @@ pub fn plan_records(
     incoming: &Backup,
     existing_followups: &[FollowUp],
     existing_plans: &[PlanItem],
+    existing_todos: &[Todo],
     strategy: Strategy,
-) -> (Vec<FollowUp>, Vec<PlanItem>) {
+) -> (Vec<FollowUp>, Vec<PlanItem>, Vec<Todo>) {
     let take = |id: &str, mine: &[&str]| match strategy {
         Strategy::ReplaceAll | Strategy::Merge(Keep::Theirs) => true,
         Strategy::Merge(_) => !mine.contains(&id),
     };
     let mine_f: Vec<&str> = existing_followups.iter().map(|m| m.id.as_str()).collect();
     let mine_p: Vec<&str> = existing_plans.iter().map(|m| m.id.as_str()).collect();
+    let mine_t: Vec<&str> = existing_todos.iter().map(|m| m.id.as_str()).collect();
+    let todos = incoming
+        .todos
+        .iter()
+        .filter(|t| take(&t.id, &mine_t))
+        .cloned()
+        .collect();
     let followups = incoming
         .followups
         .iter()
@@ -199,7 +209,7 @@ pub fn plan_records(
         .filter(|p| take(&p.id, &mine_p))
         .cloned()
         .collect();
-    (followups, plans)
+    (followups, plans, todos)
 }
 
 #[cfg(test)]
@@ -217,7 +227,7 @@ mod tests {
         theirs.followups = vec![f("f-1"), f("f-2")];
         let mine = vec![f("f-1")];
         let ids = |s| {
-            plan_records(&theirs, &mine, &[], s)
+            plan_records(&theirs, &mine, &[], &[], s)
                 .0
                 .into_iter()
                 .map(|x| x.id)

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::customer::Customer;
-use super::followup::{FollowUp, PlanItem};
+use super::followup::{FollowUp, PlanItem, Todo};
 use super::settings::DataSettings;
 
 pub use error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
@@ -63,6 +63,9 @@ pub struct Backup {
     /// Touches planned for exact dates, sorted by id.
     #[serde(default)]
     pub plans: Vec<PlanItem>,
+    /// To-dos of follow-ups, sorted by id.
+    #[serde(default)]
+    pub todos: Vec<Todo>,
 }
 
 impl Backup {
@@ -78,7 +81,15 @@ impl Backup {
             customers,
             followups: Vec::new(),
             plans: Vec::new(),
+            todos: Vec::new(),
         }
+    }
+
+    /// The same backup with the to-dos, sorted by id.
+    pub fn with_todos(mut self, mut todos: Vec<Todo>) -> Backup {
+        todos.sort_by(|a, b| a.id.cmp(&b.id));
+        self.todos = todos;
+        self
     }
 
     /// The same backup with the follow-ups and planned touches, sorted by id.
@@ -114,10 +125,12 @@ pub fn export_all(
     customers: &[Customer],
     followups: &[FollowUp],
     plans: &[PlanItem],
+    todos: &[Todo],
     today: NaiveDate,
 ) -> String {
     Backup::new(settings.clone(), customers.to_vec(), today)
         .with_records(followups.to_vec(), plans.to_vec())
+        .with_todos(todos.to_vec())
         .to_json()
 }
 

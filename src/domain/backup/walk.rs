@@ -66,6 +66,7 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
     });
     w.records(top, "", "followups", Walker::followup);
     w.records(top, "", "plans", Walker::plan_item);
+    w.records(top, "", "todos", Walker::todo);
     if w.errors.is_empty() {
         Ok(())
     } else {
@@ -646,6 +647,38 @@ impl Walker {
         self.text(f, path, "note", Need::Optional);
         self.text(f, path, "owner", Need::Optional);
         self.text(f, path, "plan_id", Need::Nullable);
+        self.text(f, path, "time", Need::Optional);
+        self.text(f, path, "feedback", Need::Optional);
+        self.integer_field(f, path, "score", Need::Nullable, (0, 10));
+        self.texts(f, path, "needs");
+        self.boolean(f, path, "value_added");
+        self.text(f, path, "case_id", Need::Nullable);
+        if let Some(next) = self.object(f, path, "next_step", Need::Nullable) {
+            let path = join(path, "next_step");
+            self.date(next, &path, "date", Need::Required);
+            self.choice(next, &path, "kind", "touch_kind", Need::Required);
+            self.texts(next, &path, "topics");
+        }
+    }
+
+    /// A list of texts at `key`.
+    fn texts(&mut self, obj: &Object, parent: &str, key: &str) {
+        self.list(obj, parent, key, Need::Optional, |w, path, value| {
+            if !value.is_string() {
+                w.wrong_type(path.to_string(), "text", value);
+            }
+        });
+    }
+
+    fn todo(&mut self, t: &Object, path: &str) {
+        self.required_text(t, path, "id");
+        self.required_text(t, path, "customer_id");
+        for key in ["followup_id", "text", "owner", "result"] {
+            self.text(t, path, key, Need::Optional);
+        }
+        self.date(t, path, "due_on", Need::Nullable);
+        self.date(t, path, "done_on", Need::Nullable);
+        self.boolean(t, path, "profile_update");
     }
 
     fn plan_item(&mut self, p: &Object, path: &str) {
@@ -937,7 +970,8 @@ mod tests {
             .with_records(
                 vec![super::super::fixtures::followup()],
                 vec![super::super::fixtures::plan_item()],
-            );
+            )
+            .with_todos(vec![super::super::fixtures::todo()]);
         let full = serde_json::to_value(&backup).unwrap();
         let odd = [
             json!(null),

@@ -40,10 +40,12 @@ pub enum TouchKind {
     Gift,
     /// Birthday, anniversary or holiday greetings.
     Greeting,
+    /// A salon or event with the customer (000: 客户沙龙/活动).
+    Event,
 }
 
 impl TouchKind {
-    pub const ALL: [TouchKind; 11] = [
+    pub const ALL: [TouchKind; 12] = [
         TouchKind::Contact,
         TouchKind::Call,
         TouchKind::Online,
@@ -55,10 +57,11 @@ impl TouchKind {
         TouchKind::UserGuide,
         TouchKind::Gift,
         TouchKind::Greeting,
+        TouchKind::Event,
     ];
 
     /// The kinds a person logs (Contact is only ever asked for).
-    pub const LOGGABLE: [TouchKind; 10] = [
+    pub const LOGGABLE: [TouchKind; 11] = [
         TouchKind::Call,
         TouchKind::Online,
         TouchKind::Visit,
@@ -69,6 +72,7 @@ impl TouchKind {
         TouchKind::UserGuide,
         TouchKind::Gift,
         TouchKind::Greeting,
+        TouchKind::Event,
     ];
 
     /// Whether a touch of this kind counts for a cadence asking for `required`: a visit is

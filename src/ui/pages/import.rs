@@ -10,7 +10,7 @@ use crate::domain::csv_import::{
     build_import, guess_mapping, merge_duplicate_orders, read_table, Column, CsvImport, Table,
 };
 use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::i18n::Lang;
 use crate::ui::browser::{self, Encoding};
 use crate::ui::toast::use_toaster;
@@ -179,7 +179,7 @@ fn write(
     writer: Writer,
     clear_first: bool,
     customers: Vec<Customer>,
-    records: (Vec<FollowUp>, Vec<PlanItem>),
+    records: (Vec<FollowUp>, Vec<PlanItem>, Vec<Todo>),
     settings: Option<crate::domain::settings::DataSettings>,
 ) {
     let Writer {
@@ -195,7 +195,7 @@ fn write(
                 .write_import(
                     clear_first,
                     &customers,
-                    (&records.0, &records.1),
+                    (&records.0, &records.1, &records.2),
                     settings.as_ref(),
                 )
                 .await
@@ -246,7 +246,9 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
         let strategy = strategy.get_untracked();
         let records = ws.followups.with_untracked(|fs| {
             ws.plans.with_untracked(|ps| {
-                backup.with_value(|b| backup::plan_records(b, fs, ps, strategy))
+                ws.todos.with_untracked(|ts| {
+                    backup.with_value(|b| backup::plan_records(b, fs, ps, ts, strategy))
+                })
             })
         });
         write(writer, plan.clear_first, plan.put, records, plan.settings);
@@ -350,7 +352,13 @@ fn CsvPreview(
                 customers.push(updated);
             }
         }
-        write(writer, false, customers, (Vec::new(), Vec::new()), None);
+        write(
+            writer,
+            false,
+            customers,
+            (Vec::new(), Vec::new(), Vec::new()),
+            None,
+        );
     };
     let headers = table.with_value(|t| t.headers.clone());
     let samples: Vec<String> = table.with_value(|t| {

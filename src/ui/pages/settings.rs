@@ -21,7 +21,9 @@ pub fn export_text(ws: crate::ui::workspace::Workspace) -> String {
     ws.customers.with_untracked(|cs| {
         ws.followups.with_untracked(|fs| {
             ws.plans.with_untracked(|ps| {
-                backup::export_all(&ws.settings.get_untracked(), cs, fs, ps, today)
+                ws.todos.with_untracked(|ts| {
+                    backup::export_all(&ws.settings.get_untracked(), cs, fs, ps, ts, today)
+                })
             })
         })
     })

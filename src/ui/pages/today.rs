@@ -203,6 +203,7 @@ fn DueLine(line: Line) -> impl IntoView {
             note: log_note.get_untracked(),
             owner: owner_for_log.clone(),
             plan_id: due.with_value(|d| d.plan_id.clone()),
+            ..FollowUp::default()
         };
         ws.save_followup(followup, move |e| toaster.error(e));
         toaster.info(lang.get_untracked().today_logged());
