@@ -208,3 +208,51 @@ async fn tier_states_are_saved_apart_from_profile_edits() {
     db.close();
     Db::delete(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_follow_up_is_written_with_its_consequences_and_deleted_with_them() {
+    use kehu_weihu::domain::cadence::TouchKind;
+    use kehu_weihu::domain::closed_loop;
+    use kehu_weihu::domain::followup::{FollowUp, NextStep, PlanItem, Todo};
+
+    let name = db_name("followup");
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    let created = db.save_customer(&customer("c1", "科技公司")).await.unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 8).unwrap();
+    let followup = FollowUp {
+        id: "f1".into(),
+        customer_id: "c1".into(),
+        date: Some(date),
+        kind: TouchKind::Visit,
+        score: Some(9),
+        next_step: Some(NextStep {
+            date: date + chrono::Duration::days(20),
+            kind: TouchKind::Online,
+            topics: vec![],
+        }),
+        ..FollowUp::default()
+    };
+    let todos = vec![Todo {
+        id: "t1".into(),
+        text: "发报价".into(),
+        ..Todo::default()
+    }];
+    let effects = closed_loop::save(&followup, &todos, &[]);
+    let changed = db.apply_effects(&effects).await.unwrap().unwrap();
+    assert_eq!(changed.satisfaction.len(), 1);
+    assert_eq!(changed.revision, created.revision + 1);
+    assert_eq!(db.all::<Todo>().await.unwrap().len(), 2, "the to-do and the profile reminder");
+    assert_eq!(db.all::<PlanItem>().await.unwrap()[0].id, "next-f1");
+
+    let stored_todos = db.all::<Todo>().await.unwrap();
+    db.apply_effects(&closed_loop::delete(&followup, &stored_todos))
+        .await
+        .unwrap();
+    assert!(db.all::<FollowUp>().await.unwrap().is_empty());
+    assert!(db.all::<Todo>().await.unwrap().is_empty());
+    assert!(db.all::<PlanItem>().await.unwrap().is_empty());
+    let after: Customer = db.get("c1").await.unwrap().unwrap();
+    assert!(after.satisfaction.is_empty());
+    db.close();
+    Db::delete(&name).await.unwrap();
+}

@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod cadence;
 pub mod calendar;
+pub mod closed_loop;
 pub mod csv_import;
 pub mod customer;
 pub mod figures;

@@ -4,6 +4,7 @@
 mod customers;
 mod db;
 mod error;
+mod followups;
 pub mod schema;
 pub mod settings;
 pub mod sync;
