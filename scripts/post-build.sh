@@ -4,7 +4,7 @@
 # by any static host (GitHub Pages, S3, nginx, a USB stick) without rewrite rules. Keep PAGES
 # equal to src/ui/routes.rs `ENTRIES` (a native test checks).
 set -euo pipefail
-PAGES="today customers plan pipeline dashboard settings customers/new customers/review customer"
+PAGES="today customers plan todos pipeline dashboard settings customers/new customers/review customer followup brief templates"
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 # The minifier may drop the quotes: <base href=./>.
 base_re='<base href="\?\./"\?'

@@ -241,7 +241,11 @@ async fn a_follow_up_is_written_with_its_consequences_and_deleted_with_them() {
     let changed = db.apply_effects(&effects).await.unwrap().unwrap();
     assert_eq!(changed.satisfaction.len(), 1);
     assert_eq!(changed.revision, created.revision + 1);
-    assert_eq!(db.all::<Todo>().await.unwrap().len(), 2, "the to-do and the profile reminder");
+    assert_eq!(
+        db.all::<Todo>().await.unwrap().len(),
+        2,
+        "the to-do and the profile reminder"
+    );
     assert_eq!(db.all::<PlanItem>().await.unwrap()[0].id, "next-f1");
 
     let stored_todos = db.all::<Todo>().await.unwrap();

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cadence::CadenceSettings;
 use super::money::MoneyUnit;
+use super::templates::CustomWording;
 use super::tiering::TieringSettings;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -14,4 +15,6 @@ pub struct DataSettings {
     pub money_unit: MoneyUnit,
     pub tiering: TieringSettings,
     pub cadence: CadenceSettings,
+    /// Template wording the user changed and kept.
+    pub templates: Vec<CustomWording>,
 }

@@ -16,8 +16,9 @@ use leptos_router::path;
 use crate::i18n::Lang;
 use crate::store::settings;
 use pages::{
-    CustomerPage, CustomersPage, DashboardPage, NewCustomerPage, NotFoundPage, PipelinePage,
-    PlanPage, SettingsPage, TierReviewPage, TodayPage,
+    BriefPage, CustomerPage, CustomersPage, DashboardPage, FollowUpPage, NewCustomerPage,
+    NotFoundPage, PipelinePage, PlanPage, SettingsPage, TemplatesPage, TierReviewPage, TodayPage,
+    TodosPage,
 };
 use shell::Shell;
 
@@ -79,6 +80,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers/review") view=TierReviewPage/>
                     <Route path=path!("/customer") view=CustomerPage/>
                     <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/todos") view=TodosPage/>
+                    <Route path=path!("/followup") view=FollowUpPage/>
+                    <Route path=path!("/brief") view=BriefPage/>
+                    <Route path=path!("/templates") view=TemplatesPage/>
                     <Route path=path!("/pipeline") view=PipelinePage/>
                     <Route path=path!("/dashboard") view=DashboardPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

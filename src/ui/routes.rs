@@ -12,6 +12,7 @@ pub enum Page {
     Today,
     Customers,
     Plan,
+    Todos,
     Pipeline,
     Dashboard,
     Settings,
@@ -19,10 +20,11 @@ pub enum Page {
 
 impl Page {
     /// In navigation order.
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Today,
         Page::Customers,
         Page::Plan,
+        Page::Todos,
         Page::Pipeline,
         Page::Dashboard,
         Page::Settings,
@@ -33,6 +35,7 @@ impl Page {
             Page::Today => "today",
             Page::Customers => "customers",
             Page::Plan => "plan",
+            Page::Todos => "todos",
             Page::Pipeline => "pipeline",
             Page::Dashboard => "dashboard",
             Page::Settings => "settings",
@@ -44,6 +47,7 @@ impl Page {
             Page::Today => t.nav_today(),
             Page::Customers => t.nav_customers(),
             Page::Plan => t.nav_plan(),
+            Page::Todos => t.nav_todos(),
             Page::Pipeline => t.nav_pipeline(),
             Page::Dashboard => t.nav_dashboard(),
             Page::Settings => t.nav_settings(),
@@ -68,8 +72,10 @@ impl Page {
         if first.is_empty() || first == "index.html" {
             return Some(Page::Today);
         }
-        if first == "customer" {
-            return Some(Page::Customers);
+        match first {
+            "customer" | "brief" | "templates" => return Some(Page::Customers),
+            "followup" => return Some(Page::Customers),
+            _ => {}
         }
         Page::ALL.into_iter().find(|p| p.slug() == first)
     }
@@ -77,16 +83,20 @@ impl Page {
 
 /// Every path that has its own `index.html` in the build: the navigation's pages and the
 /// pages reached from them.
-pub const ENTRIES: [&str; 9] = [
+pub const ENTRIES: [&str; 13] = [
     "today",
     "customers",
     "plan",
+    "todos",
     "pipeline",
     "dashboard",
     "settings",
     "customers/new",
     "customers/review",
     "customer",
+    "followup",
+    "brief",
+    "templates",
 ];
 
 /// A customer's profile page, for links.

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use crate::domain::cadence::Holiday;
+use crate::domain::closed_loop::Effects;
 use crate::domain::customer::Customer;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
@@ -228,6 +229,48 @@ impl Workspace {
         spawn_local(async move {
             match async { db().await?.put(&item).await }.await {
                 Ok(()) => self.plans.update(|all| upsert(all, item, |p| &p.id)),
+                Err(err) => {
+                    self.fail(&err);
+                    on_error(err.to_string());
+                }
+            }
+        });
+    }
+
+    /// Writes a follow-up's effects in one transaction, then shows them; `done` runs after a
+    /// successful write.
+    pub fn apply_effects(
+        self,
+        effects: Effects,
+        done: impl FnOnce() + 'static,
+        on_error: impl Fn(String) + 'static,
+    ) {
+        spawn_local(async move {
+            match async { db().await?.apply_effects(&effects).await }.await {
+                Ok(customer) => {
+                    self.followups.update(|all| {
+                        all.retain(|f| !effects.followups_delete.contains(&f.id));
+                        for f in &effects.followups_put {
+                            upsert(all, f.clone(), |x| &x.id);
+                        }
+                    });
+                    self.todos.update(|all| {
+                        all.retain(|t| !effects.todos_delete.contains(&t.id));
+                        for t in &effects.todos_put {
+                            upsert(all, t.clone(), |x| &x.id);
+                        }
+                    });
+                    self.plans.update(|all| {
+                        all.retain(|p| !effects.plans_delete.contains(&p.id));
+                        for p in &effects.plans_put {
+                            upsert(all, p.clone(), |x| &x.id);
+                        }
+                    });
+                    if let Some(c) = customer {
+                        self.put_customer(c);
+                    }
+                    done();
+                }
                 Err(err) => {
                     self.fail(&err);
                     on_error(err.to_string());

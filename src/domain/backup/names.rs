@@ -10,6 +10,7 @@ use crate::domain::customer::{
 };
 use crate::domain::lifecycle::Stage;
 use crate::domain::money::MoneyUnit;
+use crate::domain::templates::TemplateId;
 use crate::domain::tiering::review::ChangeCause;
 use crate::domain::tiering::rules::{Flag, Metric};
 use crate::domain::tiering::{PresetId, Tier};
@@ -86,6 +87,8 @@ pub(super) fn all_enums() -> Vec<(&'static str, Vec<String>)> {
         ("cadence_policy", names(&PolicyId::ALL)),
         ("holiday", names(&Holiday::ALL)),
         ("response", names(&RESPONSES)),
+        ("template", names(&TemplateId::ALL)),
+        ("ui_lang", vec!["zh".to_string(), "en".to_string()]),
         ("tiering_flag", names(&FLAGS)),
     ]
 }

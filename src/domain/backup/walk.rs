@@ -40,6 +40,11 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
         if let Some(cadence) = w.object(settings, "settings", "cadence", Need::Optional) {
             w.cadence_settings(cadence, "settings.cadence");
         }
+        w.records(settings, "settings", "templates", |w, t, path| {
+            w.choice(t, path, "template", "template", Need::Required);
+            w.choice(t, path, "lang", "ui_lang", Need::Required);
+            w.text(t, path, "text", Need::Required);
+        });
     }
     // Where each id was first seen, so a repeat can name both records.
     let mut first_seen: HashMap<&str, String> = HashMap::new();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::customer_followups::CustomerFollowUps;
 use super::customer_form::ProfileForm;
 use super::tiering::TierCard;
 use super::use_page_title;
@@ -187,6 +188,8 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
                 <div><dt>{tr(Lang::anniversary)}</dt><dd>{next_anniversary.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
             </dl>
         </section>
+
+        <CustomerFollowUps customer_id=customer.id.clone() tier=customer.tiering.effective(today)/>
 
         <TierCard
             customer=customer.clone()

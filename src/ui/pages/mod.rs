@@ -1,31 +1,40 @@
 //! One module per page of the navigation.
 
+mod brief;
 mod cadence_settings;
 mod customer;
+mod customer_followups;
 mod customer_form;
 mod customer_new;
 mod customers;
 mod dashboard;
+mod followup;
 mod import;
 mod not_found;
 mod pipeline;
 mod plan;
 mod settings;
+mod templates;
 mod tier_review;
 mod tiering;
 mod tiering_settings;
 mod today;
+mod todos;
 
+pub use brief::BriefPage;
 pub use customer::CustomerPage;
 pub use customer_new::NewCustomerPage;
 pub use customers::CustomersPage;
 pub use dashboard::DashboardPage;
+pub use followup::FollowUpPage;
 pub use not_found::NotFoundPage;
 pub use pipeline::PipelinePage;
 pub use plan::PlanPage;
 pub use settings::SettingsPage;
+pub use templates::TemplatesPage;
 pub use tier_review::TierReviewPage;
 pub use today::TodayPage;
+pub use todos::TodosPage;
 
 use leptos::prelude::*;
 

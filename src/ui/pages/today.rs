@@ -161,6 +161,23 @@ fn DueLine(line: Line) -> impl IntoView {
         DueStatus::Upcoming => "due-line",
     };
     let href = customer_href(&base, &due.customer_id);
+    let full_href = format!(
+        "{base}/followup/?customer={}&kind={:?}&from=today{}{}",
+        due.customer_id,
+        due.kind,
+        due.plan_id
+            .as_ref()
+            .map(|p| format!("&plan={p}"))
+            .unwrap_or_default(),
+        if topics.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "&topics={}",
+                js_sys::encode_uri_component(&topics.join(", "))
+            )
+        }
+    );
     let due = StoredValue::new(due);
     let reason = move || {
         due.with_value(|d| {
@@ -272,6 +289,7 @@ fn DueLine(line: Line) -> impl IntoView {
                 </div>
             </div>
             <div class="actions">
+                <a class="button" href=full_href>{tr(Lang::fu_full_record)}</a>
                 <button type="button" class="primary" aria-expanded=move || (open.get() == Open::Log).to_string()
                     on:click=move |_| open.update(|o| *o = if *o == Open::Log { Open::Closed } else { Open::Log })>{tr(Lang::today_log)}</button>
                 <button type="button" aria-expanded=move || (open.get() == Open::Snooze).to_string()

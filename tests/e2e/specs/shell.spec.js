@@ -7,6 +7,7 @@ const PAGES = [
   { slug: 'today', en: 'Today', zh: '今日' },
   { slug: 'customers', en: 'Customers', zh: '客户' },
   { slug: 'plan', en: 'Plan', zh: '计划' },
+  { slug: 'todos', en: 'To-dos', zh: '待办' },
   { slug: 'pipeline', en: 'Pipeline', zh: '生命周期' },
   { slug: 'dashboard', en: 'Dashboard', zh: '仪表盘' },
   { slug: 'settings', en: 'Settings', zh: '设置' },

@@ -1,0 +1,188 @@
+//! To-dos (闭环): every to-do of every follow-up — open, due, overdue, done — by owner and
+//! customer; closing one records its result.
+
+use leptos::prelude::*;
+
+use super::PageHeading;
+use crate::domain::closed_loop::TodoStatus;
+use crate::domain::followup::Todo;
+use crate::i18n::Lang;
+use crate::ui::routes::customer_href;
+use crate::ui::toast::use_toaster;
+use crate::ui::workspace::use_workspace;
+use crate::ui::{format, tr, use_base, use_lang};
+
+const STATUSES: [TodoStatus; 4] = [
+    TodoStatus::Overdue,
+    TodoStatus::Due,
+    TodoStatus::Open,
+    TodoStatus::Done,
+];
+
+#[component]
+pub fn TodosPage() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let status = RwSignal::new(None::<TodoStatus>);
+    let owner = RwSignal::new(String::new());
+    let customer = RwSignal::new(String::new());
+    let owners = Memo::new(move |_| {
+        let mut o: Vec<String> = ws.todos.with(|ts| {
+            ts.iter()
+                .map(|t| t.owner.clone())
+                .filter(|o| !o.is_empty())
+                .collect()
+        });
+        o.sort();
+        o.dedup();
+        o
+    });
+    let names = Memo::new(move |_| {
+        ws.customers.with(|cs| {
+            cs.iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
+    let shown = Memo::new(move |_| {
+        let today = ws.today.get();
+        let (status, owner, customer) = (status.get(), owner.get(), customer.get());
+        let mut list: Vec<(TodoStatus, Todo)> = ws.todos.with(|ts| {
+            ts.iter()
+                .map(|t| (TodoStatus::of(t, today), t.clone()))
+                .filter(|(s, _)| status.is_none_or(|want| *s == want))
+                .filter(|(_, t)| owner.is_empty() || t.owner == owner)
+                .filter(|(_, t)| customer.is_empty() || t.customer_id == customer)
+                .collect()
+        });
+        list.sort_by_key(|(status, t)| (*status, t.due_on));
+        list
+    });
+    let customer_options = Memo::new(move |_| {
+        let ids: std::collections::BTreeSet<String> = ws
+            .todos
+            .with(|ts| ts.iter().map(|t| t.customer_id.clone()).collect());
+        names.with(|n| {
+            ids.into_iter()
+                .map(|id| (n.get(&id).cloned().unwrap_or_default(), id))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <section class="page page-todos">
+            <PageHeading title=Lang::nav_todos/>
+            <div class="toolbar">
+                <label class="inline-field">
+                    <span>{tr(Lang::todo_filter_status)}</span>
+                    <select on:change=move |ev| status.set(event_target_value(&ev).parse::<usize>().ok().and_then(|i| STATUSES.get(i).copied()))>
+                        <option value="" selected=move || status.get().is_none()>{tr(Lang::todo_all)}</option>
+                        {STATUSES.into_iter().enumerate().map(|(i, s)| view! {
+                            <option value=i.to_string() selected=move || status.get() == Some(s)>{move || lang.get().todo_status(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="inline-field">
+                    <span>{tr(Lang::fu_todo_owner)}</span>
+                    <select on:change=move |ev| owner.set(event_target_value(&ev))>
+                        <option value="">{tr(Lang::todo_all)}</option>
+                        {move || owners.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="inline-field">
+                    <span>{tr(Lang::fu_customer)}</span>
+                    <select on:change=move |ev| customer.set(event_target_value(&ev))>
+                        <option value="">{tr(Lang::todo_all)}</option>
+                        {move || customer_options.get().into_iter().map(|(name, id)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show when=move || shown.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty-state">{tr(Lang::todo_none)}</p> }>
+                <ul class="todo-list">
+                    <For each=move || shown.get() key=|(s, t)| (t.id.clone(), *s, t.result.clone()) let:item>
+                        <TodoLine status=item.0 name=names.with_untracked(|n| n.get(&item.1.customer_id).cloned().unwrap_or_default()) todo=item.1/>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// One to-do with its close / reopen control; also used on the customer page.
+#[component]
+pub fn TodoLine(status: TodoStatus, todo: Todo, #[prop(optional)] name: String) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let base = use_base();
+    let result = RwSignal::new(todo.result.clone());
+    let closing = RwSignal::new(false);
+    let todo = StoredValue::new(todo);
+    let save = move |done: bool| {
+        let mut t = todo.get_value();
+        t.done_on = done.then(|| ws.today.get_untracked());
+        t.result = result.get_untracked();
+        let id = t.id.clone();
+        let stored = t.clone();
+        leptos::task::spawn_local(async move {
+            match async { crate::ui::workspace::db().await?.put(&stored).await }.await {
+                Ok(()) => ws.todos.update(|all| {
+                    if let Some(slot) = all.iter_mut().find(|x| x.id == id) {
+                        *slot = stored;
+                    }
+                }),
+                Err(e) => toaster.error(e.to_string()),
+            }
+        });
+        closing.set(false);
+    };
+    let text = move || {
+        todo.with_value(|t| {
+            if t.profile_update {
+                lang.get().todo_profile_update().to_string()
+            } else {
+                t.text.clone()
+            }
+        })
+    };
+    let href = todo.with_value(|t| customer_href(&base, &t.customer_id));
+    let class = match status {
+        TodoStatus::Overdue => "todo late-red",
+        TodoStatus::Due => "todo due-today",
+        TodoStatus::Done => "todo done",
+        TodoStatus::Open => "todo",
+    };
+    view! {
+        <li class=class>
+            <div>
+                <p class="todo-text">{text}</p>
+                <p class="hint">
+                    <span class="todo-status">{move || lang.get().todo_status(status)}</span>
+                    {todo.with_value(|t| t.due_on.map(|d| format!(" · {}", format::date(d))))}
+                    {todo.with_value(|t| (!t.owner.is_empty()).then(|| format!(" · {}", t.owner)))}
+                    {(!name.is_empty()).then(|| view! { " · " <a href=href>{name}</a> })}
+                    {todo.with_value(|t| (!t.result.is_empty()).then(|| format!(" · {}: {}", lang.get_untracked().todo_result(), t.result)))}
+                </p>
+            </div>
+            {if status == TodoStatus::Done {
+                view! { <button type="button" on:click=move |_| save(false)>{tr(Lang::todo_reopen)}</button> }.into_any()
+            } else {
+                view! {
+                    <div class="todo-close">
+                        <Show when=move || closing.get() fallback=move || view! {
+                            <button type="button" on:click=move |_| closing.set(true)>{tr(Lang::todo_close)}</button>
+                        }>
+                            <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); save(true); }>
+                                <label class="inline-field grow">
+                                    <span>{tr(Lang::todo_result)}</span>
+                                    <input type="text" prop:value=move || result.get() on:input=move |ev| result.set(event_target_value(&ev))/>
+                                </label>
+                                <button type="submit" class="primary">{tr(Lang::todo_close)}</button>
+                            </form>
+                        </Show>
+                    </div>
+                }.into_any()
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,119 @@
+// Follow-ups (跟进记录) and their closed loop, the brief, and the seeds' templates.
+'use strict';
+const { test, expect } = require('@playwright/test');
+const { importCustomers } = require('../fixtures/data');
+
+const WAN = 1_000_000;
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T12:00:00') });
+});
+
+const tech = {
+  id: 'tech',
+  name: '科技公司',
+  owner: '王经理',
+  industry: '新能源',
+  strategy: { industry_leader: true },
+  contacts: [{ name: '张经理', title: '采购经理', phone: '13800000000' }],
+  created_on: '2023-01-01',
+  orders: [
+    { id: 'o0', date: '2023-01-05', amount_fen: 0 },
+    { id: 'o1', date: '2026-01-05', amount_fen: 45 * WAN, product: '定制方案' },
+    { id: 'o2', date: '2025-06-05', amount_fen: 40 * WAN },
+  ],
+};
+
+test('a follow-up logged from Today with two to-dos moves the cadence, plans its next step, and closes its loop', async ({ page }) => {
+  await importCustomers(page, [tech]);
+  await page.goto('today/');
+  const visit = page.locator('.due-line').filter({ hasText: 'Executive visit' });
+  await expect(visit).toContainText('A · monthly · never contacted');
+  await visit.getByRole('link', { name: 'Full record' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Log a follow-up' })).toBeVisible();
+  await expect(page.getByLabel('Channel', { exact: true })).toHaveValue('3'); // executive visit
+  await page.getByLabel('Topics (1–2, comma-separated)').fill('新能源产线, 年度框架');
+  await page.getByLabel('What was said').fill('沟通新能源产线扩建计划');
+  await page.getByLabel("Customer's feedback").fill('很满意');
+  await page.getByLabel('Satisfaction (0–10, optional)').fill('9');
+  await page.getByLabel('Needs discovered (one per line)').fill('新能源产线扩建\n降本方案');
+  for (const [i, text] of ['发送报价单', '安排试点'].entries()) {
+    await page.getByRole('button', { name: '+ Add to-do' }).click();
+    await page.locator(`#fu-todo-${i}-text`).fill(text);
+    await page.locator(`#fu-todo-${i}-due`).fill('2026-03-06');
+  }
+  await page.getByLabel('Next step on').fill('2026-03-20');
+  await page.getByLabel('Next step topics').fill('方案评审');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  // Back on Today: the executive visit is no longer due; the calls still are.
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.locator('.due-line').filter({ hasText: 'Executive visit' })).toHaveCount(0);
+
+  // The next step is on the plan on its exact date: it is the next executive visit (the
+  // cadence would have said 2026-04-02), and the ones after follow a month apart.
+  await page.goto('plan/?customer=tech');
+  const rows = page.locator('.year-plan > tbody > tr:not(.edit-row)');
+  const visits = rows.filter({ hasText: 'Executive visit' });
+  await expect(visits.first()).toContainText('2026-03-20');
+  await expect(visits.first()).toContainText('方案评审');
+  await expect(visits.nth(1)).toContainText('2026-04-20');
+
+  // On the profile: the loop is open; the score became a satisfaction entry.
+  await page.goto('customer/?id=tech');
+  const item = page.locator('.followup').first();
+  await expect(item.locator('.chip').first()).toHaveText('Open');
+  await expect(page.locator('table.plain').filter({ hasText: 'Feedback (0–10)' })).toContainText('9');
+  const quote = item.locator('.todo').filter({ hasText: '发送报价单' });
+  await quote.getByRole('button', { name: 'Close' }).click();
+  await quote.getByLabel('Result').fill('已发送');
+  await quote.getByRole('button', { name: 'Close' }).click();
+  await expect(item.locator('.todo').filter({ hasText: '发送报价单' })).toContainText('Done');
+  await expect(item.locator('.chip').first()).toHaveText('Open');
+
+  // The rest are closed from the to-do list: the loop closes.
+  await page.goto('todos/');
+  for (const text of ['安排试点', 'Update the profile from this follow-up']) {
+    const todo = page.locator('.todo').filter({ hasText: text });
+    await todo.getByRole('button', { name: 'Close' }).click();
+    await todo.getByRole('button', { name: 'Close' }).click();
+    await expect(todo).toContainText('Done');
+  }
+  await page.goto('customer/?id=tech');
+  await expect(page.locator('.followup').first().locator('.chip').first()).toHaveText('Closed');
+});
+
+test('the brief prints on one clean page, without the navigation', async ({ page }) => {
+  await importCustomers(page, [tech]);
+  await page.goto('brief/?customer=tech');
+  await expect(page.getByRole('heading', { level: 2, name: '科技公司' })).toBeVisible();
+  await expect(page.locator('.brief')).toContainText('A · core');
+  await expect(page.locator('.brief')).toContainText('定制方案');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.locator('.brief')).toBeVisible();
+});
+
+test('a thank-you letter carries the customer, its contact and the first-deal date; wording can be kept', async ({ page }) => {
+  await importCustomers(page, [tech]);
+  await page.goto('customer/?id=tech');
+  await page.getByRole('link', { name: 'Thank-you letter' }).click();
+  const text = page.locator('.template-output');
+  await expect(text).toHaveValue(/Dear 张经理,/);
+  await expect(text).toHaveValue(/since 2023-01-05/);
+  await expect(text).toHaveValue(/科技公司/);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(text).toHaveValue(/感谢科技公司于2023-01-05选择与我们合作/);
+
+  // Change the wording and keep it: it comes back on the next visit.
+  await page.locator('.wording summary').click();
+  await page.locator('.wording textarea').fill('{contact}您好：感谢{customer}！');
+  await page.getByRole('button', { name: '保存为我的模板措辞' }).click();
+  await page.reload();
+  await expect(text).toHaveValue('张经理您好：感谢科技公司！');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(text).toHaveValue(/Dear 张经理,/);
+});
