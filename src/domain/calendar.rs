@@ -37,7 +37,7 @@ pub fn whole_months_between(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 /// A span of whole years and months, as tenure (合作时长) is spoken of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearsMonths {
     pub years: u32,
     pub months: u32,

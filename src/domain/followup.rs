@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cadence::TouchKind;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FollowUp {
     pub id: String,
@@ -38,7 +38,7 @@ pub struct FollowUp {
 }
 
 /// What comes next, decided in the contact.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NextStep {
     pub date: NaiveDate,
     pub kind: TouchKind,
@@ -46,7 +46,7 @@ pub struct NextStep {
 }
 
 /// A to-do from a follow-up (闭环: every one is closed).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Todo {
     pub id: String,

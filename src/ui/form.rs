@@ -135,3 +135,19 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// Keeps a settings draft in step with the saved settings (loaded late, or changed in another
+/// tab) — but only while the user has not changed the draft, so nothing typed is lost.
+pub fn follow_saved<T>(draft: RwSignal<T>, saved: impl Fn() -> T + 'static)
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let seen = StoredValue::new(draft.get_untracked());
+    Effect::new(move |_| {
+        let now = saved();
+        if draft.with_untracked(|d| seen.with_value(|s| d == s)) {
+            draft.set(now.clone());
+        }
+        seen.set_value(now);
+    });
+}

@@ -16,7 +16,7 @@ pub fn CadenceSettingsSection() -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let draft = RwSignal::new(ws.settings.get_untracked().cadence);
-    Effect::new(move |_| draft.set(ws.settings.with(|s| s.cadence.clone())));
+    crate::ui::form::follow_saved(draft, move || ws.settings.with(|s| s.cadence.clone()));
     let preset = move || ws.settings.with(|s| s.tiering.preset);
     let policy = Memo::new(move |_| draft.with(|d| d.policy_id(preset())));
 

@@ -51,7 +51,7 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
             </div>
             <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="hint">{tr(Lang::fu_none)}</p> }>
                 <ul class="followup-list">
-                    <For each=move || list.get() key=|(closed, f)| (f.id.clone(), *closed, f.date, f.note.clone()) let:item>
+                    <For each=move || list.get() key=|item| item.clone() let:item>
                         <FollowUpItem closed=item.0 followup=item.1/>
                     </For>
                 </ul>
@@ -119,7 +119,7 @@ fn FollowUpItem(closed: bool, followup: FollowUp) -> impl IntoView {
                 <p class="hint">{tr(Lang::fu_next_step)}": "{format::date(n.date)}" · "{move || lang.get().touch_kind(n.kind)}</p>
             })}
             <ul class="todo-list">
-                <For each=move || todos.get() key=|(s, t)| (t.id.clone(), *s, t.result.clone()) let:item>
+                <For each=move || todos.get() key=|item| item.clone() let:item>
                     <TodoLine status=item.0 todo=item.1/>
                 </For>
             </ul>

@@ -25,7 +25,7 @@ use crate::ui::{use_base, use_lang};
 const PAGE_SIZE: usize = 100;
 
 /// One line of the table, with everything sorting and filtering need precomputed.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Hash)]
 struct Row {
     id: String,
     tier: Option<Tier>,
@@ -85,6 +85,15 @@ impl Row {
             haystack: fold(&haystack.join("\u{1}")),
         }
     }
+}
+
+/// Keys the table's rows by everything they show, so a row whose figures or tier change is
+/// drawn again (a key of the id alone would keep the old row on screen).
+fn row_key(row: &Row) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    row.hash(&mut h);
+    h.finish()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -356,7 +365,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 <tbody>
                                     <For
                                         each=move || filtered.with(|f| f.iter().take(visible.get()).cloned().collect::<Vec<_>>())
-                                        key=|r| r.id.clone()
+                                        key=row_key
                                         let:row
                                     >
                                         <CustomerRow row=row unit=Signal::derive(unit)/>

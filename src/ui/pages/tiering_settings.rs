@@ -18,8 +18,7 @@ pub fn TieringSettingsSection() -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let draft = RwSignal::new(ws.settings.get_untracked().tiering);
-    // Settings loaded (or changed in another tab) after this page opened replace the draft.
-    Effect::new(move |_| draft.set(ws.settings.with(|s| s.tiering.clone())));
+    crate::ui::form::follow_saved(draft, move || ws.settings.with(|s| s.tiering.clone()));
     let preset = Memo::new(move |_| draft.with(|d| d.preset));
     let scheme = Memo::new(move |_| draft.with(|d| d.scheme(d.preset)));
 

@@ -25,8 +25,21 @@ struct Line {
     topics: Vec<String>,
 }
 
-fn key(d: &Due) -> String {
-    format!("{}|{:?}|{:?}|{}", d.customer_id, d.kind, d.reason, d.date)
+/// Everything a line shows, so a line whose content changes is drawn again.
+fn key(l: &Line) -> String {
+    let d = &l.due;
+    format!(
+        "{}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}|{}",
+        d.customer_id,
+        d.kind,
+        d.reason,
+        d.date,
+        d.status,
+        d.last,
+        d.tier,
+        l.name,
+        l.topics.join(",")
+    )
 }
 
 /// 1–2 topics for the touch: the seed's quarterly topic for a visit or meeting, and the
@@ -109,7 +122,7 @@ pub fn TodayPage() -> impl IntoView {
                 <section class=format!("today-section {class}")>
                     <h2>{tr(title)}" "<span class="count-badge">{move || items.with(Vec::len)}</span></h2>
                     <ul class="due-list">
-                        <For each=move || items.get() key=|l| key(&l.due) let:line>
+                        <For each=move || items.get() key=key let:line>
                             <DueLine line=line/>
                         </For>
                     </ul>

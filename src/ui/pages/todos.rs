@@ -99,7 +99,7 @@ pub fn TodosPage() -> impl IntoView {
             </div>
             <Show when=move || shown.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty-state">{tr(Lang::todo_none)}</p> }>
                 <ul class="todo-list">
-                    <For each=move || shown.get() key=|(s, t)| (t.id.clone(), *s, t.result.clone()) let:item>
+                    <For each=move || shown.get() key=|item| item.clone() let:item>
                         <TodoLine status=item.0 name=names.with_untracked(|n| n.get(&item.1.customer_id).cloned().unwrap_or_default()) todo=item.1/>
                     </For>
                 </ul>

@@ -2,7 +2,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('../fixtures/test');
 const Ajv2020 = require('ajv/dist/2020');
 const { ProfileForm, CustomersList, SettingsPage, wipeBrowserData } = require('../fixtures/customer-pages');
 

@@ -1,7 +1,7 @@
 // Contact cadence (联系周期): Today, onboarding on the right days, logging and snoozing, the
 // year plan and the calendar export. The app's "today" is moved with Playwright's clock.
 'use strict';
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('../fixtures/test');
 const { importCustomers } = require('../fixtures/data');
 
 const WAN = 1_000_000;
@@ -130,6 +130,8 @@ test('the year plan is editable item by item, kept, and exported as a calendar w
   await expect(form.getByRole('alert')).toHaveText('At most 2 topics per touch');
   await form.getByLabel('Topics (1–2, comma-separated)').fill('新能源产线, 白皮书');
   await form.getByRole('button', { name: 'Save' }).click();
+  // Shown once stored; then it must survive a reload.
+  await expect(rows.filter({ hasText: '2026-04-15' })).toContainText('新能源产线 · 白皮书');
   await page.reload();
   await expect(rows.filter({ hasText: '2026-04-15' })).toContainText('新能源产线 · 白皮书');
   await expect(rows.filter({ hasText: 'Executive visit' }).filter({ hasText: '2026-04-02' })).toHaveCount(0);

@@ -1,6 +1,6 @@
 // Customer profiles (客户档案): create, validate, edit, delete with Undo, two tabs.
 'use strict';
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('../fixtures/test');
 const { ProfileForm, CustomersList } = require('../fixtures/customer-pages');
 
 /** A date `days` from today, as a date input takes it. */

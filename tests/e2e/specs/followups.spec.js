@@ -1,6 +1,6 @@
 // Follow-ups (跟进记录) and their closed loop, the brief, and the seeds' templates.
 'use strict';
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('../fixtures/test');
 const { importCustomers } = require('../fixtures/data');
 
 const WAN = 1_000_000;
@@ -112,6 +112,7 @@ test('a thank-you letter carries the customer, its contact and the first-deal da
   await page.locator('.wording summary').click();
   await page.locator('.wording textarea').fill('{contact}您好：感谢{customer}！');
   await page.getByRole('button', { name: '保存为我的模板措辞' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
   await page.reload();
   await expect(text).toHaveValue('张经理您好：感谢科技公司！');
   await page.getByRole('button', { name: 'English' }).click();

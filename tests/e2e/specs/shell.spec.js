@@ -1,6 +1,6 @@
 // The app shell, served under a sub-path by a plain static server.
 'use strict';
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('../fixtures/test');
 const { AppPage } = require('../fixtures/app-page');
 
 const PAGES = [
@@ -12,17 +12,6 @@ const PAGES = [
   { slug: 'dashboard', en: 'Dashboard', zh: '仪表盘' },
   { slug: 'settings', en: 'Settings', zh: '设置' },
 ];
-
-test.beforeEach(async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  page.errors = errors;
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the browser console').toEqual([]);
-});
 
 test('every page is reached by clicking the navigation', async ({ page, baseURL }) => {
   const app = new AppPage(page);

@@ -1,6 +1,6 @@
 // Tiering (客户分级): presets, explanations, overrides and the re-tier review.
 'use strict';
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('../fixtures/test');
 const { CustomersList, ProfileForm } = require('../fixtures/customer-pages');
 const { seed001, importCustomers, day } = require('../fixtures/data');
 
