@@ -7,9 +7,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::lifecycle::Stage;
+use super::churn::SignalKind;
+use super::lifecycle::{Lifecycle, Stage};
 use super::money::Fen;
 use super::tiering::TierState;
+use super::winback::WinBackCase;
 
 /// One customer and everything kept inside its profile.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -36,6 +38,12 @@ pub struct Customer {
     pub remarks: Vec<Remark>,
     /// Where the customer is in its lifecycle (004); 003's tiering reads it.
     pub stage: Option<Stage>,
+    /// Status, time node, checklist, outputs and history of the lifecycle stage.
+    pub lifecycle: Lifecycle,
+    /// Win-back cases (挽回), oldest first.
+    pub winback: Vec<WinBackCase>,
+    /// Churn signals the user has seen and answered (win-back started or dismissed).
+    pub signals_seen: Vec<SignalKind>,
     /// The customer's tier and how it got there (observation, overrides, history). Changed
     /// only through tiering, never by saving the profile form.
     pub tiering: TierState,

@@ -42,6 +42,7 @@ pub struct FollowUp {
 pub struct NextStep {
     pub date: NaiveDate,
     pub kind: TouchKind,
+    #[serde(default)]
     pub topics: Vec<String>,
 }
 

@@ -1,6 +1,11 @@
-//! The customer lifecycle (客户生命周期, METHOD.md §5, seed 004): five stages.
+//! The customer lifecycle (客户生命周期, METHOD.md §5, seed 004): five stages, each with its
+//! statuses, key actions, outputs and time node; a late flag when the node passes with key
+//! actions undone; and a dated history of every move.
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
+
+use super::calendar::add_months;
 
 /// 004's five stages. Seed 003's three (导入 introduction, 成长 growth, 成熟 mature) map onto
 /// them: lead and nurturing are introduction, converted is growth, mature is mature.
@@ -27,4 +32,323 @@ impl Stage {
         Stage::Mature,
         Stage::Churned,
     ];
+
+    /// 004's statuses for the stage (状态评估), in the table's order.
+    pub fn statuses(self) -> [StageStatus; 3] {
+        use StageStatus::*;
+        match self {
+            Stage::Lead => [ToNurture, LowIntent, HighIntent],
+            Stage::Nurturing => [ClearIntent, NeedsFollowUp, ToAbandon],
+            Stage::Converted => [Signed, Implementing, Delivered],
+            Stage::Mature => [Loyal, Stable, NeedsAttention],
+            Stage::Churned => [Recovered, RecoveryFailed, Unrecoverable],
+        }
+    }
+
+    /// The key actions (关键动作) of the stage, the checklist.
+    pub fn actions(self) -> &'static [KeyAction] {
+        use KeyAction::*;
+        match self {
+            Stage::Lead => &[Collect, Screen, File, FirstContact],
+            Stage::Nurturing => &[NeedsSurvey, Proposal, Objections],
+            Stage::Converted => &[Negotiate, Sign, Deliver, SatisfactionCheck],
+            Stage::Mature => &[QuarterlyReview, ValueAddedService, CrossSell, Nps],
+            Stage::Churned => &[ReasonAnalysis, WinBackPlan, Owner, Review],
+        }
+    }
+
+    /// The actions that must be done by the time node (the rest may come later).
+    fn due_actions(self) -> &'static [KeyAction] {
+        use KeyAction::*;
+        match self {
+            Stage::Lead => &[Screen, File],
+            Stage::Nurturing => &[NeedsSurvey, Proposal],
+            Stage::Converted => &[Sign],
+            Stage::Mature => &[QuarterlyReview],
+            Stage::Churned => &[ReasonAnalysis, WinBackPlan],
+        }
+    }
+
+    /// The outputs (成果输出) the stage produces, as attachable notes or links.
+    pub fn outputs(self) -> &'static [Output] {
+        use Output::*;
+        match self {
+            Stage::Lead => &[LeadList],
+            Stage::Nurturing => &[NeedsReport, Proposal],
+            Stage::Converted => &[Contract, ImplementationPlan],
+            Stage::Mature => &[VisitRecord, ServiceReport],
+            Stage::Churned => &[ChurnAnalysis, WinBackPlan],
+        }
+    }
+
+    /// The time node: by when the due actions must be done, counted from entering the stage.
+    pub fn deadline(self, entered: NaiveDate) -> NaiveDate {
+        match self {
+            // 线索获取后1个工作日内
+            Stage::Lead => working_days_after(entered, 1),
+            // 接触后2周内
+            Stage::Nurturing => entered + chrono::Duration::days(14),
+            // 谈判后1周内签约
+            Stage::Converted => entered + chrono::Duration::days(7),
+            // 按季度
+            Stage::Mature => add_months(entered, 3),
+            // 流失后1个月内
+            Stage::Churned => add_months(entered, 1),
+        }
+    }
+}
+
+fn working_days_after(date: NaiveDate, n: u32) -> NaiveDate {
+    let mut d = date;
+    let mut left = n;
+    while left > 0 {
+        d += chrono::Duration::days(1);
+        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    d
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageStatus {
+    /// 待培育
+    ToNurture,
+    /// 低意向
+    LowIntent,
+    /// 高意向
+    HighIntent,
+    /// 意向明确
+    ClearIntent,
+    /// 需跟进
+    NeedsFollowUp,
+    /// 待放弃
+    ToAbandon,
+    /// 已签约
+    Signed,
+    /// 实施中
+    Implementing,
+    /// 已交付
+    Delivered,
+    /// 高忠诚度
+    Loyal,
+    /// 稳定
+    Stable,
+    /// 需关注
+    NeedsAttention,
+    /// 已挽回
+    Recovered,
+    /// 挽回失败
+    RecoveryFailed,
+    /// 不可挽回
+    Unrecoverable,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyAction {
+    Collect,
+    Screen,
+    File,
+    FirstContact,
+    NeedsSurvey,
+    Proposal,
+    Objections,
+    Negotiate,
+    Sign,
+    Deliver,
+    SatisfactionCheck,
+    QuarterlyReview,
+    ValueAddedService,
+    CrossSell,
+    Nps,
+    ReasonAnalysis,
+    WinBackPlan,
+    Owner,
+    Review,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Output {
+    LeadList,
+    NeedsReport,
+    Proposal,
+    Contract,
+    ImplementationPlan,
+    VisitRecord,
+    ServiceReport,
+    ChurnAnalysis,
+    WinBackPlan,
+}
+
+/// A key action checked off, on a date.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ActionDone {
+    pub stage: Stage,
+    pub action: KeyAction,
+    pub on: NaiveDate,
+}
+
+/// A stage output: a note or a link.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OutputNote {
+    pub stage: Stage,
+    pub output: Output,
+    pub text: String,
+    pub on: NaiveDate,
+}
+
+/// A move between stages (or statuses).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct StageChange {
+    pub date: NaiveDate,
+    pub from: Option<Stage>,
+    pub to: Stage,
+    pub status: Option<StageStatus>,
+}
+
+/// Where a customer is in its lifecycle, and how it got there. Stored with the customer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Lifecycle {
+    pub status: Option<StageStatus>,
+    /// When the current stage was entered.
+    pub since: Option<NaiveDate>,
+    pub history: Vec<StageChange>,
+    pub actions: Vec<ActionDone>,
+    pub outputs: Vec<OutputNote>,
+}
+
+impl Lifecycle {
+    /// Moves to `to` (from `from`) today, with the stage's first status unless one is given.
+    pub fn move_to(
+        &mut self,
+        from: Option<Stage>,
+        to: Stage,
+        status: Option<StageStatus>,
+        today: NaiveDate,
+    ) {
+        let status = status.or_else(|| Some(to.statuses()[0]));
+        if from != Some(to) {
+            self.since = Some(today);
+        }
+        self.status = status;
+        self.history.push(StageChange {
+            date: today,
+            from,
+            to,
+            status,
+        });
+    }
+
+    pub fn is_done(&self, stage: Stage, action: KeyAction, since: Option<NaiveDate>) -> bool {
+        self.actions
+            .iter()
+            .any(|a| a.stage == stage && a.action == action && since.is_none_or(|s| a.on >= s))
+    }
+
+    pub fn toggle(&mut self, stage: Stage, action: KeyAction, today: NaiveDate) {
+        let before = self.actions.len();
+        self.actions
+            .retain(|a| !(a.stage == stage && a.action == action));
+        if self.actions.len() == before {
+            self.actions.push(ActionDone {
+                stage,
+                action,
+                on: today,
+            });
+        }
+    }
+
+    /// Days in the current stage.
+    pub fn days_in_stage(&self, today: NaiveDate) -> Option<i64> {
+        self.since.map(|s| (today - s).num_days())
+    }
+
+    /// The stage's time node has passed with its due actions undone. A mature customer's
+    /// node recurs every quarter from its last quarterly review.
+    pub fn late(&self, stage: Stage, today: NaiveDate) -> Option<NaiveDate> {
+        let since = self.since?;
+        let start = if stage == Stage::Mature {
+            self.actions
+                .iter()
+                .filter(|a| {
+                    a.stage == Stage::Mature
+                        && a.action == KeyAction::QuarterlyReview
+                        && a.on >= since
+                })
+                .map(|a| a.on)
+                .max()
+                .unwrap_or(since)
+        } else {
+            since
+        };
+        let deadline = stage.deadline(start);
+        let undone = if stage == Stage::Mature {
+            true // the review recurs: only a review after `start` would move the node
+        } else {
+            stage
+                .due_actions()
+                .iter()
+                .any(|a| !self.is_done(stage, *a, Some(since)))
+        };
+        (today > deadline && undone).then_some(deadline)
+    }
+}
+
+/// Stage names a user changed for its industry (004: 阶段灵活调整); the meaning stays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageName {
+    pub stage: Stage,
+    pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn each_stage_has_its_seed_time_node() {
+        let friday = d(2024, 3, 8);
+        assert_eq!(Stage::Lead.deadline(friday), d(2024, 3, 11)); // one working day
+        assert_eq!(Stage::Nurturing.deadline(friday), d(2024, 3, 22));
+        assert_eq!(Stage::Converted.deadline(friday), d(2024, 3, 15));
+        assert_eq!(Stage::Mature.deadline(friday), d(2024, 6, 8));
+        assert_eq!(Stage::Churned.deadline(d(2024, 1, 31)), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn late_when_the_node_passes_with_due_actions_undone() {
+        let mut l = Lifecycle::default();
+        l.move_to(None, Stage::Lead, None, d(2024, 3, 8));
+        assert_eq!(l.status, Some(StageStatus::ToNurture));
+        assert_eq!(l.late(Stage::Lead, d(2024, 3, 11)), None);
+        assert_eq!(l.late(Stage::Lead, d(2024, 3, 12)), Some(d(2024, 3, 11)));
+        l.toggle(Stage::Lead, KeyAction::Screen, d(2024, 3, 12));
+        assert!(
+            l.late(Stage::Lead, d(2024, 3, 12)).is_some(),
+            "filing is due too"
+        );
+        l.toggle(Stage::Lead, KeyAction::File, d(2024, 3, 12));
+        assert_eq!(l.late(Stage::Lead, d(2024, 3, 12)), None);
+
+        // Moving on resets the clock and the checklist of the new stage.
+        l.move_to(Some(Stage::Lead), Stage::Nurturing, None, d(2024, 3, 12));
+        assert_eq!(l.days_in_stage(d(2024, 3, 20)), Some(8));
+        assert!(l.late(Stage::Nurturing, d(2024, 3, 27)).is_some());
+        assert_eq!(l.history.len(), 2);
+
+        // Mature: a quarterly review moves the node a quarter on.
+        l.move_to(Some(Stage::Nurturing), Stage::Mature, None, d(2024, 4, 1));
+        assert!(l.late(Stage::Mature, d(2024, 7, 2)).is_some());
+        l.toggle(Stage::Mature, KeyAction::QuarterlyReview, d(2024, 6, 20));
+        assert_eq!(l.late(Stage::Mature, d(2024, 7, 2)), None);
+        assert!(l.late(Stage::Mature, d(2024, 9, 21)).is_some());
+    }
 }

@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod cadence;
 pub mod calendar;
+pub mod churn;
 pub mod closed_loop;
 pub mod csv_import;
 pub mod customer;
@@ -20,3 +21,4 @@ pub mod settings;
 pub mod templates;
 pub mod text;
 pub mod tiering;
+pub mod winback;

@@ -139,6 +139,48 @@ pub(super) fn maximal_customer() -> Customer {
             },
         ],
         stage: Some(crate::domain::lifecycle::Stage::Mature),
+        lifecycle: {
+            use crate::domain::lifecycle::*;
+            Lifecycle {
+                status: Some(StageStatus::Loyal),
+                since: Some(date(2024, 1, 1)),
+                history: vec![StageChange {
+                    date: date(2024, 1, 1),
+                    from: Some(Stage::Converted),
+                    to: Stage::Mature,
+                    status: Some(StageStatus::Loyal),
+                }],
+                actions: vec![ActionDone {
+                    stage: Stage::Mature,
+                    action: KeyAction::QuarterlyReview,
+                    on: date(2024, 3, 1),
+                }],
+                outputs: vec![OutputNote {
+                    stage: Stage::Mature,
+                    output: Output::VisitRecord,
+                    text: "https://example.org/回访记录 ✨".into(),
+                    on: date(2024, 3, 1),
+                }],
+            }
+        },
+        winback: vec![{
+            use crate::domain::winback::*;
+            WinBackCase {
+                id: "w-1".into(),
+                opened_on: Some(date(2023, 6, 1)),
+                reasons: vec![Reason::Service, Reason::Other("交付慢".into())],
+                recoverable: Some(true),
+                actions: vec![
+                    PlanAction::Discount,
+                    PlanAction::SpecificFix("专人驻场".into()),
+                ],
+                owner: "销售总监".into(),
+                outcome: Some(Outcome::Recovered),
+                closed_on: Some(date(2023, 7, 1)),
+                review: "恢复季度返单".into(),
+            }
+        }],
+        signals_seen: vec![crate::domain::churn::SignalKind::CompetitorContact],
         tiering: crate::domain::tiering::TierState {
             preset: Some(crate::domain::tiering::PresetId::Abcd001),
             current: Some(crate::domain::tiering::Tier::A),

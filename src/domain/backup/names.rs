@@ -4,16 +4,18 @@
 use serde::Serialize;
 
 use crate::domain::cadence::{Holiday, PolicyId, Response, TouchKind};
+use crate::domain::churn::SignalKind;
 use crate::domain::customer::{
     Channel, CompanySize, CreditStatus, DecisionRole, Level, PreferredTime, RemarkKind,
     SatisfactionKind, Tag,
 };
-use crate::domain::lifecycle::Stage;
+use crate::domain::lifecycle::{KeyAction, Output, Stage, StageStatus};
 use crate::domain::money::MoneyUnit;
 use crate::domain::templates::TemplateId;
 use crate::domain::tiering::review::ChangeCause;
 use crate::domain::tiering::rules::{Flag, Metric};
 use crate::domain::tiering::{PresetId, Tier};
+use crate::domain::winback::{Outcome, PlanAction, Reason};
 
 /// Variants of enums that have no `ALL` list of their own; the tests' exhaustive matches
 /// fail to compile when a variant is added and not listed here.
@@ -35,6 +37,75 @@ pub(super) const FLAGS: [Flag; 4] = [
     Flag::HasDeal,
 ];
 pub(super) const RESPONSES: [Response; 2] = [Response::AroundTheClock, Response::FourHoursWorkdays];
+/// Every stage's statuses, actions and outputs, from the stages themselves.
+pub(super) const STAGE_STATUSES: [StageStatus; 15] = {
+    use StageStatus::*;
+    [
+        ToNurture,
+        LowIntent,
+        HighIntent,
+        ClearIntent,
+        NeedsFollowUp,
+        ToAbandon,
+        Signed,
+        Implementing,
+        Delivered,
+        Loyal,
+        Stable,
+        NeedsAttention,
+        Recovered,
+        RecoveryFailed,
+        Unrecoverable,
+    ]
+};
+pub(super) const KEY_ACTIONS: [KeyAction; 19] = {
+    use KeyAction::*;
+    [
+        Collect,
+        Screen,
+        File,
+        FirstContact,
+        NeedsSurvey,
+        Proposal,
+        Objections,
+        Negotiate,
+        Sign,
+        Deliver,
+        SatisfactionCheck,
+        QuarterlyReview,
+        ValueAddedService,
+        CrossSell,
+        Nps,
+        ReasonAnalysis,
+        WinBackPlan,
+        Owner,
+        Review,
+    ]
+};
+pub(super) const OUTPUTS: [Output; 9] = {
+    use Output::*;
+    [
+        LeadList,
+        NeedsReport,
+        Proposal,
+        Contract,
+        ImplementationPlan,
+        VisitRecord,
+        ServiceReport,
+        ChurnAnalysis,
+        WinBackPlan,
+    ]
+};
+pub(super) const SIGNALS: [SignalKind; 8] = [
+    SignalKind::ContactFalling,
+    SignalKind::ComplaintsRising,
+    SignalKind::PaymentAnomaly,
+    SignalKind::CompetitorContact,
+    SignalKind::SpendDrop,
+    SignalKind::LowFeedback,
+    SignalKind::NpsDetractor,
+    SignalKind::PausedA,
+];
 pub(super) const TIERS: [Tier; 4] = [Tier::A, Tier::B, Tier::C, Tier::D];
 pub(super) const CHANGE_CAUSES: [ChangeCause; 7] = [
     ChangeCause::Initial,
@@ -88,6 +159,29 @@ pub(super) fn all_enums() -> Vec<(&'static str, Vec<String>)> {
         ("holiday", names(&Holiday::ALL)),
         ("response", names(&RESPONSES)),
         ("template", names(&TemplateId::ALL)),
+        ("stage_status", names(&STAGE_STATUSES)),
+        ("key_action", names(&KEY_ACTIONS)),
+        ("stage_output", names(&OUTPUTS)),
+        ("winback_outcome", names(&Outcome::ALL)),
+        (
+            "winback_reason",
+            names(&[
+                Reason::Service,
+                Reason::Product,
+                Reason::Price,
+                Reason::Other(String::new()),
+            ]),
+        ),
+        (
+            "winback_action",
+            names(&[
+                PlanAction::Discount,
+                PlanAction::ServiceUpgrade,
+                PlanAction::SpecificFix(String::new()),
+                PlanAction::ExecutiveApology,
+            ]),
+        ),
+        ("signal_kind", names(&SIGNALS)),
         ("ui_lang", vec!["zh".to_string(), "en".to_string()]),
         ("tiering_flag", names(&FLAGS)),
     ]
@@ -139,6 +233,12 @@ mod tests {
             match r {
                 Response::AroundTheClock | Response::FourHoursWorkdays => {}
             }
+        }
+        // Every stage lists only known statuses, actions and outputs.
+        for stage in Stage::ALL {
+            assert!(stage.statuses().iter().all(|s| STAGE_STATUSES.contains(s)));
+            assert!(stage.actions().iter().all(|a| KEY_ACTIONS.contains(a)));
+            assert!(stage.outputs().iter().all(|o| OUTPUTS.contains(o)));
         }
         for tier in TIERS {
             match tier {

@@ -363,6 +363,13 @@ impl Walker {
         self.records(c, path, "satisfaction", Walker::satisfaction);
         self.records(c, path, "remarks", Walker::remark);
         self.choice(c, path, "stage", "lifecycle_stage", Need::Nullable);
+        if let Some(l) = self.object(c, path, "lifecycle", Need::Optional) {
+            self.lifecycle(l, &join(path, "lifecycle"));
+        }
+        self.records(c, path, "winback", Walker::winback_case);
+        self.list(c, path, "signals_seen", Need::Optional, |w, path, value| {
+            w.named(path, value, "signal_kind");
+        });
         if let Some(tiering) = self.object(c, path, "tiering", Need::Optional) {
             self.tier_state(tiering, &join(path, "tiering"));
         }
@@ -702,6 +709,74 @@ impl Walker {
         self.date(p, path, "snoozed_from", Need::Nullable);
         self.text(p, path, "snooze_reason", Need::Optional);
         self.boolean(p, path, "cancelled");
+    }
+
+    fn lifecycle(&mut self, l: &Object, path: &str) {
+        self.choice(l, path, "status", "stage_status", Need::Nullable);
+        self.date(l, path, "since", Need::Nullable);
+        self.records(l, path, "history", |w, h, path| {
+            w.date(h, path, "date", Need::Required);
+            w.choice(h, path, "from", "lifecycle_stage", Need::Nullable);
+            w.choice(h, path, "to", "lifecycle_stage", Need::Required);
+            w.choice(h, path, "status", "stage_status", Need::Nullable);
+        });
+        self.records(l, path, "actions", |w, a, path| {
+            w.choice(a, path, "stage", "lifecycle_stage", Need::Required);
+            w.choice(a, path, "action", "key_action", Need::Required);
+            w.date(a, path, "on", Need::Required);
+        });
+        self.records(l, path, "outputs", |w, o, path| {
+            w.choice(o, path, "stage", "lifecycle_stage", Need::Required);
+            w.choice(o, path, "output", "stage_output", Need::Required);
+            w.text(o, path, "text", Need::Required);
+            w.date(o, path, "on", Need::Required);
+        });
+    }
+
+    fn winback_case(&mut self, w: &Object, path: &str) {
+        self.required_text(w, path, "id");
+        self.date(w, path, "opened_on", Need::Nullable);
+        self.date(w, path, "closed_on", Need::Nullable);
+        self.text(w, path, "owner", Need::Optional);
+        self.text(w, path, "review", Need::Optional);
+        self.choice(w, path, "outcome", "winback_outcome", Need::Nullable);
+        if let Some((value, p)) = self.get(w, path, "recoverable", Need::Nullable) {
+            if !value.is_boolean() {
+                self.wrong_type(p, "true or false", value);
+            }
+        }
+        for (key, kind, texted) in [
+            ("reasons", "winback_reason", "other"),
+            ("actions", "winback_action", "specific_fix"),
+        ] {
+            self.records(
+                w,
+                path,
+                key,
+                match key {
+                    "reasons" => |w: &mut Walker, r: &Object, path: &str| {
+                        w.tagged(r, path, "winback_reason", "other")
+                    },
+                    _ => |w: &mut Walker, r: &Object, path: &str| {
+                        w.tagged(r, path, "winback_action", "specific_fix")
+                    },
+                },
+            );
+            let _ = (kind, texted);
+        }
+    }
+
+    /// `{"kind": …}` with a `text` only for the one kind that carries it.
+    fn tagged(&mut self, t: &Object, path: &str, kind_name: &str, with_text: &str) {
+        let Some(kind) = self.choice(t, path, "kind", kind_name, Need::Required) else {
+            return;
+        };
+        if kind == with_text {
+            self.text(t, path, "text", Need::Required);
+        } else if let Some((_, path)) = self.get(t, path, "text", Need::Nullable) {
+            let kind = kind.to_string();
+            self.report(path, Problem::TagHasNoText { kind });
+        }
     }
 
     fn tier_state(&mut self, t: &Object, path: &str) {
