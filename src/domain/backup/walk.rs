@@ -745,25 +745,12 @@ impl Walker {
                 self.wrong_type(p, "true or false", value);
             }
         }
-        for (key, kind, texted) in [
-            ("reasons", "winback_reason", "other"),
-            ("actions", "winback_action", "specific_fix"),
-        ] {
-            self.records(
-                w,
-                path,
-                key,
-                match key {
-                    "reasons" => |w: &mut Walker, r: &Object, path: &str| {
-                        w.tagged(r, path, "winback_reason", "other")
-                    },
-                    _ => |w: &mut Walker, r: &Object, path: &str| {
-                        w.tagged(r, path, "winback_action", "specific_fix")
-                    },
-                },
-            );
-            let _ = (kind, texted);
-        }
+        self.records(w, path, "reasons", |w, r, path| {
+            w.tagged(r, path, "winback_reason", "other")
+        });
+        self.records(w, path, "actions", |w, a, path| {
+            w.tagged(a, path, "winback_action", "specific_fix")
+        });
     }
 
     /// `{"kind": …}` with a `text` only for the one kind that carries it.
