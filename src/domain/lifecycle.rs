@@ -298,6 +298,16 @@ impl Lifecycle {
     }
 }
 
+/// Where a customer without a stage most likely is, from its orders: no deal yet is a lead,
+/// a first deal within the year a converted customer, an older one mature.
+pub fn inferred_stage(first_deal: Option<NaiveDate>, today: NaiveDate) -> Stage {
+    match first_deal {
+        None => Stage::Lead,
+        Some(d) if add_months(d, 12) > today => Stage::Converted,
+        Some(_) => Stage::Mature,
+    }
+}
+
 /// Stage names a user changed for its industry (004: 阶段灵活调整); the meaning stays.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageName {
@@ -311,6 +321,14 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_stage_is_inferred_from_the_orders() {
+        let today = d(2024, 6, 1);
+        assert_eq!(inferred_stage(None, today), Stage::Lead);
+        assert_eq!(inferred_stage(Some(d(2023, 6, 2)), today), Stage::Converted);
+        assert_eq!(inferred_stage(Some(d(2023, 6, 1)), today), Stage::Mature);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cadence::CadenceSettings;
+use super::lifecycle::StageName;
 use super::money::MoneyUnit;
 use super::templates::CustomWording;
 use super::tiering::TieringSettings;
@@ -17,4 +18,6 @@ pub struct DataSettings {
     pub cadence: CadenceSettings,
     /// Template wording the user changed and kept.
     pub templates: Vec<CustomWording>,
+    /// Lifecycle stage names adjusted to the business (004).
+    pub stage_names: Vec<StageName>,
 }

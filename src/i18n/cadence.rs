@@ -217,6 +217,10 @@ impl Lang {
                     format!("the customer's peak season starts {starts}: get in touch before")
                 }
             },
+            DueReason::WinBack => tail(match self {
+                Lang::Zh => "挽回跟进（每周两次，持续一个月）".to_string(),
+                Lang::En => "win-back (twice a week for a month)".to_string(),
+            }),
             DueReason::Planned => tail(match self {
                 Lang::Zh => "计划的联系".to_string(),
                 Lang::En => "planned touch".to_string(),

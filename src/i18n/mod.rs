@@ -11,6 +11,7 @@ mod cadence;
 mod customers;
 mod followups;
 mod import_errors;
+mod lifecycle;
 mod numbers;
 mod settings;
 mod shell;

@@ -279,6 +279,33 @@ impl Workspace {
         });
     }
 
+    /// Changes one customer and saves it (a profile edit: the revision check applies, so a
+    /// change made meanwhile in another tab is reported instead of overwritten).
+    pub fn update_customer(
+        self,
+        id: &str,
+        change: impl FnOnce(&mut Customer),
+        on_error: impl Fn(String) + 'static,
+    ) {
+        let Some(mut customer) = self.customer(id) else {
+            return;
+        };
+        change(&mut customer);
+        spawn_local(async move {
+            match async { db().await?.save_customer(&customer).await }.await {
+                Ok(saved) => self.put_customer(saved),
+                Err(err) => {
+                    if matches!(err, StoreError::Conflict { .. }) {
+                        self.reload();
+                    } else {
+                        self.fail(&err);
+                    }
+                    on_error(err.to_string());
+                }
+            }
+        });
+    }
+
     pub fn customer(self, id: &str) -> Option<Customer> {
         self.customers
             .with(|all| all.iter().find(|c| c.id == id).cloned())

@@ -40,6 +40,10 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
         if let Some(cadence) = w.object(settings, "settings", "cadence", Need::Optional) {
             w.cadence_settings(cadence, "settings.cadence");
         }
+        w.records(settings, "settings", "stage_names", |w, n, path| {
+            w.choice(n, path, "stage", "lifecycle_stage", Need::Required);
+            w.text(n, path, "name", Need::Required);
+        });
         w.records(settings, "settings", "templates", |w, t, path| {
             w.choice(t, path, "template", "template", Need::Required);
             w.choice(t, path, "lang", "ui_lang", Need::Required);

@@ -74,6 +74,8 @@ pub enum DueReason {
     },
     /// A touch the user planned for an exact date.
     Planned,
+    /// An open win-back case: two contacts a week for its first month (002).
+    WinBack,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -248,6 +250,30 @@ pub fn due_items(
                     every.days(),
                 );
             }
+        }
+
+        // An open win-back case: a call every 3 days (twice a week) for its first month.
+        if let Some(opened) = c
+            .winback
+            .iter()
+            .filter(|w| w.is_open())
+            .filter_map(|w| w.opened_on)
+            .filter(|o| {
+                (today - *o).num_days() <= crate::domain::winback::WinBackCase::CADENCE_DAYS
+            })
+            .max()
+        {
+            let last = last_of(TouchKind::Call).filter(|l| *l >= opened);
+            let date = last.map_or(opened, |l| l + chrono::Duration::days(3));
+            push(
+                TouchKind::Call,
+                date,
+                DueReason::WinBack,
+                last,
+                None,
+                None,
+                3,
+            );
         }
 
         // Onboarding and new-customer steps after a recent first deal.

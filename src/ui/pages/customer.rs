@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::customer_followups::CustomerFollowUps;
 use super::customer_form::ProfileForm;
+use super::customer_lifecycle::{HealthCard, LifecycleCard, WinBackCard};
 use super::tiering::TierCard;
 use super::use_page_title;
 use crate::domain::calendar::add_months;
@@ -189,7 +190,10 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
             </dl>
         </section>
 
+        <HealthCard customer=customer.clone()/>
+        <WinBackCard customer=customer.clone()/>
         <CustomerFollowUps customer_id=customer.id.clone() tier=customer.tiering.effective(today)/>
+        <LifecycleCard customer=customer.clone()/>
 
         <TierCard
             customer=customer.clone()

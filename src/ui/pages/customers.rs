@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::tiering::TierBadge;
 use super::{EmptyState, PageHeading};
 use crate::domain::calendar::YearsMonths;
+use crate::domain::churn::{self, Health};
 use crate::domain::customer::{Customer, Tag};
 use crate::domain::figures::{Figures, Verification};
 use crate::domain::money::Fen;
@@ -28,6 +29,7 @@ const PAGE_SIZE: usize = 100;
 #[derive(Clone, PartialEq, Hash)]
 struct Row {
     id: String,
+    health: Health,
     tier: Option<Tier>,
     manual: bool,
     watch: bool,
@@ -48,7 +50,7 @@ struct Row {
 }
 
 impl Row {
-    fn new(c: &Customer, today: NaiveDate) -> Row {
+    fn new(c: &Customer, today: NaiveDate, health: Health) -> Row {
         let f = Figures::of(c, today);
         let mut haystack = vec![c.name.clone(), c.industry.clone(), c.owner.clone()];
         for k in &c.contacts {
@@ -64,6 +66,7 @@ impl Row {
         }
         Row {
             id: c.id.clone(),
+            health,
             tier: c.tiering.effective(today),
             manual: c.tiering.manual.is_some(),
             watch: c.tiering.pending.is_some(),
@@ -160,13 +163,24 @@ pub fn CustomersPage() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         let today = ws.today.get();
-        ws.customers
-            .with(|cs| cs.iter().map(|c| Row::new(c, today)).collect::<Vec<_>>())
+        let tiering = ws.settings.with(|s| s.tiering.clone());
+        ws.customers.with(|cs| {
+            ws.followups.with(|fs| {
+                cs.iter()
+                    .map(|c| {
+                        let signals =
+                            churn::signals(c, fs, c.tiering.effective(today), &tiering, today);
+                        Row::new(c, today, Health::of(&signals))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
 
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<Tag>);
     let tier = RwSignal::new(None::<Tier>);
+    let at_risk = RwSignal::new(false);
     let owner = RwSignal::new(String::new());
     let industry = RwSignal::new(String::new());
     let sort = RwSignal::new(SortKey::Name);
@@ -200,6 +214,7 @@ pub fn CustomersPage() -> impl IntoView {
         let needle = fold(&query.get());
         let tag = tag.get();
         let tier = tier.get();
+        let at_risk = at_risk.get();
         let owner = owner.get();
         let industry = industry.get();
         let collator = js_sys::Intl::Collator::new(
@@ -211,6 +226,7 @@ pub fn CustomersPage() -> impl IntoView {
                 .filter(|r| needle.is_empty() || r.haystack.contains(&needle))
                 .filter(|r| tag.as_ref().is_none_or(|t| r.tags.contains(t)))
                 .filter(|r| tier.is_none() || r.tier == tier)
+                .filter(|r| !at_risk || r.health == Health::AtRisk)
                 .filter(|r| owner.is_empty() || r.owner == owner)
                 .filter(|r| industry.is_empty() || r.industry == industry)
                 .cloned()
@@ -238,6 +254,7 @@ pub fn CustomersPage() -> impl IntoView {
         !query.get().is_empty()
             || tag.get().is_some()
             || tier.get().is_some()
+            || at_risk.get()
             || !owner.get().is_empty()
             || !industry.get().is_empty()
     };
@@ -245,6 +262,7 @@ pub fn CustomersPage() -> impl IntoView {
         query.set(String::new());
         tag.set(None);
         tier.set(None);
+        at_risk.set(false);
         owner.set(String::new());
         industry.set(String::new());
     };
@@ -315,6 +333,10 @@ pub fn CustomersPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
+                        <label class="inline-check">
+                            <input type="checkbox" prop:checked=move || at_risk.get() on:change=move |ev| at_risk.set(event_target_checked(&ev))/>
+                            <span>{move || lang.get().health(Health::AtRisk)}</span>
+                        </label>
                         <TextFilter label=Lang::customers_filter_owner options=owner_options value=owner/>
                         <TextFilter label=Lang::customers_filter_industry options=industry_options value=industry/>
                         <label class="inline-field">
@@ -351,6 +373,7 @@ pub fn CustomersPage() -> impl IntoView {
                                     <tr>
                                         <th scope="col">{tr(Lang::col_name)}</th>
                                         <th scope="col">{tr(Lang::tier_col)}</th>
+                                        <th scope="col">{tr(Lang::health_filter)}</th>
                                         <th scope="col">{tr(Lang::field_industry)}</th>
                                         <th scope="col">{tr(Lang::field_owner)}</th>
                                         <th scope="col" class="num">{tr(Lang::col_spend_12m)}</th>
@@ -412,6 +435,7 @@ fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl 
     let lang = use_lang();
     let href = customer_href(&use_base(), &row.id);
     let Row {
+        health,
         tier,
         manual,
         watch,
@@ -437,6 +461,11 @@ fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl 
         <tr>
             <th scope="row"><a href=href>{name}</a></th>
             <td><TierBadge tier=tier manual=manual watch=watch/></td>
+            <td><span class=match health {
+                Health::AtRisk => "health health-risk",
+                Health::Watch => "health health-watch",
+                Health::Healthy => "health health-ok",
+            }>{move || lang.get().health(health)}</span></td>
             <td>{industry}</td>
             <td>{owner}</td>
             <td class="num">{move || format::money(lang.get(), spend_12m, unit.get())}</td>

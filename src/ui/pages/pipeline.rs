@@ -1,14 +1,178 @@
+//! Pipeline: the five lifecycle stages as a board (004). Cards move by drag and drop or by
+//! their arrow buttons; each shows status, owner, days in stage and a late flag.
+
 use leptos::prelude::*;
 
-use super::{EmptyState, PageHeading};
+use super::PageHeading;
+use crate::domain::lifecycle::{inferred_stage, Stage};
 use crate::i18n::Lang;
+use crate::ui::routes::customer_href;
+use crate::ui::toast::use_toaster;
+use crate::ui::workspace::{use_workspace, Workspace};
+use crate::ui::{tr, use_base, use_lang};
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Card {
+    id: String,
+    name: String,
+    owner: String,
+    stage: Stage,
+    inferred: bool,
+    status: Option<crate::domain::lifecycle::StageStatus>,
+    days: Option<i64>,
+    late: bool,
+}
+
+/// The name a stage goes by in this data set.
+pub fn stage_label(ws: Workspace, t: Lang, stage: Stage) -> String {
+    ws.settings.with(|s| {
+        s.stage_names
+            .iter()
+            .find(|n| n.stage == stage && !n.name.trim().is_empty())
+            .map(|n| n.name.clone())
+            .unwrap_or_else(|| t.stage_name(stage).to_string())
+    })
+}
+
+/// Moves a customer to another stage (today), recording it in the stage history.
+pub fn move_stage(ws: Workspace, id: &str, to: Stage, on_error: impl Fn(String) + 'static) {
+    let today = ws.today.get_untracked();
+    ws.update_customer(
+        id,
+        move |c| {
+            let from = c.stage;
+            if from != Some(to) {
+                c.lifecycle.move_to(from, to, None, today);
+                c.stage = Some(to);
+            }
+        },
+        on_error,
+    );
+}
 
 #[component]
 pub fn PipelinePage() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let cards = Memo::new(move |_| {
+        let today = ws.today.get();
+        ws.customers.with(|cs| {
+            let mut cards: Vec<Card> = cs
+                .iter()
+                .map(|c| {
+                    let stage = c
+                        .stage
+                        .unwrap_or_else(|| inferred_stage(c.first_deal(), today));
+                    Card {
+                        id: c.id.clone(),
+                        name: c.name.clone(),
+                        owner: c.owner.clone(),
+                        stage,
+                        inferred: c.stage.is_none(),
+                        status: c.lifecycle.status.filter(|_| c.stage.is_some()),
+                        days: c
+                            .lifecycle
+                            .days_in_stage(today)
+                            .filter(|_| c.stage.is_some()),
+                        late: c.stage.is_some() && c.lifecycle.late(stage, today).is_some(),
+                    }
+                })
+                .collect();
+            cards.sort_by(|a, b| (!a.late, &a.name).cmp(&(!b.late, &b.name)));
+            cards
+        })
+    });
+    let dragging = RwSignal::new(None::<String>);
+    let drop_on = move |stage: Stage| {
+        if let Some(id) = dragging.get_untracked() {
+            dragging.set(None);
+            move_stage(ws, &id, stage, move |e| toaster.error(e));
+        }
+    };
+
     view! {
         <section class="page page-pipeline">
             <PageHeading title=Lang::nav_pipeline/>
-            <EmptyState text=Lang::pipeline_empty/>
+            <p class="hint">{tr(Lang::pipe_hint)}</p>
+            <div class="board">
+                {Stage::ALL.into_iter().enumerate().map(|(i, stage)| {
+                    let column = Memo::new(move |_| cards.with(|cs| cs.iter().filter(|c| c.stage == stage).cloned().collect::<Vec<_>>()));
+                    view! {
+                        <section
+                            class="board-column"
+                            aria-labelledby=format!("stage-{i}")
+                            on:dragover=move |ev| ev.prevent_default()
+                            on:drop=move |ev| {
+                                ev.prevent_default();
+                                drop_on(stage);
+                            }
+                        >
+                            <h2 id=format!("stage-{i}")>
+                                {move || stage_label(ws, lang.get(), stage)}
+                                " "<span class="count-badge">{move || column.with(Vec::len)}</span>
+                            </h2>
+                            <ul class="cards">
+                                <For each=move || column.get() key=|c| c.clone() let:card>
+                                    <PipelineCard card=card index=i dragging=dragging/>
+                                </For>
+                            </ul>
+                            <Show when=move || column.with(Vec::is_empty)>
+                                <p class="hint">{tr(Lang::pipe_empty)}</p>
+                            </Show>
+                        </section>
+                    }
+                }).collect_view()}
+            </div>
         </section>
+    }
+}
+
+#[component]
+fn PipelineCard(card: Card, index: usize, dragging: RwSignal<Option<String>>) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toaster = use_toaster();
+    let href = customer_href(&use_base(), &card.id);
+    let id = StoredValue::new(card.id.clone());
+    let step = move |delta: i64| {
+        let to = Stage::ALL[(index as i64 + delta) as usize];
+        move_stage(ws, &id.get_value(), to, move |e| toaster.error(e));
+    };
+    let Card {
+        name,
+        owner,
+        inferred,
+        status,
+        days,
+        late,
+        ..
+    } = card;
+    view! {
+        <li
+            class="card-item"
+            class:late=late
+            class:inferred=inferred
+            draggable="true"
+            on:dragstart=move |_| dragging.set(Some(id.get_value()))
+            on:dragend=move |_| dragging.set(None)
+        >
+            <a href=href class="card-name">{name}</a>
+            <p class="hint">
+                {move || status.map(|s| lang.get().stage_status(s).to_string()).unwrap_or_default()}
+                {(!owner.is_empty()).then(|| format!(" · {owner}"))}
+                {move || days.map(|d| format!(" · {d} {}", lang.get().pipe_days()))}
+            </p>
+            {late.then(|| view! { <span class="late-flag">{tr(Lang::pipe_late)}</span> })}
+            {inferred.then(|| view! { <p class="hint small">{tr(Lang::pipe_inferred)}</p> })}
+            <div class="card-moves">
+                {(index > 0).then(|| view! {
+                    <button type="button" aria-label=tr(Lang::pipe_move_left) title=tr(Lang::pipe_move_left) on:click=move |_| step(-1)>"←"</button>
+                })}
+                {(index + 1 < Stage::ALL.len()).then(|| view! {
+                    <button type="button" aria-label=tr(Lang::pipe_move_right) title=tr(Lang::pipe_move_right) on:click=move |_| step(1)>"→"</button>
+                })}
+            </div>
+        </li>
     }
 }

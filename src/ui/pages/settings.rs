@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::cadence_settings::CadenceSettingsSection;
 use super::import::ImportPanel;
+use super::stage_names::StageNamesSection;
 use super::tiering_settings::TieringSettingsSection;
 use super::PageHeading;
 use crate::domain::backup;
@@ -76,6 +77,7 @@ pub fn SettingsPage() -> impl IntoView {
 
             <TieringSettingsSection/>
             <CadenceSettingsSection/>
+            <StageNamesSection/>
 
             <section class="card" aria-labelledby="backup-title" id="backup">
                 <h2 id="backup-title">{tr(Lang::backup_title)}</h2>

@@ -135,6 +135,7 @@ pub fn TodayPage() -> impl IntoView {
         <section class="page page-today">
             <PageHeading title=Lang::nav_today/>
             <p class="hint">{move || format::date(ws.today.get())}</p>
+            <AtRisk/>
             <Show
                 when=move || ws.status.get() == Status::Loading || lines.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="empty-state">{tr(Lang::today_nothing)}</p> }
@@ -352,5 +353,56 @@ fn DueLine(line: Line) -> impl IntoView {
                 </form>
             </Show>
         </li>
+    }
+}
+
+/// Customers at risk of churning, with the signals behind it (METHOD.md §6).
+#[component]
+fn AtRisk() -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workspace();
+    let base = use_base();
+    let risky = Memo::new(move |_| {
+        let today = ws.today.get();
+        let tiering = ws.settings.with(|s| s.tiering.clone());
+        ws.customers.with(|cs| {
+            ws.followups.with(|fs| {
+                cs.iter()
+                    .filter_map(|c| {
+                        let s = crate::domain::churn::signals(
+                            c,
+                            fs,
+                            c.tiering.effective(today),
+                            &tiering,
+                            today,
+                        );
+                        (crate::domain::churn::Health::of(&s)
+                            == crate::domain::churn::Health::AtRisk)
+                            .then(|| (c.id.clone(), c.name.clone(), s))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let base = StoredValue::new(base);
+    view! {
+        <Show when=move || risky.with(|r| !r.is_empty())>
+            <section class="today-section at-risk">
+                <h2>{tr(Lang::today_at_risk)}" "<span class="count-badge">{move || risky.with(Vec::len)}</span></h2>
+                <ul class="due-list">
+                    {move || risky.get().into_iter().map(|(id, name, signals)| {
+                        let href = base.with_value(|b| customer_href(b, &id));
+                        view! {
+                            <li class="due-line late-red">
+                                <div>
+                                    <p class="due-who"><a href=href>{name}</a></p>
+                                    <p class="due-why">{signals.iter().map(|s| lang.get().signal(s)).collect::<Vec<_>>().join(" · ")}</p>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }
