@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::calendar;
 use super::customer::{
     Channel, CompanySize, Contact, CreditStatus, Customer, DecisionRole, Level, MonthDay, Order,
     PreferredTime, Remark, RemarkKind, SatisfactionEntry, SatisfactionKind, Strategy, Tag,
@@ -155,7 +156,7 @@ fn past_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
     if is_blank(text) {
         return Err(Problem::Required);
     }
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Problem::NotADate)?;
+    let date = calendar::parse_ymd(text.trim()).ok_or(Problem::NotADate)?;
     if date > today {
         return Err(Problem::InFuture);
     }

@@ -34,7 +34,7 @@ fn group_thousands(number: &str) -> String {
 
 /// Dates are exact and unambiguous in both languages: 2024-03-15.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    d.to_string()
 }
 
 pub fn percent_change(change: i64) -> String {

@@ -86,7 +86,7 @@ pub fn export(settings: &DataSettings, customers: &[Customer], today: NaiveDate)
 
 /// The name offered for the downloaded file: `customers-2025-03-14.json`.
 pub fn file_name(today: NaiveDate) -> String {
-    format!("customers-{}.json", today.format("%Y-%m-%d"))
+    format!("customers-{today}.json")
 }
 
 #[cfg(test)]
