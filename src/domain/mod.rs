@@ -11,4 +11,5 @@ pub mod figures;
 pub mod money;
 pub mod profile_form;
 pub mod settings;
+pub mod sorting;
 pub mod text;

@@ -10,6 +10,7 @@ use super::customer::{
     PreferredTime, Remark, RemarkKind, SatisfactionEntry, SatisfactionKind, Strategy, Tag,
 };
 use super::money::{format_amount, parse_amount, AmountError, MoneyUnit};
+use super::sorting;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProfileDraft {
@@ -532,7 +533,7 @@ impl ProfileDraft {
             .copied()
             .filter(|m| (1..=12).contains(m))
             .collect();
-        peak_months.sort_unstable();
+        sorting::sort(&mut peak_months);
         peak_months.dedup();
 
         Ok(Customer {

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::customer::Customer;
 use super::settings::DataSettings;
+use super::sorting;
 
 pub use error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
 pub use merge::{plan, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan};
@@ -60,7 +61,7 @@ impl Backup {
     /// A backup of the given data, with customers sorted by id so the file does not depend on
     /// the order the store returned them in.
     pub fn new(settings: DataSettings, mut customers: Vec<Customer>, today: NaiveDate) -> Backup {
-        customers.sort_by(|a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut customers, |a, b| a.id.cmp(&b.id));
         Backup {
             format: FORMAT.to_string(),
             version: FORMAT_VERSION,
