@@ -21,6 +21,7 @@ mod schema_tests;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::calendar;
 use super::customer::Customer;
 use super::settings::DataSettings;
 use super::sorting;
@@ -51,6 +52,7 @@ pub struct Backup {
     pub version: u32,
     /// The day of the export. Deliberately no finer timestamp: exporting the same data on the
     /// same day gives a byte-identical file.
+    #[serde(deserialize_with = "calendar::deserialize_date")]
     pub exported_on: NaiveDate,
     pub settings: DataSettings,
     /// Sorted by id.
