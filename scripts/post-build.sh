@@ -14,7 +14,11 @@ grep -q "$base_re" "$dir/index.html" || { echo "post-build: index.html lacks <ba
 # as it is; this takes 10.5 KB gzip to 8.2 KB), then give index.html the new file's
 # integrity hash. Without terser (scripts/setup.sh installs it) the JS stays as it was.
 terser="${TRUNK_SOURCE_DIR:-.}/.tools/node_modules/.bin/terser"
-sri() { openssl dgst -sha384 -binary "$1" | openssl base64 -A; }
+# The sha384 of a file in base64, as Trunk writes it (node is there whenever terser is).
+sri() {
+  node -e 'const c = require("crypto"), fs = require("fs");
+    process.stdout.write(c.createHash("sha384").update(fs.readFileSync(process.argv[1])).digest("base64"))' "$1"
+}
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   if [ -x "$terser" ]; then
     for js in "$dir"/*.js; do
