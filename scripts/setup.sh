@@ -10,6 +10,7 @@ TRUNK_VERSION=0.21.14
 # The CLI must equal the crate exactly; Cargo.toml is the one place that says which.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.2
 TOOLS="$PWD/.tools"
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
@@ -52,7 +53,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# --- Node side: wasm-opt (binaryen from npm) and, for tests, Playwright ------------
+# --- Node side: wasm-opt (binaryen from npm), terser and, for tests, Playwright ------------
 node_major=$(node --version 2>/dev/null | sed 's/^v\([0-9]*\).*/\1/' || true)
 if [ -z "$node_major" ] || [ "$node_major" -lt 18 ] || ! command -v npm >/dev/null; then
   apt_install nodejs npm
@@ -62,6 +63,13 @@ if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "versio
   say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
   mkdir -p "$TOOLS"
   npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+fi
+
+# Trunk's own JS minifier cannot parse wasm-bindgen's output; scripts/post-build.sh runs this.
+if [ "$("$TOOLS/node_modules/.bin/terser" --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  say "installing terser $TERSER_VERSION (minifies the release JS)"
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --loglevel=error "terser@$TERSER_VERSION"
 fi
 
 if [ "$want" = test ]; then

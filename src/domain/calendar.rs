@@ -2,6 +2,7 @@
 //! and months. Plain functions over `NaiveDate`; nothing here knows what day it is.
 
 use chrono::{Datelike, NaiveDate};
+use serde::de::{Deserialize, Deserializer, Error as _};
 
 /// `date` moved by `months` (negative goes back). A day that does not exist in the target
 /// month becomes that month's last day: 31 Jan + 1 month = 28/29 Feb.
@@ -34,6 +35,79 @@ pub fn whole_months_between(from: NaiveDate, to: NaiveDate) -> u32 {
         months -= 1;
     }
     months.max(0) as u32
+}
+
+/// A date typed as YYYY-MM-DD, read exactly as `NaiveDate::parse_from_str(text, "%Y-%m-%d")`
+/// reads it (see [`read_ymd`]).
+pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    read_ymd(text, false)
+}
+
+/// For `#[serde(deserialize_with)]` on a date: reads what `NaiveDate`'s own `Deserialize`
+/// reads (its `FromStr`), through [`read_ymd`].
+pub fn deserialize_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let text = String::deserialize(d)?;
+    read_ymd(&text, true).ok_or_else(|| D::Error::custom(NOT_A_DATE))
+}
+
+/// [`deserialize_date`] for an optional date.
+pub fn deserialize_opt_date<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        Some(text) => read_ymd(&text, true)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(NOT_A_DATE)),
+        None => Ok(None),
+    }
+}
+
+const NOT_A_DATE: &str = "not a date written YYYY-MM-DD";
+
+/// Year, month and day separated by `-`, read as chrono reads its numeric items: whitespace
+/// may precede each number; the year has 1–4 digits, or any number after a sign; month and
+/// day have 1–2 digits. With `spaces`, whitespace may also precede each `-` and end the text
+/// (`NaiveDate`'s `FromStr`); without, the text is `%Y-%m-%d` exactly. Hand-written because
+/// chrono's general parser costs the wasm about 10 KB; the tests hold it to chrono.
+fn read_ymd(text: &str, spaces: bool) -> Option<NaiveDate> {
+    /// 1 to `max` ASCII digits.
+    fn digits(s: &mut &str, max: usize) -> Option<i64> {
+        let n = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
+        let value = s[..n].parse().ok()?;
+        *s = &s[n..];
+        Some(value)
+    }
+    let space = |s: &mut &str| {
+        if spaces {
+            *s = s.trim_start();
+        }
+    };
+    let dash = |s: &mut &str| -> Option<()> {
+        space(s);
+        *s = s.strip_prefix('-')?;
+        Some(())
+    };
+    let mut s = text.trim_start();
+    let year = if let Some(rest) = s.strip_prefix('-') {
+        s = rest;
+        -digits(&mut s, usize::MAX)?
+    } else if let Some(rest) = s.strip_prefix('+') {
+        s = rest;
+        digits(&mut s, usize::MAX)?
+    } else {
+        digits(&mut s, 4)?
+    };
+    dash(&mut s)?;
+    s = s.trim_start();
+    let month = digits(&mut s, 2)?;
+    dash(&mut s)?;
+    s = s.trim_start();
+    let day = digits(&mut s, 2)?;
+    space(&mut s);
+    if !s.is_empty() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month as u32, day as u32)
 }
 
 /// A span of whole years and months, as tenure (合作时长) is spoken of.
@@ -95,6 +169,79 @@ mod tests {
         assert_eq!(whole_months_between(d(2023, 1, 15), d(2023, 2, 15)), 1);
         assert_eq!(whole_months_between(d(2020, 3, 1), d(2023, 9, 1)), 42);
         assert_eq!(whole_months_between(d(2023, 9, 1), d(2020, 3, 1)), 0);
+    }
+
+    /// Texts built from pieces that chrono's date parsing treats differently.
+    fn date_texts() -> Vec<String> {
+        let years = [
+            "2024", "24", "0999", "1", "12024", "+12024", "-0001", "+", "-", " 2024", "x",
+        ];
+        let seps = ["-", " -", "- ", " - ", "/", "", "--"];
+        let months = ["03", "3", "12", "13", "0", "003", " 3", "１"];
+        let days = [
+            "15",
+            "5",
+            "29",
+            "31",
+            "32",
+            "00",
+            "015",
+            "15 ",
+            "15x",
+            "15\u{3000}",
+        ];
+        let mut texts = vec![String::new(), "2024-03".into(), "2023-02-29".into()];
+        for y in years {
+            for sep in seps {
+                for m in months {
+                    for d in days {
+                        texts.push(format!("{y}{sep}{m}{sep}{d}"));
+                    }
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn reads_dates_as_the_strftime_format_does() {
+        for text in date_texts() {
+            let chrono = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+            assert_eq!(parse_ymd(&text), chrono, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn deserializes_dates_as_chrono_does() {
+        #[derive(serde::Deserialize)]
+        struct Ours {
+            #[serde(deserialize_with = "deserialize_date")]
+            date: NaiveDate,
+            #[serde(default, deserialize_with = "deserialize_opt_date")]
+            maybe: Option<NaiveDate>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Chrono {
+            date: NaiveDate,
+            #[serde(default)]
+            maybe: Option<NaiveDate>,
+        }
+        for text in date_texts() {
+            let json = serde_json::json!({ "date": text, "maybe": text });
+            let ours = Ours::deserialize(&json).ok().map(|o| (o.date, o.maybe));
+            let chrono = Chrono::deserialize(&json).ok().map(|c| (c.date, c.maybe));
+            assert_eq!(ours, chrono, "{text:?}");
+        }
+        for json in [
+            serde_json::json!({ "date": "2024-03-15", "maybe": null }),
+            serde_json::json!({ "date": "2024-03-15" }),
+            serde_json::json!({ "date": 20240315 }),
+            serde_json::json!({ "date": "2024-03-15", "maybe": 1 }),
+        ] {
+            let ours = Ours::deserialize(&json).ok().map(|o| (o.date, o.maybe));
+            let chrono = Chrono::deserialize(&json).ok().map(|c| (c.date, c.maybe));
+            assert_eq!(ours, chrono, "{json}");
+        }
     }
 
     #[test]

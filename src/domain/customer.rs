@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::calendar;
 use super::churn::SignalKind;
 use super::lifecycle::{Lifecycle, Stage};
 use super::money::Fen;
@@ -48,8 +49,10 @@ pub struct Customer {
     /// only through tiering, never by saving the profile form.
     pub tiering: TierState,
     /// When the profile's facts were last confirmed with the customer (002: every 6 months).
+    #[serde(deserialize_with = "calendar::deserialize_opt_date")]
     pub verified_on: Option<NaiveDate>,
     /// When the profile was created (a lead's "entered" date).
+    #[serde(deserialize_with = "calendar::deserialize_opt_date")]
     pub created_on: Option<NaiveDate>,
     /// Bumped on every save; a save based on an older revision is refused, so two tabs can
     /// never silently overwrite each other's edits.
@@ -214,6 +217,7 @@ impl CreditStatus {
 #[serde(default)]
 pub struct Order {
     pub id: String,
+    #[serde(deserialize_with = "calendar::deserialize_opt_date")]
     pub date: Option<NaiveDate>,
     /// Exact, in 分.
     pub amount_fen: Fen,
@@ -291,6 +295,7 @@ impl SatisfactionKind {
 #[serde(default)]
 pub struct SatisfactionEntry {
     pub id: String,
+    #[serde(deserialize_with = "calendar::deserialize_opt_date")]
     pub date: Option<NaiveDate>,
     pub kind: Option<SatisfactionKind>,
     pub score: u32,
@@ -304,6 +309,7 @@ pub struct SatisfactionEntry {
 #[serde(default)]
 pub struct Remark {
     pub id: String,
+    #[serde(deserialize_with = "calendar::deserialize_opt_date")]
     pub date: Option<NaiveDate>,
     pub kind: Option<RemarkKind>,
     pub text: String,

@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod money;
 pub mod profile_form;
 pub mod settings;
+pub mod sorting;
 pub mod templates;
 pub mod text;
 pub mod tiering;

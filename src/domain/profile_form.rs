@@ -4,12 +4,14 @@
 
 use chrono::NaiveDate;
 
+use super::calendar;
 use super::customer::{
     Channel, CompanySize, Contact, CreditStatus, Customer, DecisionRole, Level, MonthDay, Order,
     PreferredTime, Remark, RemarkKind, SatisfactionEntry, SatisfactionKind, Strategy, Tag,
 };
 use super::lifecycle::Stage;
 use super::money::{format_amount, parse_amount, AmountError, MoneyUnit};
+use super::sorting;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProfileDraft {
@@ -157,7 +159,7 @@ fn past_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
     if is_blank(text) {
         return Err(Problem::Required);
     }
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Problem::NotADate)?;
+    let date = calendar::parse_ymd(text.trim()).ok_or(Problem::NotADate)?;
     if date > today {
         return Err(Problem::InFuture);
     }
@@ -534,7 +536,7 @@ impl ProfileDraft {
             .copied()
             .filter(|m| (1..=12).contains(m))
             .collect();
-        peak_months.sort_unstable();
+        sorting::sort(&mut peak_months);
         peak_months.dedup();
 
         Ok(Customer {

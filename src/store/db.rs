@@ -205,16 +205,20 @@ pub(crate) async fn put(
 
 /// Turns a record into the plain JS object IndexedDB stores, through JSON: plain objects and
 /// arrays only (key paths cannot read JS `Map`s), and the same serde code the backup file
-/// uses, so the wasm carries one set of (de)serializers instead of two.
+/// uses, so the wasm carries one set of (de)serializers instead of two. That is why this
+/// writes pretty JSON, as the backup does: one serializer per type instead of two (the stored
+/// object is the same either way).
 pub(crate) fn to_js<T: Serialize + ?Sized>(
     value: &T,
     op: &'static str,
 ) -> Result<JsValue, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { op, detail };
-    let text = serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| corrupt(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))
 }
 
+/// Reads a stored record back. Like a backup import, it goes through a `serde_json::Value`,
+/// so each record type is deserialized by one instance of its serde code, not two.
 pub(crate) fn from_js<T: DeserializeOwned>(
     value: JsValue,
     op: &'static str,
@@ -224,5 +228,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(
         .map_err(|e| corrupt(format!("{e:?}")))?
         .as_string()
         .unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
+    T::deserialize(&value).map_err(|e| corrupt(e.to_string()))
 }

@@ -70,6 +70,10 @@ pub fn TextField(
 }
 
 /// A labelled choice among a type's values, with an empty "not set" option.
+///
+/// Only the translation between values and their positions in `options` is generic; the
+/// markup is built by [`choice`], compiled once for all types (the generic part costs about
+/// 2 KB of wasm per type it is used with; the whole component used to cost 2.5 KB).
 #[component]
 pub fn ChoiceField<T>(
     #[prop(into)] id: String,
@@ -82,15 +86,41 @@ pub fn ChoiceField<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    // Each option's name in every language (in `Lang::ALL` order), so the markup needs no `T`.
+    let names: Vec<[&'static str; 2]> = (options.iter())
+        .map(|&o| Lang::ALL.map(|lang| option_label(lang, o)))
+        .collect();
+    let for_pick = options.clone();
+    // A value that is not among the options selects no option (not even "not set").
+    let selected = Signal::derive(move || {
+        value
+            .get()
+            .map(|v| options.iter().position(|x| *x == v).unwrap_or(usize::MAX))
+    });
+    let on_pick = Callback::new(move |i: Option<usize>| {
+        on_change.run(i.and_then(|i| for_pick.get(i).copied()));
+    });
+    choice(id, label, names, selected, on_pick)
+}
+
+/// [`ChoiceField`]'s markup, over option positions.
+fn choice(
+    id: String,
+    label: fn(Lang) -> &'static str,
+    names: Vec<[&'static str; 2]>,
+    selected: Signal<Option<usize>>,
+    on_pick: Callback<Option<usize>>,
+) -> AnyView {
+    let count = names.len();
     let lang = use_lang();
-    let for_change = options.clone();
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, option)| {
+    let items = (names.into_iter().enumerate())
+        .map(|(i, names)| {
             view! {
-                <option value=i.to_string() selected=move || value.get() == Some(option)>
-                    {move || option_label(lang.get(), option)}
+                <option value=i.to_string() selected=move || selected.get() == Some(i)>
+                    {move || {
+                        let lang = lang.get();
+                        names[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+                    }}
                 </option>
             }
         })
@@ -102,16 +132,17 @@ where
                 id=id
                 on:change=move |ev| {
                     let picked = event_target_value(&ev).parse::<usize>().ok();
-                    on_change.run(picked.and_then(|i| for_change.get(i).copied()));
+                    on_pick.run(picked.filter(|i| *i < count));
                 }
             >
-                <option value="" selected=move || value.get().is_none()>
+                <option value="" selected=move || selected.get().is_none()>
                     {move || format!("— {} —", lang.get().not_set())}
                 </option>
                 {items}
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// A labelled checkbox.

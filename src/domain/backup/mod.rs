@@ -21,9 +21,11 @@ mod schema_tests;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::calendar;
 use super::customer::Customer;
 use super::followup::{FollowUp, PlanItem, Todo};
 use super::settings::DataSettings;
+use super::sorting;
 
 pub use error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
 pub use merge::{
@@ -53,6 +55,7 @@ pub struct Backup {
     pub version: u32,
     /// The day of the export. Deliberately no finer timestamp: exporting the same data on the
     /// same day gives a byte-identical file.
+    #[serde(deserialize_with = "calendar::deserialize_date")]
     pub exported_on: NaiveDate,
     pub settings: DataSettings,
     /// Sorted by id.
@@ -72,7 +75,7 @@ impl Backup {
     /// A backup of the given data, with customers sorted by id so the file does not depend on
     /// the order the store returned them in.
     pub fn new(settings: DataSettings, mut customers: Vec<Customer>, today: NaiveDate) -> Backup {
-        customers.sort_by(|a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut customers, |a, b| a.id.cmp(&b.id));
         Backup {
             format: FORMAT.to_string(),
             version: FORMAT_VERSION,
@@ -136,7 +139,7 @@ pub fn export_all(
 
 /// The name offered for the downloaded file: `customers-2025-03-14.json`.
 pub fn file_name(today: NaiveDate) -> String {
-    format!("customers-{}.json", today.format("%Y-%m-%d"))
+    format!("customers-{today}.json")
 }
 
 #[cfg(test)]

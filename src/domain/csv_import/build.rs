@@ -11,6 +11,7 @@ use super::matching::Identity;
 use super::table::{Row, Table};
 use crate::domain::customer::{Contact, Customer, Order, Tag};
 use crate::domain::money::MoneyUnit;
+use crate::domain::sorting;
 use crate::domain::text::{fold, phone_key};
 
 /// What an import would do. When `errors` is not empty nothing may be written; the rest is
@@ -181,7 +182,7 @@ pub fn build_import(
             None => import.customers.push(draft.into_customer(today, new_id)),
         }
     }
-    import.duplicates.sort_by_key(|d| d.line);
+    sorting::sort_by_key(&mut import.duplicates, |d| d.line);
     import.errors = errors.into_iter().map(ImportError::Cell).collect();
     import
 }

@@ -14,6 +14,7 @@ use super::use_page_title;
 use crate::domain::calendar::add_months;
 use crate::domain::customer::Customer;
 use crate::domain::figures::{Completeness, Figures, Verification};
+use crate::domain::sorting;
 use crate::i18n::Lang;
 use crate::ui::format;
 use crate::ui::routes::Page;
@@ -258,11 +259,11 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
     };
     let opt = move |v: Option<&'static str>| v.map(String::from).unwrap_or_else(|| "—".into());
     let mut orders = c.with_value(|c| c.orders.clone());
-    orders.sort_by_key(|o| std::cmp::Reverse(o.date));
+    sorting::sort_by_key(&mut orders, |o| std::cmp::Reverse(o.date));
     let mut scores = c.with_value(|c| c.satisfaction.clone());
-    scores.sort_by_key(|s| std::cmp::Reverse(s.date));
+    sorting::sort_by_key(&mut scores, |s| std::cmp::Reverse(s.date));
     let mut remarks = c.with_value(|c| c.remarks.clone());
-    remarks.sort_by_key(|r| std::cmp::Reverse(r.date));
+    sorting::sort_by_key(&mut remarks, |r| std::cmp::Reverse(r.date));
 
     view! {
         <section class="card">

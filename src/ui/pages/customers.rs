@@ -15,6 +15,7 @@ use crate::domain::churn::{self, Health};
 use crate::domain::customer::{Customer, Tag};
 use crate::domain::figures::{Figures, Verification};
 use crate::domain::money::Fen;
+use crate::domain::sorting;
 use crate::domain::text::fold;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
@@ -190,7 +191,7 @@ pub fn CustomersPage() -> impl IntoView {
     // The filter menus offer what the data holds.
     let tag_options = Memo::new(move |_| {
         let mut tags: Vec<Tag> = rows.with(|rs| rs.iter().flat_map(|r| r.tags.clone()).collect());
-        tags.sort();
+        sorting::sort(&mut tags);
         tags.dedup();
         tags
     });
@@ -202,7 +203,7 @@ pub fn CustomersPage() -> impl IntoView {
                     .filter(|v| !v.is_empty())
                     .collect()
             });
-            values.sort();
+            sorting::sort(&mut values);
             values.dedup();
             values
         })
@@ -234,7 +235,7 @@ pub fn CustomersPage() -> impl IntoView {
         });
         let key = sort.get();
         let descending = descending.get();
-        out.sort_by(|a, b| {
+        sorting::sort_by(&mut out, |a, b| {
             let ord = key.compare(a, b, &collator);
             if descending {
                 ord.reverse()
