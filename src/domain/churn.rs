@@ -1,6 +1,7 @@
 //! Churn warning (流失预警, METHOD.md §6; seeds 000, 002, 004): signals computed from the
 //! records, each with its evidence, and a health indicator built from them.
 
+use crate::domain::sorting;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -188,7 +189,7 @@ pub fn new_signals(signals: &[Signal], seen: &[SignalKind]) -> Vec<SignalKind> {
         .map(Signal::kind)
         .filter(|k| !seen.contains(k))
         .collect();
-    kinds.sort();
+    sorting::sort(&mut kinds);
     kinds.dedup();
     kinds
 }

@@ -11,6 +11,10 @@ use super::cadence::TouchKind;
 pub struct FollowUp {
     pub id: String,
     pub customer_id: String,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub date: Option<NaiveDate>,
     /// "HH:MM", when known.
     pub time: String,
@@ -40,6 +44,7 @@ pub struct FollowUp {
 /// What comes next, decided in the contact.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NextStep {
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub date: NaiveDate,
     pub kind: TouchKind,
     #[serde(default)]
@@ -56,7 +61,15 @@ pub struct Todo {
     /// Empty for the automatic reminder to update the profile.
     pub text: String,
     pub owner: String,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub due_on: Option<NaiveDate>,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub done_on: Option<NaiveDate>,
     /// What came of it, written when it is closed.
     pub result: String,
@@ -93,6 +106,7 @@ impl Default for FollowUp {
 pub struct PlanItem {
     pub id: String,
     pub customer_id: String,
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub date: NaiveDate,
     pub kind: TouchKind,
     pub topics: Vec<String>,
@@ -101,6 +115,10 @@ pub struct PlanItem {
     /// For an edited item of the generated plan: which generated item it replaces.
     pub replaces: Option<String>,
     /// For a snooze: the date it was due before, and why it moved.
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub snoozed_from: Option<NaiveDate>,
     pub snooze_reason: String,
     /// Removed from the plan on purpose (a generated item the user deleted).

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::cadence::TouchKind;
+use super::calendar::parse_ymd;
 use super::followup::{FollowUp, NextStep, Todo};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -142,12 +143,7 @@ impl FollowUpDraft {
         new_id: &mut dyn FnMut() -> String,
     ) -> Result<(FollowUp, Vec<Todo>), Vec<FuError>> {
         let mut problems = Vec::new();
-        let date = self
-            .date
-            .trim()
-            .parse::<NaiveDate>()
-            .ok()
-            .filter(|d| *d <= today);
+        let date = parse_ymd(self.date.trim()).filter(|d| *d <= today);
         if date.is_none() {
             problems.push((FuField::Date, FuProblem::BadDate));
         }
@@ -180,7 +176,7 @@ impl FollowUpDraft {
             if t.text.trim().is_empty() && t.due.trim().is_empty() {
                 continue;
             }
-            match (t.text.trim(), t.due.trim().parse::<NaiveDate>()) {
+            match (t.text.trim(), parse_ymd(t.due.trim()).ok_or(())) {
                 (text, Ok(due)) if !text.is_empty() => todos.push(Todo {
                     id: if t.id.is_empty() {
                         new_id()
@@ -201,7 +197,7 @@ impl FollowUpDraft {
         }
         let next_step = match self.next_date.trim() {
             "" => None,
-            text => match (text.parse::<NaiveDate>(), date) {
+            text => match (parse_ymd(text).ok_or(()), date) {
                 (Ok(next), Some(d)) if next >= d => Some(NextStep {
                     date: next,
                     kind: self.next_kind,

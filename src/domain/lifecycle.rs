@@ -188,6 +188,7 @@ pub enum Output {
 pub struct ActionDone {
     pub stage: Stage,
     pub action: KeyAction,
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub on: NaiveDate,
 }
 
@@ -197,12 +198,14 @@ pub struct OutputNote {
     pub stage: Stage,
     pub output: Output,
     pub text: String,
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub on: NaiveDate,
 }
 
 /// A move between stages (or statuses).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StageChange {
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub date: NaiveDate,
     pub from: Option<Stage>,
     pub to: Stage,
@@ -215,6 +218,10 @@ pub struct StageChange {
 pub struct Lifecycle {
     pub status: Option<StageStatus>,
     /// When the current stage was entered.
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub since: Option<NaiveDate>,
     pub history: Vec<StageChange>,
     pub actions: Vec<ActionDone>,

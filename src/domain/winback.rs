@@ -60,6 +60,10 @@ impl Outcome {
 #[serde(default)]
 pub struct WinBackCase {
     pub id: String,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub opened_on: Option<NaiveDate>,
     pub reasons: Vec<Reason>,
     pub recoverable: Option<bool>,
@@ -67,6 +71,10 @@ pub struct WinBackCase {
     /// 专人跟进: the named owner.
     pub owner: String,
     pub outcome: Option<Outcome>,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub closed_on: Option<NaiveDate>,
     /// 结果复盘: written whatever the outcome.
     pub review: String,

@@ -90,7 +90,7 @@ impl Backup {
 
     /// The same backup with the to-dos, sorted by id.
     pub fn with_todos(mut self, mut todos: Vec<Todo>) -> Backup {
-        todos.sort_by(|a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut todos, |a, b| a.id.cmp(&b.id));
         self.todos = todos;
         self
     }
@@ -101,8 +101,8 @@ impl Backup {
         mut followups: Vec<FollowUp>,
         mut plans: Vec<PlanItem>,
     ) -> Backup {
-        followups.sort_by(|a, b| a.id.cmp(&b.id));
-        plans.sort_by(|a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut followups, |a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut plans, |a, b| a.id.cmp(&b.id));
         self.followups = followups;
         self.plans = plans;
         self

@@ -2,6 +2,7 @@
 //! Lunar holidays move every year; their dates come from the caller (the browser's own
 //! Chinese calendar), so no table of lunar dates lives here.
 
+use crate::domain::sorting;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -112,7 +113,7 @@ pub fn next_peak_start(months: &[u32], from: NaiveDate) -> Option<NaiveDate> {
         })
         .filter(|d| *d >= from)
         .collect();
-    candidates.sort();
+    sorting::sort(&mut candidates);
     candidates.first().copied()
 }
 

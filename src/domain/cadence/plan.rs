@@ -2,6 +2,7 @@
 //! the user's own planned items in place of generated ones, and a daily cap per owner that
 //! spreads the load — each move within the interval's tolerance and explained.
 
+use crate::domain::sorting;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -193,11 +194,15 @@ pub fn plan_ahead(
             out.extend(make(&due, p.date, None));
         }
     }
-    out.sort_by(|a, b| (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id)));
+    sorting::sort_by(&mut out, |a, b| {
+        (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
+    });
     if cadence.daily_cap > 0 {
         spread(&mut out, cadence.daily_cap, cadence.skip_weekends, today);
     }
-    out.sort_by(|a, b| (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id)));
+    sorting::sort_by(&mut out, |a, b| {
+        (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
+    });
     out
 }
 
@@ -219,7 +224,9 @@ fn spread(plan: &mut [PlannedTouch], cap: u32, skip_weekends: bool, today: Naive
     }
     // Lowest priority first: later tiers, then generated before stored.
     let mut order: Vec<usize> = (0..plan.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse((plan[i].tier.is_none(), plan[i].tier)));
+    sorting::sort_by_key(&mut order, |&i| {
+        std::cmp::Reverse((plan[i].tier.is_none(), plan[i].tier))
+    });
     for i in order {
         let t = &plan[i];
         let key = (t.owner.clone(), t.date);

@@ -2,6 +2,7 @@
 //! logged follow-up; planned items never count) + the interval; a touch logged early resets
 //! the clock; a customer with no touch yet is due from the day it entered its tier.
 
+use crate::domain::sorting;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::dates::{next_peak_start, next_yearly, Holiday};
@@ -174,7 +175,7 @@ pub fn due_items(
             .iter()
             .filter(|p| p.customer_id == c.id && !p.cancelled && !done_plan(&p.id))
             .collect();
-        open_plans.sort_by_key(|p| p.date);
+        sorting::sort_by_key(&mut open_plans, |p| p.date);
         let tier = c.tiering.effective(today);
         let mut push = |kind, date: NaiveDate, reason, last, plan_id, moved_from, interval_days| {
             if date <= horizon {
@@ -387,7 +388,7 @@ pub fn due_items(
         }
     }
     // Worst first, then by tier (A first), then by date.
-    out.sort_by(|a, b| {
+    sorting::sort_by(&mut out, |a, b| {
         (a.status, a.tier.is_none(), a.tier, a.date, &a.customer_id).cmp(&(
             b.status,
             b.tier.is_none(),

@@ -3,6 +3,7 @@
 use super::presets::Scheme;
 use super::rules::{Fact, Inputs, Metric, Test};
 use super::Tier;
+use crate::domain::sorting;
 
 /// Why a customer is in its tier.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -102,7 +103,7 @@ fn pareto(inputs: &[Inputs], a_pct: u32, b_pct: u32, margin_pct: u32) -> Vec<Cla
     let total: i128 = inputs.iter().map(|i| i.spend_12m.max(0) as i128).sum();
     let mut order: Vec<usize> = (0..inputs.len()).collect();
     // Largest first; equal spend keeps portfolio order, so the result is deterministic.
-    order.sort_by_key(|&i| std::cmp::Reverse(inputs[i].spend_12m));
+    sorting::sort_by_key(&mut order, |&i| std::cmp::Reverse(inputs[i].spend_12m));
     let mut out = vec![None; inputs.len()];
     let a_bp = a_pct * 100;
     let ab_bp = (a_pct + b_pct) * 100;

@@ -43,6 +43,10 @@ pub struct TieringSettings {
     /// How long such a temporary raise lasts.
     pub raise_months: u32,
     /// When the last re-tier review was completed (002: every quarter).
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub last_review: Option<chrono::NaiveDate>,
 }
 

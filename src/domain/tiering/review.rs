@@ -3,6 +3,7 @@
 //! passes with the same result; manual overrides need a reason; 000's dynamic adjustments
 //! flag paused A customers and raise surging C customers for a while. Every change is kept.
 
+use crate::domain::sorting;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,10 @@ pub struct TierState {
     /// The preset `current` was decided by; another preset starts afresh.
     pub preset: Option<PresetId>,
     pub current: Option<Tier>,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub since: Option<NaiveDate>,
     /// A different result the rules have shown since `since` of the proposal.
     pub pending: Option<Proposal>,
@@ -31,6 +36,7 @@ pub struct TierState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Proposal {
     pub tier: Tier,
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub since: NaiveDate,
 }
 
@@ -39,7 +45,12 @@ pub struct Proposal {
 pub struct ManualTier {
     pub tier: Tier,
     pub reason: String,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
+    )]
     pub until: Option<NaiveDate>,
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub set_on: NaiveDate,
 }
 
@@ -47,6 +58,7 @@ pub struct ManualTier {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemporaryRaise {
     pub tier: Tier,
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub until: NaiveDate,
     /// The order that triggered it and the earlier average it was compared with.
     pub order: Fen,
@@ -71,6 +83,7 @@ pub enum ChangeCause {
 /// One line of a customer's tier history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierChange {
+    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
     pub date: NaiveDate,
     pub from: Option<Tier>,
     pub to: Tier,
@@ -289,7 +302,7 @@ fn surge(
         .filter_map(|o| o.date.map(|d| (d, o.amount_fen)))
         .filter(|(d, _)| *d <= today)
         .collect();
-    dated.sort();
+    sorting::sort(&mut dated);
     let (&(last_date, last), earlier) = dated.split_last()?;
     if earlier.is_empty() {
         return None;

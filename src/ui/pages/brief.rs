@@ -2,6 +2,7 @@
 //! essentials, the tier and why, last orders, last follow-ups and their feedback, open
 //! to-dos and suggested topics.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -42,9 +43,9 @@ pub fn BriefPage() -> impl IntoView {
                 let figures = Figures::of(&c, today);
                 let tier_line = ws.tiers.with(|m| m.get(&c.id).map(|k| t.explain(settings.tiering.preset, k.tier, &k.explanation, unit))).unwrap_or_default();
                 let mut orders = c.orders.clone();
-                orders.sort_by_key(|o| std::cmp::Reverse(o.date));
+                sorting::sort_by_key(&mut orders, |o| std::cmp::Reverse(o.date));
                 let mut followups: Vec<_> = ws.followups.with(|fs| fs.iter().filter(|f| f.customer_id == c.id).cloned().collect());
-                followups.sort_by_key(|f| std::cmp::Reverse(f.date));
+                sorting::sort_by_key(&mut followups, |f| std::cmp::Reverse(f.date));
                 let open: Vec<_> = ws.todos.with(|ts| ts.iter().filter(|x| x.customer_id == c.id && x.done_on.is_none()).cloned().collect());
                 let mut topics: Vec<String> = c.tags.iter().filter(|tag| matches!(tag, Tag::NeedCost | Tag::NeedEfficiency | Tag::NeedQuality | Tag::PainPoint(_))).map(|tag| t.tag(tag)).collect();
                 topics.extend(followups.iter().take(3).flat_map(|f| f.needs.clone()));

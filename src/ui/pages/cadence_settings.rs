@@ -1,6 +1,7 @@
 //! Settings → Cadence: which seed's cadence, its numbers, weekends, a daily cap, holidays,
 //! peak-season reminders and onboarding.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -151,7 +152,7 @@ pub fn CadenceSettingsSection() -> impl IntoView {
                                     d.holidays.retain(|x| *x != h);
                                     if on {
                                         d.holidays.push(h);
-                                        d.holidays.sort();
+                                        sorting::sort(&mut d.holidays);
                                     }
                                 });
                             }/>

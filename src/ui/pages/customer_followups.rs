@@ -1,6 +1,7 @@
 //! A customer's follow-ups on its profile: open loops first, each with its to-dos; and the
 //! ways into a contact — log one, the brief, the report, the letter.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 
 use super::todos::TodoLine;
@@ -28,7 +29,7 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
             })
         });
         // Open loops first, newest first within each.
-        fs.sort_by_key(|(closed, f)| (*closed, std::cmp::Reverse(f.date)));
+        sorting::sort_by_key(&mut fs, |(closed, f)| (*closed, std::cmp::Reverse(f.date)));
         fs
     });
     let new_href = format!("{base}/followup/?customer={customer_id}");

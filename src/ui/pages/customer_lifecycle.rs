@@ -1,6 +1,7 @@
 //! On a customer's profile: its lifecycle stage (status, checklist, outputs, history), its
 //! health with the churn signals behind it, and its win-back cases.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 
 use super::pipeline::{move_stage, stage_label};
@@ -344,7 +345,7 @@ fn OpenCase(customer_id: String, case: WinBackCase) -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        fs.sort_by_key(|f| f.date);
+        sorting::sort_by_key(&mut fs, |f| f.date);
         fs
     });
     let log_href = format!(

@@ -1,6 +1,7 @@
 //! Pipeline: the five lifecycle stages as a board (004). Cards move by drag and drop or by
 //! their arrow buttons; each shows status, owner, days in stage and a late flag.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 
 use super::PageHeading;
@@ -79,7 +80,9 @@ pub fn PipelinePage() -> impl IntoView {
                     }
                 })
                 .collect();
-            cards.sort_by(|a, b| (!a.late, &a.name).cmp(&(!b.late, &b.name)));
+            sorting::sort_by(&mut cards, |a, b| {
+                (!a.late, &a.name).cmp(&(!b.late, &b.name))
+            });
             cards
         })
     });

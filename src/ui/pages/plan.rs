@@ -1,6 +1,7 @@
 //! Plan: the cadence turned into exact dates — a month calendar and each customer's year —
 //! editable item by item and kept; exported as an .ics calendar or printed.
 
+use crate::domain::sorting;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -56,7 +57,7 @@ pub fn PlanPage() -> impl IntoView {
         let mut names: Vec<(String, String)> = ws
             .customers
             .with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
-        names.sort_by(|a, b| a.1.cmp(&b.1));
+        sorting::sort_by(&mut names, |a, b| a.1.cmp(&b.1));
         names
     });
 
@@ -249,7 +250,7 @@ fn PlanRow(item: PlannedTouch) -> impl IntoView {
         if list.len() > 2 {
             return error.set(Some(t.plan_topics_limit()));
         }
-        let Ok(day) = date.get_untracked().parse::<NaiveDate>() else {
+        let Some(day) = crate::domain::calendar::parse_ymd(&date.get_untracked()) else {
             return;
         };
         let updated = PlanItem {

@@ -2,6 +2,7 @@
 //! registration form (blank or pre-filled), the thank-you letter after the first deal, the
 //! A-customer follow-up report and the care newsletter for a group of customers.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -310,7 +311,7 @@ pub fn TemplatesPage() -> impl IntoView {
         let mut n: Vec<(String, String)> = ws
             .customers
             .with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
-        n.sort_by(|a, b| a.1.cmp(&b.1));
+        sorting::sort_by(&mut n, |a, b| a.1.cmp(&b.1));
         n
     });
     let followup_options = Memo::new(move |_| {
@@ -321,7 +322,7 @@ pub fn TemplatesPage() -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        fs.sort_by_key(|f| std::cmp::Reverse(f.date));
+        sorting::sort_by_key(&mut fs, |f| std::cmp::Reverse(f.date));
         fs
     });
     let keep = move |reset: bool| {

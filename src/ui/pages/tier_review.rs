@@ -1,6 +1,7 @@
 //! The re-tier review (002: every quarter): every proposed change since the last review,
 //! confirmed or kept one by one or all at once, and the review's date recorded.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -53,7 +54,7 @@ pub fn TierReviewPage() -> impl IntoView {
                     )
                 })
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            sorting::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     });

@@ -154,7 +154,7 @@ fn ManualTierForm(
     let set = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let today = ws.today.get_untracked();
-        let until_date = until.with_untracked(|u| u.parse::<NaiveDate>().ok());
+        let until_date = until.with_untracked(|u| crate::domain::calendar::parse_ymd(u));
         let mut s = state.get_value();
         match s.set_manual(
             tier.get_untracked(),

@@ -215,7 +215,7 @@ fn DueLine(line: Line) -> impl IntoView {
     let owner_for_log = owner.clone();
     let save_log = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(date) = log_date.get_untracked().parse() else {
+        let Some(date) = crate::domain::calendar::parse_ymd(&log_date.get_untracked()) else {
             return;
         };
         let topics: Vec<String> = log_topics

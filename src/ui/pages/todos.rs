@@ -1,6 +1,7 @@
 //! To-dos (闭环): every to-do of every follow-up — open, due, overdue, done — by owner and
 //! customer; closing one records its result.
 
+use crate::domain::sorting;
 use leptos::prelude::*;
 
 use super::PageHeading;
@@ -33,7 +34,7 @@ pub fn TodosPage() -> impl IntoView {
                 .filter(|o| !o.is_empty())
                 .collect()
         });
-        o.sort();
+        sorting::sort(&mut o);
         o.dedup();
         o
     });
@@ -55,7 +56,7 @@ pub fn TodosPage() -> impl IntoView {
                 .filter(|(_, t)| customer.is_empty() || t.customer_id == customer)
                 .collect()
         });
-        list.sort_by_key(|(status, t)| (*status, t.due_on));
+        sorting::sort_by_key(&mut list, |(status, t)| (*status, t.due_on));
         list
     });
     let customer_options = Memo::new(move |_| {
