@@ -10,6 +10,7 @@ pub mod churn;
 pub mod closed_loop;
 pub mod csv_import;
 pub mod customer;
+pub mod demo;
 pub mod figures;
 pub mod followup;
 pub mod followup_form;

@@ -5,7 +5,7 @@ use super::{catalogue, Lang};
 use crate::domain::lifecycle::Stage;
 use crate::domain::money::{Fen, MoneyUnit};
 use crate::domain::tiering::review::ChangeCause;
-use crate::domain::tiering::rules::{Fact, Flag, Metric, Test};
+use crate::domain::tiering::rules::{Expr, Fact, Flag, Metric, Test};
 use crate::domain::tiering::{Explanation, PresetId, Tier};
 
 catalogue! {
@@ -382,6 +382,48 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// A tier's rule as the seeds state it: "年消费 ≥ 50 万，且 合作 ≥ 2 年，且 行业龙头".
+    pub fn rule_text(self, rule: &Expr, unit: MoneyUnit) -> String {
+        let (and, or) = match self {
+            Lang::Zh => ("，且 ", "，或 "),
+            Lang::En => (" and ", " or "),
+        };
+        let join = |parts: &[Expr], sep: &str| {
+            parts
+                .iter()
+                .map(|p| match p {
+                    Expr::Test(_) => self.rule_text(p, unit),
+                    _ => format!("({})", self.rule_text(p, unit)),
+                })
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        match rule {
+            Expr::All(parts) if parts.is_empty() => match self {
+                Lang::Zh => "其余客户".into(),
+                Lang::En => "everyone else".into(),
+            },
+            Expr::All(parts) if parts.len() == 1 => self.rule_text(&parts[0], unit),
+            Expr::Any(parts) if parts.len() == 1 => self.rule_text(&parts[0], unit),
+            Expr::All(parts) => join(parts, and),
+            Expr::Any(parts) => join(parts, or),
+            Expr::Test(Test::AtLeast(m, v)) => format!(
+                "{} ≥ {}",
+                self.metric_name(*m),
+                self.metric_value(*m, *v, unit)
+            ),
+            Expr::Test(Test::AtMost(m, v)) => format!(
+                "{} ≤ {}",
+                self.metric_name(*m),
+                self.metric_value(*m, *v, unit)
+            ),
+            Expr::Test(Test::Is(f)) => self.flag_text(*f, true),
+            Expr::Test(Test::Not(f)) => self.flag_text(*f, false),
+        }
+    }
+}
+
 /// Months as years the way the seeds write them: 3 年, 1.5 年, 8 个月.
 fn years(months: i64, unit: &str) -> String {
     if months % 12 == 0 {
@@ -402,6 +444,29 @@ fn years(months: i64, unit: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::tiering::rules::Fact;
+    use crate::domain::tiering::{default_scheme, Scheme};
+
+    #[test]
+    fn a_rule_reads_with_its_thresholds() {
+        let Scheme::Rules(rules) = default_scheme(PresetId::Abcd001) else {
+            panic!("001 is a rule scheme");
+        };
+        assert_eq!(
+            Lang::Zh.rule_text(&rules[0].rule, MoneyUnit::Wan),
+            "年消费 ≥ 50 万，且 合作 ≥ 2 年，且 行业龙头，且 无流失风险"
+        );
+        assert_eq!(
+            Lang::En.rule_text(rules.last().map(|r| &r.rule).unwrap(), MoneyUnit::Wan),
+            "everyone else"
+        );
+        let Scheme::Rules(vp) = default_scheme(PresetId::ValuePotential) else {
+            panic!("value × potential is a rule scheme");
+        };
+        assert_eq!(
+            Lang::En.rule_text(&vp[0].rule, MoneyUnit::Wan),
+            "12-month spend ≥ 100 ×10k CNY and (growth potential ≥ 30% or high potential)"
+        );
+    }
 
     #[test]
     fn the_issue_s_example_reads_as_written() {

@@ -36,9 +36,15 @@ pub struct Db {
 }
 
 impl Db {
-    /// Opens (creating or upgrading) the user's database at the current schema.
+    /// Opens (creating or upgrading) the user's database at the current schema — or the
+    /// training workspace's, while the demo is on.
     pub async fn open() -> Result<Db, StoreError> {
-        Db::open_with(schema::DB_NAME, schema::CURRENT).await
+        let name = if super::settings::is_demo() {
+            schema::DEMO_DB_NAME
+        } else {
+            schema::DB_NAME
+        };
+        Db::open_with(name, schema::CURRENT).await
     }
 
     /// Opens `name` at a given schema; tests use older schemas to write data the way an older

@@ -9,6 +9,9 @@
 /// Name of the user's database. The training demo uses its own (never mixed with real data).
 pub const DB_NAME: &str = "kehu-weihu";
 
+/// The training workspace's database.
+pub const DEMO_DB_NAME: &str = "kehu-weihu-demo";
+
 /// An index on an object store.
 #[derive(Clone, Copy, Debug)]
 pub struct IndexDef {

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 const CHANNEL: &str = "kehu-weihu";
+const DEMO_CHANNEL: &str = "kehu-weihu-demo";
 
 type Listener = Closure<dyn FnMut(web_sys::MessageEvent)>;
 
@@ -18,7 +19,14 @@ fn with_channel(f: impl FnOnce(&web_sys::BroadcastChannel)) {
     CHANNEL_HANDLE.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
-            *cell = web_sys::BroadcastChannel::new(CHANNEL).ok();
+            // The training workspace talks on its own channel: its writes never reload a tab
+            // that shows real data.
+            let name = if super::settings::is_demo() {
+                DEMO_CHANNEL
+            } else {
+                CHANNEL
+            };
+            *cell = web_sys::BroadcastChannel::new(name).ok();
         }
         if let Some(channel) = cell.as_ref() {
             f(channel);

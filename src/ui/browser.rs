@@ -185,3 +185,22 @@ pub fn lunar_holidays(years: &[i32]) -> Vec<(crate::domain::cadence::Holiday, Na
     }
     found
 }
+
+/// Loads `url` as a new page (the demo switch needs a fresh start on another database).
+pub fn go_to(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+}
+
+/// Adds or removes a class on `<html>` (the presenter view styles the whole page).
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(html) = document().document_element() {
+        let list = html.class_list();
+        let _ = if on {
+            list.add_1(name)
+        } else {
+            list.remove_1(name)
+        };
+    }
+}

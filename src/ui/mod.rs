@@ -1,6 +1,7 @@
 //! Leptos components and pages: the thin top that calls `store` and `domain`.
 
 pub mod browser;
+pub mod demo;
 mod form;
 pub mod format;
 mod pages;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
     provide_context(AppBase(base.clone()));
     provide_context(toast::Toaster::new());
     provide_context(workspace::Workspace::new());
+    demo::Presenter::provide();
 
     view! {
         <Router base=base>

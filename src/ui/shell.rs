@@ -4,6 +4,7 @@ use crate::ui::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::demo::{use_presenter, DemoBanner, MethodPanel, Tour, TourBox};
 use super::routes::Page;
 use super::toast::Toasts;
 use super::workspace::{use_workspace, Status};
@@ -13,9 +14,12 @@ use crate::store::settings;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    Tour::provide();
+    let presenter = use_presenter();
+    let in_demo = settings::is_demo();
     view! {
         <a class="skip-link" href="#main">{tr(Lang::skip_to_content)}</a>
-        <div class="app">
+        <div class="app" class:app-demo=in_demo class:app-presenter=move || presenter.0.get()>
             <header class="app-header">
                 <div class="brand">
                     <span class="brand-mark" aria-hidden="true">"维"</span>
@@ -23,12 +27,17 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </div>
                 <LangSwitch/>
             </header>
+            {in_demo.then(|| view! { <DemoBanner/> })}
             <Nav/>
             <main id="main" class="app-main" tabindex="-1">
                 <StorageBanner/>
                 {children()}
             </main>
+            <Show when=move || presenter.0.get()>
+                <MethodPanel/>
+            </Show>
         </div>
+        <TourBox/>
         <Toasts/>
     }
 }

@@ -14,10 +14,11 @@ use super::browser;
 use crate::domain::cadence::Holiday;
 use crate::domain::closed_loop::Effects;
 use crate::domain::customer::Customer;
+use crate::domain::demo::{self, DemoLang};
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{classify_portfolio, Classification, TierState};
-use crate::store::{sync, Db, StoreError};
+use crate::store::{settings, sync, Db, StoreError};
 
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
@@ -59,6 +60,8 @@ pub struct Workspace {
     pub tiers: Memo<Arc<HashMap<String, Classification>>>,
     /// Lunar holiday dates for this year and the next, from the browser's Chinese calendar.
     pub lunar: Memo<Arc<Vec<(Holiday, NaiveDate)>>>,
+    /// The UI's language (the demo's stories are written in it).
+    lang: RwSignal<crate::i18n::Lang>,
 }
 
 impl Workspace {
@@ -67,7 +70,7 @@ impl Workspace {
     pub fn new() -> Workspace {
         let customers = RwSignal::new(Vec::<Customer>::new());
         let settings = RwSignal::new(DataSettings::default());
-        let today = RwSignal::new(browser::today());
+        let today = RwSignal::new(demo_day(settings::demo_offset()));
         let tiers = Memo::new(move |_| {
             let tiering = settings.with(|s| s.tiering.clone());
             let today = today.get();
@@ -91,6 +94,7 @@ impl Workspace {
             status: RwSignal::new(Status::Loading),
             today,
             tiers,
+            lang: expect_context(),
         };
         ws.reload();
         ws.keep_tiers_current();
@@ -145,7 +149,7 @@ impl Workspace {
     fn follow_the_clock(self) {
         use wasm_bindgen::JsCast;
         let tick = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            let now = browser::today();
+            let now = demo_day(settings::demo_offset());
             if now != self.today.get_untracked() {
                 self.today.set(now);
             }
@@ -175,6 +179,13 @@ impl Workspace {
             }
             .await;
             match loaded {
+                // The training workspace starts with the seeds' stories.
+                Ok((customers, ..))
+                    if settings::is_demo()
+                        && (settings::take_demo_seed() || customers.is_empty()) =>
+                {
+                    self.reset_demo();
+                }
                 Ok((customers, settings, followups, plans, todos)) => {
                     self.customers.set(customers);
                     self.settings.set(settings);
@@ -186,6 +197,51 @@ impl Workspace {
                 Err(err) => self.fail(&err),
             }
         });
+    }
+
+    /// Writes the demo data set afresh (in the UI's language, as of the real today) and shows
+    /// it. Only ever called on the demo's own database.
+    pub fn reset_demo(self) {
+        if !settings::is_demo() {
+            return;
+        }
+        settings::set_demo_offset(0);
+        let today = browser::today();
+        let lang = match self.lang.get_untracked() {
+            crate::i18n::Lang::Zh => DemoLang::Zh,
+            crate::i18n::Lang::En => DemoLang::En,
+        };
+        let data = demo::generate(lang, today);
+        let settings = DataSettings::default();
+        spawn_local(async move {
+            let written = async {
+                let records = (&data.followups[..], &[][..], &data.todos[..]);
+                db().await?
+                    .write_import(true, &data.customers, records, Some(&settings))
+                    .await
+            }
+            .await;
+            match written {
+                Ok(()) => {
+                    self.today.set(today);
+                    self.customers.set(data.customers);
+                    self.settings.set(settings);
+                    self.followups.set(data.followups);
+                    self.plans.set(Vec::new());
+                    self.todos.set(data.todos);
+                    self.status.set(Status::Ready);
+                }
+                Err(err) => self.fail(&err),
+            }
+        });
+    }
+
+    /// Moves the demo's today to `day` (the real data's today never moves).
+    pub fn travel_to(self, day: NaiveDate) {
+        if settings::is_demo() {
+            settings::set_demo_offset((day - browser::today()).num_days());
+            self.today.set(day);
+        }
     }
 
     /// Records a storage failure where the shell shows it.
@@ -310,6 +366,11 @@ impl Workspace {
         self.customers
             .with(|all| all.iter().find(|c| c.id == id).cloned())
     }
+}
+
+/// The real today moved by the demo's offset (0 outside the demo).
+fn demo_day(offset: i64) -> NaiveDate {
+    browser::today() + chrono::Duration::days(offset)
 }
 
 pub fn use_workspace() -> Workspace {

@@ -30,7 +30,7 @@ pub use customers::CustomersPage;
 pub use dashboard::DashboardPage;
 pub use followup::FollowUpPage;
 pub use not_found::NotFoundPage;
-pub use pipeline::PipelinePage;
+pub use pipeline::{stage_label, PipelinePage};
 pub use plan::PlanPage;
 pub use settings::SettingsPage;
 pub use templates::TemplatesPage;

@@ -12,6 +12,7 @@ use crate::domain::backup;
 use crate::domain::money::MoneyUnit;
 use crate::i18n::Lang;
 use crate::ui::browser;
+use crate::ui::demo::TrainingSection;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{db, use_workspace};
 use crate::ui::{tr, use_lang};
@@ -89,6 +90,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2 id="import-title">{tr(Lang::import_title)}</h2>
                 <ImportPanel/>
             </section>
+
+            <TrainingSection/>
 
             <p class="hint">{tr(Lang::settings_language_hint)}</p>
         </section>

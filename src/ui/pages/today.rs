@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::demo::TryDemo;
+
 use super::tiering::TierBadge;
 use super::PageHeading;
 use crate::domain::cadence::plan::Suggestion;
@@ -135,6 +137,7 @@ pub fn TodayPage() -> impl IntoView {
         <section class="page page-today">
             <PageHeading title=Lang::nav_today/>
             <p class="hint">{move || format::date(ws.today.get())}</p>
+            <TryDemo/>
             <AtRisk/>
             <Show
                 when=move || ws.status.get() == Status::Loading || lines.with(|l| !l.is_empty())
