@@ -15,6 +15,7 @@ pub mod figures;
 pub mod followup;
 pub mod followup_form;
 pub mod ics;
+pub mod kpi;
 pub mod lifecycle;
 pub mod money;
 pub mod profile_form;
