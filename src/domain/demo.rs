@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::cadence::CadenceSettings;
 use super::cadence::TouchKind;
 use super::calendar::add_months;
 use super::customer::{
@@ -13,6 +14,7 @@ use super::customer::{
 use super::followup::{FollowUp, NextStep, Todo};
 use super::lifecycle::{Lifecycle, Stage};
 use super::money::Fen;
+use super::tiering::{classify_portfolio, TierState, TieringSettings};
 use super::winback::{Outcome, PlanAction, Reason, WinBackCase};
 
 /// The language the stories are told in.
@@ -58,23 +60,23 @@ fn t<'a>(lang: DemoLang, zh: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// Orders summing to `wan_per_year` 万 in each of the last years, spread over `per_year`
+/// Orders summing to `per_year_total` in each of the last years, spread over `per_year`
 /// orders, the first deal `tenure_months` ago.
 fn orders(
     id: &str,
     today: NaiveDate,
-    wan_per_year: i64,
+    per_year_total: Fen,
     per_year: i64,
     tenure_months: i32,
     product: &str,
 ) -> Vec<Order> {
     let mut out = Vec::new();
-    if tenure_months == 0 || wan_per_year == 0 {
+    if tenure_months == 0 || per_year_total.0 == 0 {
         return out;
     }
     let first = add_months(today, -tenure_months);
     // The first deal, then regular orders through the last two years (or since the start).
-    let per = Fen::from_wan(wan_per_year).0 / per_year.max(1);
+    let per = per_year_total.0 / per_year.max(1);
     let step = 365 / per_year.max(1);
     let mut k = 0;
     let mut d = today - days(10);
@@ -148,7 +150,7 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
         orders: orders(
             "demo-tech",
             today,
-            85,
+            Fen::from_wan(85),
             4,
             36,
             &z("定制方案", "Custom solution"),
@@ -176,7 +178,7 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
         orders: orders(
             "demo-yy",
             today,
-            35,
+            Fen::from_wan(35),
             4,
             18,
             &z("标准产品", "Standard products"),
@@ -199,7 +201,14 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
             DecisionRole::Influencer,
             Channel::Wechat,
         )],
-        orders: orders("demo-zz", today, 12, 2, 8, &z("标准件", "Standard parts")),
+        orders: orders(
+            "demo-zz",
+            today,
+            Fen::from_wan(12),
+            2,
+            8,
+            &z("标准件", "Standard parts"),
+        ),
         tags: vec![Tag::PriceSensitive, Tag::NeedCost],
         stage: Some(Stage::Converted),
         lifecycle: staged(Stage::Converted, add_months(today, -8)),
@@ -247,7 +256,14 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
             DecisionRole::DecisionMaker,
             Channel::Visit,
         )],
-        orders: orders("demo-auto", today, 800, 10, 48, &z("零部件", "Components")),
+        orders: orders(
+            "demo-auto",
+            today,
+            Fen::from_wan(800),
+            10,
+            48,
+            &z("零部件", "Components"),
+        ),
         tags: vec![Tag::Strategic],
         stage: Some(Stage::Mature),
         lifecycle: staged(Stage::Mature, add_months(today, -30)),
@@ -268,7 +284,7 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
         orders: orders(
             "demo-retail",
             today,
-            300,
+            Fen::from_wan(300),
             6,
             30,
             &z("常规产品", "Regular products"),
@@ -292,7 +308,7 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
         orders: orders(
             "demo-small",
             today,
-            50,
+            Fen::from_wan(50),
             2,
             20,
             &z("偶发采购", "Occasional purchases"),
@@ -322,9 +338,16 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
         let (own_zh, own_en) = owners[i % owners.len()];
         let id = format!("demo-c{i:02}");
         let tenure = 3 + rng.below(30) as i32;
-        let per_year = 1 + rng.below(4) as i64;
-        // Small customers: a few thousand to a few ten thousand 元 a year.
-        let wan = if i % 6 == 5 { 0 } else { 1 };
+        // Small customers in monthly orders (steady, so no false drop): a few at 6 万 a
+        // year (001's C), most at a few thousand 元 — small enough that 000's A customer
+        // still makes 60 % of the portfolio, as in its example. Every sixth is a lead.
+        let yearly = if i % 6 == 5 {
+            Fen(0)
+        } else if i % 10 == 0 {
+            Fen::from_wan(6)
+        } else {
+            Fen::from_yuan(2_000 + 500 * rng.below(5) as i64)
+        };
         let mut c = Customer {
             id: id.clone(),
             name: match lang {
@@ -359,14 +382,10 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
                 phone: format!("139{i:08}"),
                 ..Contact::default()
             }],
-            orders: orders(&id, today, wan, per_year, tenure, ""),
+            orders: orders(&id, today, yearly, 12, tenure, ""),
             created_on: Some(add_months(today, -tenure - 1)),
             ..Customer::default()
         };
-        // Scale each order down to 0.2–1 万 so the small customers stay small.
-        for o in &mut c.orders {
-            o.amount_fen = Fen(o.amount_fen.0 / (1 + rng.below(4) as i64));
-        }
         c.stage = Some(if c.orders.is_empty() {
             Stage::Lead
         } else if tenure > 12 {
@@ -375,24 +394,6 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
             Stage::Converted
         });
         c.lifecycle = staged(c.stage.unwrap(), add_months(today, -tenure.min(12)));
-        if i % 3 == 0 {
-            c.satisfaction.push(SatisfactionEntry {
-                id: format!("{id}-csat"),
-                date: Some(today - days(20 + rng.below(60) as i64)),
-                kind: Some(SatisfactionKind::Csat),
-                score: 70 + rng.below(30) as u32,
-                ..SatisfactionEntry::default()
-            });
-        }
-        if i % 4 == 1 {
-            c.satisfaction.push(SatisfactionEntry {
-                id: format!("{id}-nps"),
-                date: Some(today - days(30 + rng.below(60) as i64)),
-                kind: Some(SatisfactionKind::Nps),
-                score: 5 + rng.below(6) as u32,
-                ..SatisfactionEntry::default()
-            });
-        }
         customers.push(c);
     }
 
@@ -448,53 +449,131 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
         c.stage = Some(Stage::Churned);
     }
 
-    // Follow-ups over the last months, some with needs, value-added service and to-dos.
+    // Three more customers lost over the last year, so churn has a history to chart.
+    for (id, months_ago) in [("demo-c10", 9), ("demo-c20", 5), ("demo-c28", 2)] {
+        if let Some(c) = customers.iter_mut().find(|c| c.id == id) {
+            let churned_on = add_months(today, -months_ago);
+            c.orders
+                .retain(|o| o.date.is_some_and(|d| d < add_months(churned_on, -3)));
+            c.lifecycle
+                .move_to(c.stage, Stage::Churned, None, churned_on);
+            c.stage = Some(Stage::Churned);
+        }
+    }
+
+    // Satisfaction over two years: a CSAT answer most quarters, an NPS answer some half-years.
+    for c in customers.iter_mut().filter(|c| !c.orders.is_empty()) {
+        for q in 0..8 {
+            let date = today - days(20 + q * 91 + rng.below(60) as i64);
+            if rng.below(3) > 0 {
+                c.satisfaction.push(SatisfactionEntry {
+                    id: format!("{}-csat{q}", c.id),
+                    date: Some(date),
+                    kind: Some(SatisfactionKind::Csat),
+                    score: 70 + rng.below(29) as u32,
+                    ..SatisfactionEntry::default()
+                });
+            }
+            if q % 2 == 0 && rng.below(2) == 0 {
+                c.satisfaction.push(SatisfactionEntry {
+                    id: format!("{}-nps{q}", c.id),
+                    date: Some(date - days(5)),
+                    kind: Some(SatisfactionKind::Nps),
+                    score: 5 + rng.below(6) as u32,
+                    ..SatisfactionEntry::default()
+                });
+            }
+        }
+    }
+
+    // Each customer's tier since its first deal (at most two years back), so the callback
+    // rate can be measured month by month.
+    let tiering = TieringSettings::default();
+    let classes = classify_portfolio(&customers, &tiering, today);
+    for (c, class) in customers.iter_mut().zip(classes) {
+        let from = c
+            .first_deal()
+            .or(c.created_on)
+            .unwrap_or(today)
+            .max(today - days(730));
+        let snapshot = c.clone();
+        let mut state = TierState::default();
+        state.advance(class.tier, &snapshot, tiering.preset, &tiering, from);
+        c.tiering = state;
+    }
+
+    // Follow-ups along each tier's cadence: mostly on time, some late, a few missed.
+    let cadence = CadenceSettings::default();
+    let table = cadence.table(cadence.policy_id(tiering.preset));
     let mut followups = Vec::new();
     let mut todos = Vec::new();
-    let kinds = [
-        TouchKind::Call,
-        TouchKind::Visit,
-        TouchKind::Online,
-        TouchKind::Event,
-    ];
-    for (n, c) in customers
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.orders.is_empty())
-    {
-        let count = 1 + rng.below(4);
-        for k in 0..count {
-            let id = format!("{}-f{k}", c.id);
-            let date = today - days(7 + rng.below(300) as i64);
-            let kind = kinds[rng.below(kinds.len() as u64) as usize];
-            let needs = if rng.below(3) == 0 {
-                vec![z("新增产品线需求", "A new product line")]
-            } else {
-                vec![]
-            };
-            followups.push(FollowUp {
-                id: id.clone(),
-                customer_id: c.id.clone(),
-                date: Some(date),
-                kind,
-                topics: vec![z("季度需求沟通", "This quarter's needs")],
-                note: z("沟通顺利", "A good conversation"),
-                feedback: z("满意", "Satisfied"),
-                score: Some(6 + rng.below(5) as u32),
-                needs,
-                value_added: kind == TouchKind::Event,
-                owner: c.owner.clone(),
-                next_step: (k == 0 && n % 5 == 0).then(|| NextStep {
+    for (n, c) in customers.iter().enumerate() {
+        let (Some(tier), Some(since)) = (c.tiering.current, c.tiering.since) else {
+            continue;
+        };
+        let end = match c.stage {
+            Some(Stage::Churned) => c.lifecycle.since.unwrap_or(today),
+            _ => today - days(1),
+        };
+        let Some(rules) = table.iter().find(|t| t.tier == tier) else {
+            continue;
+        };
+        let mine_from = followups.len();
+        for rule in &rules.touches {
+            let mut due = rule.every.after(since);
+            while due <= end {
+                let done_on = match rng.below(20) {
+                    0..=15 => Some(due - days(rng.below(3) as i64)),
+                    16 | 17 => Some(due + days(8 + rng.below(10) as i64)),
+                    _ => None,
+                };
+                let Some(date) = done_on.filter(|d| *d <= end) else {
+                    due = rule.every.after(due);
+                    continue;
+                };
+                let k = followups.len();
+                let needs = if rng.below(6) == 0 {
+                    vec![z("新增产品线需求", "A new product line")]
+                } else {
+                    vec![]
+                };
+                followups.push(FollowUp {
+                    id: format!("{}-f{k}", c.id),
+                    customer_id: c.id.clone(),
+                    date: Some(date),
+                    kind: rule.kind,
+                    topics: vec![z("季度需求沟通", "This quarter's needs")],
+                    note: z("沟通顺利", "A good conversation"),
+                    feedback: z("满意", "Satisfied"),
+                    score: Some(6 + rng.below(5) as u32),
+                    needs,
+                    value_added: rng.below(4) == 0,
+                    owner: c.owner.clone(),
+                    ..FollowUp::default()
+                });
+                due = rule.every.after(date);
+            }
+        }
+        // The latest follow-up of some customers has a next step and a to-do.
+        let latest = followups[mine_from..]
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, f)| f.date)
+            .map(|(i, _)| mine_from + i);
+        if let Some(i) = latest.filter(|_| c.stage != Some(Stage::Churned)) {
+            let date = followups[i].date.unwrap_or(today);
+            if n % 5 == 0 {
+                followups[i].next_step = Some(NextStep {
                     date: today + days(3 + n as i64 % 10),
                     kind: TouchKind::Call,
                     topics: vec![z("方案确认", "Confirm the proposal")],
-                }),
-                ..FollowUp::default()
-            });
-            if k == 0 && n % 3 == 0 {
+                });
+            }
+            if n % 3 == 0 {
+                let id = followups[i].id.clone();
                 todos.push(Todo {
                     id: format!("{id}-t"),
-                    followup_id: id.clone(),
+                    followup_id: id,
                     customer_id: c.id.clone(),
                     text: z("发送报价单", "Send the quotation"),
                     owner: c.owner.clone(),
@@ -592,5 +671,59 @@ mod tests {
             crate::domain::churn::Health::of(&s),
             crate::domain::churn::Health::AtRisk
         );
+    }
+
+    #[test]
+    fn every_dashboard_figure_has_data_in_the_demo() {
+        use crate::domain::kpi::{dashboard, Measure, Period, Targets};
+        let data = generate(DemoLang::Zh, today());
+        let period = Period::last_12_months(today());
+        let settings = crate::domain::settings::DataSettings::default();
+        let d = dashboard(
+            &data.customers,
+            &data.followups,
+            &settings.cadence,
+            &settings.tiering,
+            &Targets::default(),
+            &period,
+            today(),
+        );
+        for (name, f) in [
+            ("churn", d.churn),
+            ("csat", d.csat),
+            ("nps", d.nps),
+            ("satisfaction yoy", d.satisfaction_yoy),
+            ("repeat", d.repeat_purchase),
+            ("callback important", d.callback_important),
+            ("callback general", d.callback_general),
+            ("callback new", d.callback_new),
+            ("new points", d.new_points),
+            ("value added", d.value_added),
+        ] {
+            assert!(
+                matches!(f.measure, Measure::Value(_)),
+                "{name}: {:?}",
+                f.measure
+            );
+        }
+        assert_eq!(d.months.len(), 12);
+        let months_with = |pick: fn(&crate::domain::kpi::MonthPoint) -> Measure| {
+            d.months
+                .iter()
+                .filter(|m| matches!(pick(m), Measure::Value(_)))
+                .count()
+        };
+        assert!(months_with(|m| m.csat) >= 10);
+        assert!(months_with(|m| m.callback_pct) >= 11);
+        assert!(d
+            .months
+            .iter()
+            .any(|m| m.churn_pct.value().is_some_and(|v| v.0 > 0)));
+        assert!(
+            d.tiers_now.by_tier.iter().all(|n| *n > 0),
+            "{:?}",
+            d.tiers_now
+        );
+        assert!(d.at_risk >= 1 && d.at_risk <= 6, "at risk: {}", d.at_risk);
     }
 }

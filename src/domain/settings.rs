@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cadence::CadenceSettings;
+use super::kpi::Targets;
 use super::lifecycle::StageName;
 use super::money::MoneyUnit;
 use super::templates::CustomWording;
@@ -20,4 +21,6 @@ pub struct DataSettings {
     pub templates: Vec<CustomWording>,
     /// Lifecycle stage names adjusted to the business (004).
     pub stage_names: Vec<StageName>,
+    /// The dashboard's KPI targets (002, 003); the seeds' numbers by default.
+    pub targets: Targets,
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 mod cadence;
 mod customers;
+mod dashboard;
 mod demo;
 mod followups;
 mod import_errors;

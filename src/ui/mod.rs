@@ -1,6 +1,7 @@
 //! Leptos components and pages: the thin top that calls `store` and `domain`.
 
 pub mod browser;
+pub mod chart;
 pub mod demo;
 mod form;
 pub mod format;

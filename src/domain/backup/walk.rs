@@ -44,6 +44,17 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
             w.choice(n, path, "stage", "lifecycle_stage", Need::Required);
             w.text(n, path, "name", Need::Required);
         });
+        if let Some(targets) = w.object(settings, "settings", "targets", Need::Optional) {
+            for key in TARGET_FIELDS {
+                w.integer_field(
+                    targets,
+                    "settings.targets",
+                    key,
+                    Need::Optional,
+                    (0, i64::from(u32::MAX)),
+                );
+            }
+        }
         w.records(settings, "settings", "templates", |w, t, path| {
             w.choice(t, path, "template", "template", Need::Required);
             w.choice(t, path, "lang", "ui_lang", Need::Required);
@@ -85,6 +96,20 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
         })
     }
 }
+
+/// The KPI targets' fields (all whole numbers; see `kpi::Targets`).
+const TARGET_FIELDS: [&str; 10] = [
+    "churn_max_pct",
+    "csat_min",
+    "satisfaction_yoy_points",
+    "repeat_yoy_points",
+    "callback_important_pct",
+    "callback_general_pct",
+    "callback_new_pct",
+    "referral_min_pct",
+    "new_points_per_quarter_tenths",
+    "value_added_min_pct",
+];
 
 /// Whether a field may be absent or `null`.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,7 @@ mod customer_lifecycle;
 mod customer_new;
 mod customers;
 mod dashboard;
+mod dashboard_targets;
 mod followup;
 mod import;
 mod not_found;
