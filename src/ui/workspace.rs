@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::toast::Toaster;
 use crate::domain::cadence::Holiday;
 use crate::domain::closed_loop::Effects;
 use crate::domain::customer::Customer;
@@ -263,6 +264,21 @@ impl Workspace {
 
     pub fn remove_customer(self, id: &str) {
         self.customers.update(|all| all.retain(|c| c.id != id));
+    }
+
+    /// Stores the data set's settings and shows them; `saved` is said on success.
+    pub fn save_settings(self, settings: DataSettings, toaster: Toaster, saved: Option<String>) {
+        spawn_local(async move {
+            match async { db().await?.save_settings(&settings).await }.await {
+                Ok(()) => {
+                    self.settings.set(settings);
+                    if let Some(message) = saved {
+                        toaster.info(message);
+                    }
+                }
+                Err(err) => toaster.error(err.to_string()),
+            }
+        });
     }
 
     /// Stores a follow-up (new or edited) and shows it.

@@ -3,12 +3,11 @@
 
 use crate::domain::sorting;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::cadence::{default_policy, CadenceSettings, Holiday, Interval, PolicyId};
 use crate::i18n::Lang;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace};
+use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
 #[component]
@@ -24,15 +23,8 @@ pub fn CadenceSettingsSection() -> impl IntoView {
     let save = move |_| {
         let mut settings = ws.settings.get_untracked();
         settings.cadence = draft.get_untracked();
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => {
-                    ws.settings.set(settings);
-                    toaster.info(lang.get_untracked().settings_saved());
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        let saved = lang.get_untracked().settings_saved().to_string();
+        ws.save_settings(settings, toaster, Some(saved));
     };
     let number = move |label: fn(Lang) -> &'static str,
                        id: &'static str,

@@ -443,13 +443,7 @@ fn trends(t: Lang, d: &Dashboard, targets: &Targets) -> impl IntoView {
     let csat = series("CSAT", "series-csat", |m| m.csat);
     let nps = series("NPS", "series-nps", |m| m.nps);
     let nps_negative = nps.points.iter().flatten().any(|v| v.0 < 0);
-    let callback = series(t.kpi_callback_general(), "series-callback", |m| {
-        m.callback_pct
-    });
-    let callback = Series {
-        name: t.chart_callback().to_string(),
-        ..callback
-    };
+    let callback = series(t.chart_callback(), "series-callback", |m| m.callback_pct);
     let due: Vec<i64> = d.months.iter().map(|m| m.due_touches as i64).collect();
     let missed: Vec<i64> = d.months.iter().map(|m| m.missed_touches as i64).collect();
     view! {

@@ -2,12 +2,11 @@
 //! regrades every indicator at once.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::kpi::{Targets, Tenths};
 use crate::i18n::Lang;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace};
+use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
 /// "1", "1.5" → tenths; at most one decimal, never negative.
@@ -114,15 +113,8 @@ pub fn TargetsEditor() -> impl IntoView {
         }
         let mut settings = ws.settings.get_untracked();
         settings.targets = draft.get_untracked();
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => {
-                    ws.settings.set(settings);
-                    toaster.info(lang.get_untracked().settings_saved());
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        let saved = lang.get_untracked().settings_saved().to_string();
+        ws.save_settings(settings, toaster, Some(saved));
     };
 
     let inputs = FIELDS

@@ -1,7 +1,6 @@
 //! Settings: the data set's money unit, backup and restore, imports.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::cadence_settings::CadenceSettingsSection;
 use super::import::ImportPanel;
@@ -14,7 +13,7 @@ use crate::i18n::Lang;
 use crate::ui::browser;
 use crate::ui::demo::TrainingSection;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace};
+use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
 /// Everything in the data set, as the backup file.
@@ -40,12 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
     let set_unit = move |unit: MoneyUnit| {
         let mut settings = ws.settings.get_untracked();
         settings.money_unit = unit;
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => ws.settings.set(settings),
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        ws.save_settings(settings, toaster, None);
     };
 
     let export = move |_| {

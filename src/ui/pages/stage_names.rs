@@ -2,12 +2,11 @@
 //! its meaning (statuses, time nodes, what tiering and cadence read).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::lifecycle::{Stage, StageName};
 use crate::i18n::Lang;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace};
+use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
 #[component]
@@ -24,15 +23,8 @@ pub fn StageNamesSection() -> impl IntoView {
             .into_iter()
             .filter(|n| !n.name.trim().is_empty())
             .collect();
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => {
-                    ws.settings.set(settings);
-                    toaster.info(lang.get_untracked().settings_saved());
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        let saved = lang.get_untracked().settings_saved().to_string();
+        ws.save_settings(settings, toaster, Some(saved));
     };
     view! {
         <section class="card" aria-labelledby="stage-names-title">

@@ -4,7 +4,6 @@
 
 use crate::domain::sorting;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
@@ -15,7 +14,7 @@ use crate::domain::templates::{fill, CustomWording, TemplateId};
 use crate::i18n::Lang;
 use crate::ui::browser;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace, Workspace};
+use crate::ui::workspace::{use_workspace, Workspace};
 use crate::ui::{format, tr, use_lang};
 
 fn lang_code(t: Lang) -> &'static str {
@@ -338,15 +337,8 @@ pub fn TemplatesPage() -> impl IntoView {
                 text: words.get_untracked(),
             });
         }
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => {
-                    ws.settings.set(settings);
-                    toaster.info(lang.get_untracked().settings_saved());
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        let saved = lang.get_untracked().settings_saved().to_string();
+        ws.save_settings(settings, toaster, Some(saved));
     };
     let print = move |_| {
         if let Some(w) = web_sys::window() {

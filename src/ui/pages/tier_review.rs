@@ -3,7 +3,6 @@
 
 use crate::domain::sorting;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::tiering::TierBadge;
 use super::PageHeading;
@@ -12,7 +11,7 @@ use crate::domain::tiering::TierState;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace};
+use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};
 
 #[component]
@@ -81,15 +80,8 @@ pub fn TierReviewPage() -> impl IntoView {
     let mark_done = move |_| {
         let mut settings = ws.settings.get_untracked();
         settings.tiering.last_review = Some(ws.today.get_untracked());
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => {
-                    ws.settings.set(settings);
-                    toaster.info(lang.get_untracked().saved());
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        let saved = lang.get_untracked().saved().to_string();
+        ws.save_settings(settings, toaster, Some(saved));
     };
     let preset = move || ws.settings.with(|s| s.tiering.preset);
 

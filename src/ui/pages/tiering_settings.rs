@@ -2,14 +2,13 @@
 //! observation and adjustment settings.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::money::{format_amount, parse_amount, Fen};
 use crate::domain::tiering::rules::{Expr, Metric, Test};
 use crate::domain::tiering::{default_scheme, PresetId, Scheme, TieringSettings};
 use crate::i18n::Lang;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace};
+use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
 #[component]
@@ -25,15 +24,8 @@ pub fn TieringSettingsSection() -> impl IntoView {
     let save = move |_| {
         let mut settings = ws.settings.get_untracked();
         settings.tiering = draft.get_untracked();
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => {
-                    ws.settings.set(settings);
-                    toaster.info(lang.get_untracked().settings_saved());
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        let saved = lang.get_untracked().settings_saved().to_string();
+        ws.save_settings(settings, toaster, Some(saved));
     };
     let set_param = move |pick: fn(&mut TieringSettings) -> &mut u32| {
         move |ev: leptos::ev::Event| {
