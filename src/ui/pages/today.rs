@@ -254,11 +254,8 @@ fn DueLine(line: Line) -> impl IntoView {
         ev.prevent_default();
         let t = lang.get_untracked();
         let today = ws.today.get_untracked();
-        let Some(to) = snooze_date
-            .get_untracked()
-            .parse()
-            .ok()
-            .filter(|d| *d > today)
+        let Some(to) =
+            crate::domain::calendar::parse_ymd(&snooze_date.get_untracked()).filter(|d| *d > today)
         else {
             return snooze_error.set(Some(t.today_snooze_date_invalid()));
         };
