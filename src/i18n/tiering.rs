@@ -436,7 +436,9 @@ fn years(months: i64, unit: &str) -> String {
             _ => format!("{months} mo"),
         }
     } else {
-        format!("{:.1} {unit}", months as f64 / 12.0)
+        // In tenths, rounded half up, without bringing float formatting into the build.
+        let tenths = crate::domain::kpi::Tenths::ratio(months, 12, 1).unwrap_or_default();
+        format!("{tenths} {unit}")
     }
 }
 
@@ -531,5 +533,8 @@ mod tests {
         );
         assert_eq!(years(18, "年"), "1.5 年");
         assert_eq!(years(8, "年"), "8 个月");
+        assert_eq!(years(14, "y"), "1.2 y");
+        assert_eq!(years(15, "y"), "1.3 y");
+        assert_eq!(years(35, "年"), "2.9 年");
     }
 }
