@@ -104,9 +104,20 @@ test.describe('on a phone', () => {
     expect(box.y + box.height).toBeGreaterThan(844 - 2);
     expect(box.width).toBeGreaterThan(380);
     for (const { en } of PAGES) {
-      await expect(app.nav.getByRole('link', { name: en, exact: true })).toBeInViewport();
+      await expect(app.nav.getByRole('link', { name: en, exact: true })).toBeInViewport({ ratio: 1 });
     }
     await app.clickNav('Dashboard');
     await expect(app.heading).toHaveText('Dashboard');
+  });
+
+  test('on a small phone every tab is still whole and tappable', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const app = new AppPage(page);
+    await app.open();
+    for (const { en } of PAGES) {
+      await expect(app.nav.getByRole('link', { name: en, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    await app.clickNav('Settings');
+    await expect(app.heading).toHaveText('Settings');
   });
 });
