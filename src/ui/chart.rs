@@ -169,10 +169,13 @@ pub fn LineChart(
                 {lines}
                 {x_labels}
             </svg>
-            <table class="visually-hidden chart-data">
-                <thead><tr><th scope="col"></th>{table_head}</tr></thead>
-                <tbody>{table_rows}</tbody>
-            </table>
+            // Hidden in a 1 px box: a table ignores a 1 px width and would widen a phone's page.
+            <div class="visually-hidden">
+                <table class="chart-data">
+                    <thead><tr><th scope="col"></th>{table_head}</tr></thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </div>
         </figure>
     }
 }

@@ -81,6 +81,7 @@ pub fn CadenceSettingsSection() -> impl IntoView {
                 let table = draft.with(|d| d.table(p));
                 let preset = preset();
                 view! {
+                    <div class="table-scroll">
                     <table class="plain cadence-table">
                         <tbody>
                             {table.into_iter().enumerate().map(|(ti, tc)| view! {
@@ -122,6 +123,7 @@ pub fn CadenceSettingsSection() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }
             }}
             <button type="button" on:click=move |_| draft.update(|d| { let p = d.policy_id(preset()); d.set_table(p, default_policy(p)); })>

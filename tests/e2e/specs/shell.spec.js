@@ -120,4 +120,25 @@ test.describe('on a phone', () => {
     await app.clickNav('Settings');
     await expect(app.heading).toHaveText('Settings');
   });
+
+  test('no page is wider than the phone: wide tables and the board scroll inside their box', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    // The demo workspace fills every page with real content (tables, board, charts).
+    await page.goto('settings/');
+    await page.getByRole('button', { name: 'Open the demo workspace' }).click();
+    await expect(page.locator('.demo-banner')).toBeVisible();
+    const app = new AppPage(page);
+    for (const { en } of PAGES) {
+      await app.clickNav(en);
+      await expect(app.heading).toHaveText(en);
+      await expect(page.locator('main')).not.toBeEmpty();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${en} is wider than the screen`).toBeLessThanOrEqual(0);
+    }
+    // A profile with orders, satisfaction and lifecycle history: its tables scroll, not the page.
+    await page.goto('customer/?id=demo-c01');
+    await expect(page.locator('table.orders')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the profile is wider than the screen').toBeLessThanOrEqual(0);
+  });
 });
