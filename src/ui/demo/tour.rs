@@ -99,6 +99,13 @@ impl Tour {
 pub fn TourBox() -> impl IntoView {
     let lang = use_lang();
     let tour = Tour::use_tour();
+    // Escape ends the tour from anywhere on the page, as the × button does.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && tour.0.get_untracked().is_some() {
+            tour.close();
+        }
+    });
+    on_cleanup(move || keys.remove());
     move || {
         let n = tour.0.get()?;
         let step = STEPS.get(n)?;

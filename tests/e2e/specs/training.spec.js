@@ -178,4 +178,9 @@ test('the guided tour steps through every page, back and next', async ({ page })
   await box.getByRole('button', { name: 'Next' }).click();
   await box.getByRole('button', { name: 'Finish' }).click();
   await expect(box).toHaveCount(0);
+  // From the keyboard: Escape ends a running tour.
+  await page.locator('.demo-banner').getByRole('button', { name: 'Guided tour' }).press('Enter');
+  await expect(box.locator('.tour-count')).toHaveText('Tour 1 of 7');
+  await page.keyboard.press('Escape');
+  await expect(box).toHaveCount(0);
 });
