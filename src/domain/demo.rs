@@ -14,6 +14,7 @@ use super::customer::{
 use super::followup::{FollowUp, NextStep, Todo};
 use super::lifecycle::{Lifecycle, Stage};
 use super::money::Fen;
+use super::settings::DataSettings;
 use super::tiering::{classify_portfolio, TierState, TieringSettings};
 use super::winback::{Outcome, PlanAction, Reason, WinBackCase};
 
@@ -30,6 +31,7 @@ pub struct DemoData {
     pub customers: Vec<Customer>,
     pub followups: Vec<FollowUp>,
     pub todos: Vec<Todo>,
+    pub settings: DataSettings,
 }
 
 /// A small deterministic generator (the same numbers every time).
@@ -584,10 +586,15 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
             }
         }
     }
+    let mut settings = DataSettings::default();
+    // The last quarterly re-tier review was eleven weeks ago: the dashboard can compare tiers
+    // with it, and a month of time travel shows the next review falling due.
+    settings.tiering.last_review = Some(today - days(77));
     DemoData {
         customers,
         followups,
         todos,
+        settings,
     }
 }
 
@@ -618,6 +625,15 @@ mod tests {
         let en = generate(DemoLang::En, today());
         assert_eq!(en.customers[0].name, "Tech Co.");
         assert_eq!(a.customers[0].name, "科技公司");
+    }
+
+    #[test]
+    fn the_re_tier_review_falls_due_within_a_month_of_time_travel() {
+        let data = generate(DemoLang::En, today());
+        let tiering = &data.settings.tiering;
+        assert!(!tiering.review_due(today()));
+        assert!(!tiering.review_due(today() + days(7)));
+        assert!(tiering.review_due(add_months(today(), 1)));
     }
 
     fn tier(data: &DemoData, preset: PresetId, id: &str) -> Tier {
@@ -678,7 +694,7 @@ mod tests {
         use crate::domain::kpi::{dashboard, Measure, Period, Targets};
         let data = generate(DemoLang::Zh, today());
         let period = Period::last_12_months(today());
-        let settings = crate::domain::settings::DataSettings::default();
+        let settings = &data.settings;
         let d = dashboard(
             &data.customers,
             &data.followups,
@@ -725,5 +741,9 @@ mod tests {
             d.tiers_now
         );
         assert!(d.at_risk >= 1 && d.at_risk <= 6, "at risk: {}", d.at_risk);
+        // The tiers at the last review are there to compare with.
+        let (review, before) = d.tiers_at_review.expect("a review to compare with");
+        assert_eq!(review, today() - days(77));
+        assert!(before.by_tier.iter().sum::<u32>() >= 30, "{before:?}");
     }
 }

@@ -213,7 +213,7 @@ impl Workspace {
             crate::i18n::Lang::En => DemoLang::En,
         };
         let data = demo::generate(lang, today);
-        let settings = DataSettings::default();
+        let settings = data.settings;
         spawn_local(async move {
             let written = async {
                 let records = (&data.followups[..], &[][..], &data.todos[..]);

@@ -139,6 +139,25 @@ test('time travel: a month ahead brings new due touches to Today; reset and the 
   await expect(page.getByRole('button', { name: 'Open the demo workspace' })).toBeVisible();
 });
 
+test('time travel brings the quarterly re-tier review; the dashboard compares tiers with the last one', async ({ page }) => {
+  await enterDemo(page);
+  const banner = page.locator('.demo-banner');
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.row('Tech Co.')).toBeVisible();
+  const reviewDue = page.locator('.notice', { hasText: "This quarter's re-tier review is due" });
+  await expect(reviewDue).toHaveCount(0);
+  await banner.getByRole('button', { name: '+1 week' }).click();
+  await expect(banner.locator('.demo-date')).toContainText('2026-11-30');
+  await expect(reviewDue).toHaveCount(0);
+  await banner.getByRole('button', { name: '+1 month' }).click();
+  await expect(reviewDue).toBeVisible();
+
+  await banner.getByRole('button', { name: 'Back to today' }).click();
+  await page.goto('dashboard/');
+  await expect(page.locator('.tier-change')).toContainText('At the last review (2026-09-07)');
+});
+
 test('a second tab opens the real data while the first shows the demo', async ({ page, context }) => {
   await enterDemo(page);
   const other = await context.newPage();
