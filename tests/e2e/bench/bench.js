@@ -87,6 +87,12 @@ async function time(label, fn) {
     await page.goto(`${BASE}plan/`);
     await page.locator('.month-day li').first().waitFor({ timeout: 120000 });
   });
+  await time('Dashboard: every figure and 12 months of charts', async () => {
+    await page.goto(`${BASE}dashboard/`);
+    // The overdue count turns from 0 once the customers are loaded and measured.
+    await page.waitForFunction(() => Number(document.querySelector('.stat-overdue .stat-number')?.textContent) > 0, null, { timeout: 120000 });
+    await page.locator('.chart svg').nth(3).waitFor({ timeout: 120000 });
+  });
   await time('open a profile from the list', async () => {
     await page.goto(`${BASE}customer/?id=c1234`);
     await page.locator('.tier-card').waitFor();
