@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::use_lang;
+use crate::domain::cadence::TouchKind;
 use crate::i18n::Lang;
 
 /// A labelled text input (also date, email, tel, number-like text).
@@ -181,4 +182,27 @@ where
         }
         seen.set_value(now);
     });
+}
+
+/// A `<select>` of touch kinds, in the order of `kinds` (no "not set"); `id` may be empty when
+/// a wrapping `<label>` names it. One markup for every form that picks a kind.
+pub fn touch_kind_select(
+    id: &'static str,
+    kinds: &'static [TouchKind],
+    current: Signal<TouchKind>,
+    on_pick: Callback<TouchKind>,
+) -> AnyView {
+    let lang = use_lang();
+    view! {
+        <select id=(!id.is_empty()).then_some(id) on:change=move |ev| {
+            if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| kinds.get(i)) {
+                on_pick.run(*k);
+            }
+        }>
+            {kinds.iter().enumerate().map(|(i, &k)| view! {
+                <option value=i.to_string() selected=move || current.get() == k>{move || lang.get().touch_kind(k)}</option>
+            }).collect_view()}
+        </select>
+    }
+    .into_any()
 }

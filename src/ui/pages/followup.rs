@@ -10,7 +10,7 @@ use crate::domain::closed_loop;
 use crate::domain::followup::FollowUp;
 use crate::domain::followup_form::{FollowUpDraft, FuError, FuField, FuProblem, TodoDraft};
 use crate::i18n::Lang;
-use crate::ui::form::{CheckField, TextField};
+use crate::ui::form::{touch_kind_select, CheckField, TextField};
 use crate::ui::routes::customer_path;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{new_id, use_workspace};
@@ -152,15 +152,12 @@ pub fn FollowUpPage() -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id>{tr(label)}</label>
-                <select id=id on:change=move |ev| {
-                    if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| TouchKind::LOGGABLE.get(i)) {
-                        draft.update(|d| set(d, *k));
-                    }
-                }>
-                    {TouchKind::LOGGABLE.into_iter().enumerate().map(|(i, k)| view! {
-                        <option value=i.to_string() selected=move || draft.with(get) == k>{move || lang.get().touch_kind(k)}</option>
-                    }).collect_view()}
-                </select>
+                {touch_kind_select(
+                    id,
+                    &TouchKind::LOGGABLE,
+                    Signal::derive(move || draft.with(get)),
+                    Callback::new(move |k| draft.update(|d| set(d, k))),
+                )}
             </div>
         }
     };

@@ -13,6 +13,7 @@ use crate::domain::followup::PlanItem;
 use crate::domain::ics::{write_calendar, IcsEvent};
 use crate::i18n::Lang;
 use crate::ui::browser;
+use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{new_id, use_workspace, Workspace};
@@ -306,15 +307,7 @@ fn PlanRow(item: PlannedTouch) -> impl IntoView {
                         </label>
                         <label class="inline-field">
                             <span>{tr(Lang::today_kind)}</span>
-                            <select on:change=move |ev| {
-                                if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| TouchKind::ALL.get(i)) {
-                                    kind.set(*k);
-                                }
-                            }>
-                                {TouchKind::ALL.into_iter().enumerate().map(|(i, k)| view! {
-                                    <option value=i.to_string() selected=move || kind.get() == k>{move || lang.get().touch_kind(k)}</option>
-                                }).collect_view()}
-                            </select>
+                            {touch_kind_select("", &TouchKind::ALL, kind.into(), Callback::new(move |k| kind.set(k)))}
                         </label>
                         <label class="inline-field grow">
                             <span>{tr(Lang::today_topics)}</span>

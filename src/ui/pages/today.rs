@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::ui::demo::TryDemo;
+use crate::ui::form::touch_kind_select;
 
 use super::tiering::TierBadge;
 use super::PageHeading;
@@ -313,15 +314,7 @@ fn DueLine(line: Line) -> impl IntoView {
                 <form class="inline-form due-form" on:submit=save_log.clone()>
                     <label class="inline-field">
                         <span>{tr(Lang::today_kind)}</span>
-                        <select on:change=move |ev| {
-                            if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| TouchKind::LOGGABLE.get(i)) {
-                                log_kind.set(*k);
-                            }
-                        }>
-                            {TouchKind::LOGGABLE.into_iter().enumerate().map(|(i, k)| view! {
-                                <option value=i.to_string() selected=move || log_kind.get() == k>{move || lang.get().touch_kind(k)}</option>
-                            }).collect_view()}
-                        </select>
+                        {touch_kind_select("", &TouchKind::LOGGABLE, log_kind.into(), Callback::new(move |k| log_kind.set(k)))}
                     </label>
                     <label class="inline-field">
                         <span>{tr(Lang::today_date)}</span>

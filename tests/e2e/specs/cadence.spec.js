@@ -136,6 +136,14 @@ test('the year plan is editable item by item, kept, and exported as a calendar w
   await expect(rows.filter({ hasText: '2026-04-15' })).toContainText('新能源产线 · 白皮书');
   await expect(rows.filter({ hasText: 'Executive visit' }).filter({ hasText: '2026-04-02' })).toHaveCount(0);
 
+  // A call becomes a visit: the kind is picked from the list.
+  const call = rows.filter({ hasText: 'Call' }).first();
+  const callDate = (await call.textContent()).match(/\d{4}-\d{2}-\d{2}/)[0];
+  await call.getByRole('button', { name: 'Edit' }).click();
+  await form.getByLabel('Kind of touch').selectOption({ label: 'Visit' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+
   // Export twice: the same events with the same UIDs.
   const exportIcs = async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export calendar (.ics)' }).click()]);
@@ -151,4 +159,6 @@ test('the year plan is editable item by item, kept, and exported as a calendar w
   const moved = first.find((e) => e.start === '20260415');
   expect(moved.summary).toBe('科技公司 · Executive visit');
   expect(moved.description).toContain('新能源产线');
+  const visit = first.find((e) => e.start === callDate.replaceAll('-', '') && e.summary === '科技公司 · Visit');
+  expect(visit, `a visit on ${callDate}`).toBeTruthy();
 });
