@@ -194,6 +194,12 @@ pub fn BarChart(
     let k = groups.len().max(1) as i64;
     let bar = (slot * 2 / 3) / k;
     let base = H - BOTTOM;
+    // Labels on two lines put every single-line label on the first line too.
+    let single_y = if labels.iter().any(|l| l.contains(" · ")) {
+        H - 21
+    } else {
+        H - 12
+    };
     let bars = labels
         .iter()
         .enumerate()
@@ -218,11 +224,23 @@ pub fn BarChart(
                 .collect_view();
             // Many bars: every other label, counted from the last.
             let shown = labels.len() <= 8 || (labels.len() - 1 - i).is_multiple_of(2);
+            let x = LEFT + slot * i as i64 + slot / 2;
+            // "B · important" on two lines, so a tier's name fits under its bars on a phone.
+            let label_view = shown.then(|| match label.split_once(" · ") {
+                Some((head, tail)) => view! {
+                    <text class="chart-axis chart-x-label" x=x y=H - 21 text-anchor="middle">
+                        {head.to_string()}<tspan x=x dy=17>{tail.to_string()}</tspan>
+                    </text>
+                }
+                .into_any(),
+                None => view! {
+                    <text class="chart-axis chart-x-label" x=x y=single_y text-anchor="middle">{label.clone()}</text>
+                }
+                .into_any(),
+            });
             view! {
                 {members}
-                {shown.then(|| view! {
-                    <text class="chart-axis chart-x-label" x=LEFT + slot * i as i64 + slot / 2 y=H - 12 text-anchor="middle">{label.clone()}</text>
-                })}
+                {label_view}
             }
         })
         .collect_view();
