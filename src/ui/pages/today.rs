@@ -2,6 +2,8 @@
 //! next 7 days — each with what kind of touch, why, and suggested topics; one click logs the
 //! touch or snoozes it with a reason.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::ui::demo::TryDemo;
@@ -11,7 +13,7 @@ use super::tiering::TierBadge;
 use super::PageHeading;
 use crate::domain::cadence::plan::Suggestion;
 use crate::domain::cadence::{due_items, Due, DueReason, DueStatus, TouchKind};
-use crate::domain::customer::Tag;
+use crate::domain::customer::{Customer, Tag};
 use crate::domain::followup::{FollowUp, PlanItem};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
@@ -76,9 +78,9 @@ fn topics(due: &Due, tags: &[Tag], t: Lang) -> Vec<String> {
 pub fn TodayPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let lines = Memo::new(move |_| {
+    // Every schedule, computed when data, settings or the day change — not on a language switch.
+    let dues = Memo::new(move |_| {
         let today = ws.today.get();
-        let t = lang.get();
         let settings = ws.settings.get();
         let lunar = ws.lunar.get();
         ws.customers.with(|cs| {
@@ -94,18 +96,26 @@ pub fn TodayPage() -> impl IntoView {
                         today,
                         7,
                     )
-                    .into_iter()
+                })
+            })
+        })
+    });
+    let lines = Memo::new(move |_| {
+        let t = lang.get();
+        ws.customers.with(|cs| {
+            let by_id: HashMap<&str, &Customer> = cs.iter().map(|c| (c.id.as_str(), c)).collect();
+            dues.with(|ds| {
+                ds.iter()
                     .filter_map(|due| {
-                        let c = cs.iter().find(|c| c.id == due.customer_id)?;
+                        let c = by_id.get(due.customer_id.as_str())?;
                         Some(Line {
-                            topics: topics(&due, &c.tags, t),
+                            topics: topics(due, &c.tags, t),
                             name: c.name.clone(),
                             owner: c.owner.clone(),
-                            due,
+                            due: due.clone(),
                         })
                     })
                     .collect::<Vec<_>>()
-                })
             })
         })
     });
