@@ -5,16 +5,15 @@
 //! new variant does not compile until it has its Chinese. Technical tokens (JSON paths, field
 //! names, allowed values, version numbers, `YYYY-MM-DD`) are kept verbatim in both languages.
 //!
-//! A few values reach the messages as English words chosen by the domain code (the kind of a
-//! JSON value, "a list"; the type a field expects, "a whole number"; the JSON reader's
-//! syntax messages; "column 3" for a blank CSV header). They are recognised here by their
-//! exact text; the tests run the real parsers so that a change of wording there shows up.
-
-use std::borrow::Cow;
+//! What a message says about a value (the kind of JSON found, the type a field expects, the
+//! class of a syntax error, a blank header's position) arrives as a typed value, so no
+//! English text is matched here.
 
 use super::Lang;
-use crate::domain::backup::{self, ImportErrors, FORMAT, FORMAT_VERSION};
-use crate::domain::csv_import::{self, Column, CsvError, RowError};
+use crate::domain::backup::{
+    self, Expected, Found, ImportErrors, JsonSyntax, TopLevel, FORMAT, FORMAT_VERSION,
+};
+use crate::domain::csv_import::{self, Column, CsvError, Header, RowError};
 
 impl Lang {
     /// One problem of a backup file.
@@ -135,18 +134,24 @@ fn backup_error_zh(e: &backup::ImportError) -> String {
         E::NotJson {
             line,
             column,
-            message,
+            syntax: JsonSyntax::CutOff,
         } => format!(
-            "文件不是有效的 JSON：{}（第 {line} 行，第 {column} 列）",
-            json_syntax_zh(message).unwrap_or("语法错误")
+            "文件不是有效的 JSON：文件提前结束了，像是被截断了（第 {line} 行，第 {column} 列）"
+        ),
+        E::NotJson {
+            line,
+            column,
+            syntax: JsonSyntax::Invalid,
+        } => format!(
+            "文件不是有效的 JSON：第 {line} 行第 {column} 列有错误\
+             （常见原因是缺少或多出逗号、引号或括号）"
         ),
         E::NotAnObject { found } => {
-            let what: Cow<str> = match found.as_str() {
-                "a list" => "一个列表".into(),
-                "text" => "一段文本".into(),
-                "a number" => "一个数字".into(),
-                "a single value" => "单个值".into(),
-                other => format!(" {other} ").into(),
+            let what = match found {
+                TopLevel::List => "一个列表",
+                TopLevel::Text => "一段文本",
+                TopLevel::Number => "一个数字",
+                TopLevel::Single => "单个值",
             };
             format!("{NOT_A_BACKUP}：文件内容是{what}，而不是 JSON 对象")
         }
@@ -174,16 +179,7 @@ fn backup_problem_zh(p: &backup::Problem) -> String {
     match p {
         P::Required => "必填，不能为空".into(),
         P::WrongType { expected, found } => {
-            let expected: Cow<str> = match *expected {
-                "text" => "应为文本".into(),
-                "true or false" => "应为 true 或 false".into(),
-                "a date written YYYY-MM-DD" => "应为 YYYY-MM-DD 格式的日期".into(),
-                "a whole number" => "应为整数".into(),
-                "an object" => "应为对象".into(),
-                "a list" => "应为列表".into(),
-                other => format!("应为 {other}").into(),
-            };
-            format!("{expected}，当前为{}", json_value_zh(found))
+            format!("应为{}，当前为{}", expected_zh(*expected), found_zh(found))
         }
         P::NotADate { found } => format!("应为 YYYY-MM-DD 格式的日期，当前为 {found}"),
         P::NoSuchDate { found } => format!("{found} 这一天并不存在"),
@@ -196,7 +192,11 @@ fn backup_problem_zh(p: &backup::Problem) -> String {
         } => format!("必须在 {min} 到 {max} 之间，当前为 {found}"),
         P::TooLarge { found } => format!("数值太大（{found}）"),
         P::UnknownValue { found, allowed } => {
-            format!("必须是 {} 之一，当前为 {found}", allowed.join("、"))
+            format!(
+                "必须是 {} 之一，当前为{}",
+                allowed.join("、"),
+                found_zh(found)
+            )
         }
         P::TagHasNoText { kind } => format!("应当省略，因为 \"{kind}\" 标签不带文字"),
         P::NoSuchDay { month, day } => format!("{month} 月没有 {day} 日"),
@@ -206,64 +206,46 @@ fn backup_problem_zh(p: &backup::Problem) -> String {
     }
 }
 
-/// A JSON value as the backup checks describe it: containers by kind, anything else as
-/// written (numbers, `true`, `null`, quoted text), after a space.
-fn json_value_zh(found: &str) -> Cow<'static, str> {
-    match found {
-        "a list" => "列表".into(),
-        "an object" => "对象".into(),
-        other => format!(" {other}").into(),
+/// The type a field needs, after "应为".
+fn expected_zh(expected: Expected) -> String {
+    match expected {
+        Expected::Text => "文本".into(),
+        Expected::TrueOrFalse => " true 或 false".into(),
+        Expected::Date => " YYYY-MM-DD 格式的日期".into(),
+        Expected::WholeNumber => "整数".into(),
+        Expected::Object => "对象".into(),
+        Expected::List => "列表".into(),
+        Expected::ObjectWithOneKey => "只有一个键的对象".into(),
+        Expected::NestedRule { max_depth } => format!("嵌套不超过 {max_depth} 层的规则"),
+        Expected::PresetSchemePair => "［预设，分级方案］两项列表".into(),
+        Expected::PolicyTablePair => "［节奏策略，节奏表］两项列表".into(),
+        Expected::MetricNumberPair => "［指标，数值］两项列表".into(),
     }
 }
 
-/// The JSON reader's syntax messages (serde_json), and the backup reader's own one for a file
-/// that stops early.
-fn json_syntax_zh(message: &str) -> Option<&'static str> {
-    Some(match message {
-        "it ends too early, as if cut off" => "文件提前结束了，像是被截断了",
-        "expected value" => "这里应当是一个值",
-        "expected ident" => "这里应当是 true、false 或 null",
-        "expected `:`" => "这里应当是 `:`",
-        "expected `,` or `]`" => "这里应当是 `,` 或 `]`",
-        "expected `,` or `}`" => "这里应当是 `,` 或 `}`",
-        "expected `\"`" => "这里应当是 `\"`（键名要用双引号括起来）",
-        "key must be a string" => "键名必须是用双引号括起来的字符串",
-        "trailing comma" => "多了一个逗号",
-        "trailing characters" => "JSON 结束后还有多余的内容",
-        "invalid escape" => "无效的转义字符",
-        "invalid number" => "无效的数字",
-        "number out of range" => "数字超出范围",
-        "invalid unicode code point" => "无效的 Unicode 码位",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "字符串中有未转义的控制字符（\\u0000-\\u001F）"
-        }
-        "lone leading surrogate in hex escape" => "\\u 转义中有不成对的代理项",
-        "unexpected end of hex escape" => "\\u 转义不完整",
-        "recursion limit exceeded" => "嵌套层数太多",
-        _ => return None,
-    })
-}
-
-/// The position of a column without a header, from `Table::header_label`'s "column 3".
-fn blank_header_position(label: &str) -> Option<&str> {
-    let n = label.strip_prefix("column ")?;
-    let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
-    digits.then_some(n)
+/// A value found in the file, after "当前为": containers by kind, anything else as written
+/// (numbers, `true`, `null`, quoted text), after a space.
+fn found_zh(found: &Found) -> String {
+    match found {
+        Found::List => "列表".into(),
+        Found::Object => "对象".into(),
+        Found::Written(text) => format!(" {text}"),
+    }
 }
 
 /// A column as a cell's place names it: its header, or "第 3 列" when the header is blank.
-fn header_zh(label: &str) -> Cow<'_, str> {
-    match blank_header_position(label) {
-        Some(n) => format!("第 {n} 列").into(),
-        None => label.into(),
+fn header_zh(header: &Header) -> String {
+    match header {
+        Header::Named(h) => h.clone(),
+        Header::Blank { position } => format!("第 {position} 列"),
     }
 }
 
 /// A column named on its own: "「电话」列", or "第 3 列".
-fn column_named_zh(label: &str) -> String {
-    match blank_header_position(label) {
-        Some(n) => format!("第 {n} 列"),
-        None => format!("「{label}」列"),
+fn column_named_zh(header: &Header) -> String {
+    match header {
+        Header::Named(h) => format!("「{h}」列"),
+        Header::Blank { position } => format!("第 {position} 列"),
     }
 }
 
@@ -303,10 +285,14 @@ mod tests {
         }
     }
 
-    fn cell(line: usize, column: &str, problem: CellProblem) -> csv_import::ImportError {
+    fn named(header: &str) -> Header {
+        Header::Named(header.into())
+    }
+
+    fn cell(line: usize, column: Header, problem: CellProblem) -> csv_import::ImportError {
         csv_import::ImportError::Cell(RowError {
             line,
-            column: column.into(),
+            column,
             problem,
         })
     }
@@ -338,45 +324,87 @@ mod tests {
             (Problem::Required, vec![]),
             (
                 Problem::WrongType {
-                    expected: "a whole number",
-                    found: "1.5".into(),
+                    expected: Expected::WholeNumber,
+                    found: Found::Written("1.5".into()),
                 },
                 vec![],
             ),
             (
                 Problem::WrongType {
-                    expected: "text",
-                    found: "a list".into(),
+                    expected: Expected::Text,
+                    found: Found::List,
                 },
                 vec![],
             ),
             (
                 Problem::WrongType {
-                    expected: "true or false",
-                    found: "\"yes\"".into(),
+                    expected: Expected::TrueOrFalse,
+                    found: Found::Written("\"yes\"".into()),
                 },
                 vec!["\"yes\""],
             ),
             (
                 Problem::WrongType {
-                    expected: "a date written YYYY-MM-DD",
-                    found: "an object".into(),
+                    expected: Expected::Date,
+                    found: Found::Object,
                 },
                 vec![],
             ),
             (
                 Problem::WrongType {
-                    expected: "an object",
-                    found: "\"not an object\"".into(),
+                    expected: Expected::Object,
+                    found: Found::Written("\"not an object\"".into()),
                 },
                 vec!["\"not an object\""],
             ),
             (
                 Problem::WrongType {
-                    expected: "a list",
-                    found: "null".into(),
+                    expected: Expected::List,
+                    found: Found::Written("null".into()),
                 },
                 vec![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: Expected::ObjectWithOneKey,
+                    found: Found::Written("\"all\"".into()),
+                },
+                vec!["\"all\""],
+            ),
+            (
+                Problem::WrongType {
+                    expected: Expected::NestedRule { max_depth: 16 },
+                    found: Found::Object,
+                },
+                vec![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: Expected::PresetSchemePair,
+                    found: Found::List,
+                },
+                vec![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: Expected::PolicyTablePair,
+                    found: Found::Written("3".into()),
+                },
+                vec![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: Expected::MetricNumberPair,
+                    found: Found::Written("true".into()),
+                },
+                vec![],
+            ),
+            (
+                Problem::UnknownValue {
+                    found: Found::Object,
+                    allowed: vec!["wan".into(), "yuan".into()],
+                },
+                vec!["wan", "yuan"],
             ),
             (
                 Problem::NotADate {
@@ -415,7 +443,7 @@ mod tests {
             ),
             (
                 Problem::UnknownValue {
-                    found: "\"usd\"".into(),
+                    found: Found::Written("\"usd\"".into()),
                     allowed: vec!["wan".into(), "yuan".into()],
                 },
                 vec!["wan", "yuan", "\"usd\""],
@@ -447,7 +475,7 @@ mod tests {
                 ImportError::NotJson {
                     line: 3,
                     column: 7,
-                    message: "expected `,` or `}`".into(),
+                    syntax: JsonSyntax::Invalid,
                 },
                 vec![],
             ),
@@ -455,31 +483,31 @@ mod tests {
                 ImportError::NotJson {
                     line: 1,
                     column: 1,
-                    message: "something serde_json may say one day".into(),
+                    syntax: JsonSyntax::CutOff,
                 },
                 vec![],
             ),
             (
                 ImportError::NotAnObject {
-                    found: "a list".into(),
+                    found: TopLevel::List,
                 },
                 vec![],
             ),
             (
                 ImportError::NotAnObject {
-                    found: "text".into(),
+                    found: TopLevel::Text,
                 },
                 vec![],
             ),
             (
                 ImportError::NotAnObject {
-                    found: "a number".into(),
+                    found: TopLevel::Number,
                 },
                 vec![],
             ),
             (
                 ImportError::NotAnObject {
-                    found: "a single value".into(),
+                    found: TopLevel::Single,
                 },
                 vec![],
             ),
@@ -538,8 +566,8 @@ mod tests {
             ),
             (
                 Lang::Zh.csv_error(&csv_import::ImportError::MappedTwice {
-                    first: "Phone".into(),
-                    second: "column 3".into(),
+                    first: named("Phone"),
+                    second: Header::Blank { position: 3 },
                 }),
                 vec!["Phone"],
             ),
@@ -557,7 +585,7 @@ mod tests {
             CellProblem::Differs { line: 2 },
         ];
         for problem in problems {
-            for column in ["Amount", "column 12"] {
+            for column in [named("Amount"), Header::Blank { position: 12 }] {
                 let e = cell(5, column, problem.clone());
                 all.push((Lang::Zh.csv_error(&e), vec!["Amount"]));
             }
@@ -614,10 +642,10 @@ mod tests {
         let csv = [
             csv_import::ImportError::NoNameColumn,
             csv_import::ImportError::MappedTwice {
-                first: "电话".into(),
-                second: "手机".into(),
+                first: named("电话"),
+                second: named("手机"),
             },
-            cell(5, "金额", CellProblem::NotANumber),
+            cell(5, named("金额"), CellProblem::NotANumber),
         ];
         for e in &csv {
             assert_eq!(Lang::En.csv_error(e), e.to_string());
@@ -666,8 +694,8 @@ mod tests {
                 field(
                     path,
                     Problem::WrongType {
-                        expected: "a whole number",
-                        found: "1.5".into(),
+                        expected: Expected::WholeNumber,
+                        found: Found::Written("1.5".into()),
                     },
                 ),
                 "customers[3].orders[0].amount_fen：应为整数，当前为 1.5",
@@ -676,8 +704,8 @@ mod tests {
                 field(
                     "customers[0].contacts",
                     Problem::WrongType {
-                        expected: "a list",
-                        found: "an object".into(),
+                        expected: Expected::List,
+                        found: Found::Object,
                     },
                 ),
                 "customers[0].contacts：应为列表，当前为对象",
@@ -697,7 +725,7 @@ mod tests {
                 field(
                     "settings.money_unit",
                     Problem::UnknownValue {
-                        found: "\"usd\"".into(),
+                        found: Found::Written("\"usd\"".into()),
                         allowed: vec!["wan".into(), "yuan".into()],
                     },
                 ),
@@ -783,7 +811,8 @@ mod tests {
             ),
             (
                 "{\"format\": \"kehu-weihu-backup\" \"version\": 1}",
-                "文件不是有效的 JSON：这里应当是 `,` 或 `}`（第 1 行，第 32 列）",
+                "文件不是有效的 JSON：第 1 行第 32 列有错误\
+                 （常见原因是缺少或多出逗号、引号或括号）",
             ),
             (
                 "{\"format\": \"kehu-weihu-backup\", \"version\": 9}",
@@ -795,7 +824,7 @@ mod tests {
             let errors = parse_errors(text);
             assert_eq!(Lang::Zh.backup_error(&errors[0]), expected, "{text:?}");
         }
-        // The kinds of JSON value the checks name in English.
+        // The kinds of JSON value the checks find.
         let file = r#"{"format": "kehu-weihu-backup", "version": 1, "exported_on": [],
             "settings": {}, "customers": [{"id": "c-1", "name": {}}]}"#;
         let shown: Vec<String> = parse_errors(file)
@@ -812,36 +841,53 @@ mod tests {
     }
 
     #[test]
-    fn every_json_syntax_error_the_reader_gives_has_its_chinese() {
-        let broken = [
-            "{\"a\" 1}",
-            "{\"a\": 1 \"b\": 2}",
-            "[1 2]",
-            "{\"a\": }",
-            "{\"a\": tru}",
-            "{a: 1}",
-            "{\"a\": 1,}",
-            "{\"a\": 1} x",
-            "{\"a\": \"\\q\"}",
-            "{\"a\": -}",
-            "{\"a\": 1e999999}",
-            "{\"a\": \"\\uDC00\"}",
-            "{\"a\": \"\u{1}\"}",
-            "{\"a\": \"\\uD800\\u0041\"}",
-            "{\"a\": \"\\u12\"}",
-            "{\"a\": \"abc",
-            &"[".repeat(200),
+    fn every_json_syntax_error_the_reader_gives_is_classified_with_its_position() {
+        // (text, cut off?, line, column)
+        let broken: [(&str, bool, usize, usize); 17] = [
+            ("{\"a\" 1}", false, 1, 6),
+            ("{\"a\": 1 \"b\": 2}", false, 1, 9),
+            ("[1 2]", false, 1, 4),
+            ("{\"a\": }", false, 1, 7),
+            ("{\"a\": tru}", false, 1, 10),
+            ("{a: 1}", false, 1, 2),
+            ("{\"a\": 1,}", false, 1, 9),
+            ("{\"a\": 1} x", false, 1, 10),
+            ("{\"a\": \"\\q\"}", false, 1, 9),
+            ("{\"a\": -}", false, 1, 8),
+            ("{\"a\": 1e999999}", false, 1, 14),
+            ("{\"a\": \"\\uDC00\"}", false, 1, 13),
+            ("{\"a\": \"\u{1}\"}", false, 1, 8),
+            ("{\"a\":\n\"\\uD800\\u0041\"}", false, 2, 13),
+            ("{\"a\": \"\\u12\"}", false, 1, 13),
+            ("{\"a\": \"abc", true, 1, 10),
+            ("[[[[", true, 1, 4),
         ];
-        for text in broken {
+        for (text, cut_off, line, column) in broken {
             let errors = parse_errors(text);
-            let [ImportError::NotJson { message, .. }] = errors.as_slice() else {
-                panic!("{text:?} is not a syntax error");
+            let syntax = if cut_off {
+                JsonSyntax::CutOff
+            } else {
+                JsonSyntax::Invalid
             };
-            assert!(
-                json_syntax_zh(message).is_some(),
-                "no Chinese for {message:?} ({text:?})"
+            assert_eq!(
+                errors,
+                [ImportError::NotJson {
+                    line,
+                    column,
+                    syntax
+                }],
+                "{text:?}"
             );
+            assert_all_chinese(&Lang::Zh.backup_error(&errors[0]), &[]);
         }
+        let deep = parse_errors(&"[".repeat(200));
+        assert!(matches!(
+            deep.as_slice(),
+            [ImportError::NotJson {
+                syntax: JsonSyntax::Invalid,
+                ..
+            }]
+        ));
     }
 
     #[test]
@@ -873,41 +919,45 @@ mod tests {
     fn chinese_csv_problems_name_the_line_and_header() {
         let cases = [
             (
-                cell(5, "金额", CellProblem::NotANumber),
+                cell(5, named("金额"), CellProblem::NotANumber),
                 "第 5 行，金额：不是数字",
             ),
             (
-                cell(4, "金额", CellProblem::Negative),
+                cell(4, named("金额"), CellProblem::Negative),
                 "第 4 行，金额：必须 ≥ 0",
             ),
             (
-                cell(4, "金额", CellProblem::TooPrecise { max_decimals: 2 }),
+                cell(
+                    4,
+                    named("金额"),
+                    CellProblem::TooPrecise { max_decimals: 2 },
+                ),
                 "第 4 行，金额：最多 2 位小数",
             ),
             (
-                cell(3, "下单日期", CellProblem::NotADate),
+                cell(3, named("下单日期"), CellProblem::NotADate),
                 "第 3 行，下单日期：不是日期（请写成 YYYY-MM-DD）",
             ),
             (
-                cell(3, "企业规模", CellProblem::NotASize),
+                cell(3, named("企业规模"), CellProblem::NotASize),
                 "第 3 行，企业规模：不是有效的企业规模（微型、小型、中型、大型）",
             ),
             (
-                cell(6, "企业规模", CellProblem::Differs { line: 2 }),
+                cell(6, named("企业规模"), CellProblem::Differs { line: 2 }),
                 "第 6 行，企业规模：与第 2 行不一致",
             ),
             (
-                cell(4, "客户名称", CellProblem::Required),
+                cell(4, named("客户名称"), CellProblem::Required),
                 "第 4 行，客户名称：不能为空",
             ),
             (
-                cell(7, "column 3", CellProblem::InFuture),
+                cell(7, Header::Blank { position: 3 }, CellProblem::InFuture),
                 "第 7 行，第 3 列：不能晚于今天",
             ),
             (
                 csv_import::ImportError::MappedTwice {
-                    first: "电话".into(),
-                    second: "手机".into(),
+                    first: named("电话"),
+                    second: named("手机"),
                 },
                 "「电话」列和「手机」列对应到了同一个字段",
             ),

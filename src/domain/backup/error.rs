@@ -17,10 +17,10 @@ pub enum ImportError {
     NotJson {
         line: usize,
         column: usize,
-        message: String,
+        syntax: JsonSyntax,
     },
-    /// Valid JSON, but not an object (`found` describes what it is instead).
-    NotAnObject { found: String },
+    /// Valid JSON, but not an object.
+    NotAnObject { found: TopLevel },
     /// `format` is missing or is not [`FORMAT`]: some other JSON file.
     NotABackup { found: Option<String> },
     /// Written by a newer app, in a layout this one cannot know.
@@ -39,15 +39,21 @@ pub enum Problem {
     /// Missing, or empty where a value is needed.
     Required,
     WrongType {
-        expected: &'static str,
-        found: String,
+        expected: Expected,
+        found: Found,
     },
     /// Not written as `YYYY-MM-DD`.
-    NotADate { found: String },
+    NotADate {
+        found: String,
+    },
     /// Written as `YYYY-MM-DD`, but no such day exists (2023-02-30).
-    NoSuchDate { found: String },
+    NoSuchDate {
+        found: String,
+    },
     /// A date after the day of the import, where only past dates make sense (orders).
-    InFuture { today: chrono::NaiveDate },
+    InFuture {
+        today: chrono::NaiveDate,
+    },
     /// Outside `min..=max`; `max: None` means only the lower bound matters.
     Range {
         min: i64,
@@ -55,17 +61,135 @@ pub enum Problem {
         found: String,
     },
     /// Too large for the number it stands for.
-    TooLarge { found: String },
+    TooLarge {
+        found: String,
+    },
     /// Not one of the names the app knows for this field.
-    UnknownValue { found: String, allowed: Vec<String> },
+    UnknownValue {
+        found: Found,
+        allowed: Vec<String>,
+    },
     /// Text on a tag whose kind carries none (only pain points and free tags do).
-    TagHasNoText { kind: String },
+    TagHasNoText {
+        kind: String,
+    },
     /// A birthday on a day no year has.
-    NoSuchDay { month: u32, day: u32 },
+    NoSuchDay {
+        month: u32,
+        day: u32,
+    },
     /// The same id as an earlier record in the file; `first` is that record's path.
-    DuplicateId { id: String, first: String },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
     /// The checks passed but the record still could not be read (the reader's own words).
-    Unreadable { message: String },
+    Unreadable {
+        message: String,
+    },
+}
+
+/// Why the text is not JSON, as the JSON reader classifies it (its wording is its own and
+/// may change with any upgrade; the class does not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonSyntax {
+    /// The text stops before the JSON does, as a cut-off download would.
+    CutOff,
+    /// Something at the position JSON does not allow there.
+    Invalid,
+}
+
+impl JsonSyntax {
+    pub fn of(error: &serde_json::Error) -> JsonSyntax {
+        match error.classify() {
+            serde_json::error::Category::Eof => JsonSyntax::CutOff,
+            _ => JsonSyntax::Invalid,
+        }
+    }
+}
+
+/// What a file holds at the top instead of an object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopLevel {
+    List,
+    Text,
+    Number,
+    /// `true`, `false` or `null`.
+    Single,
+}
+
+/// The kind of value a field needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    TrueOrFalse,
+    /// Text written `YYYY-MM-DD`.
+    Date,
+    WholeNumber,
+    Object,
+    List,
+    /// `{"name": …}`: an enum variant with content.
+    ObjectWithOneKey,
+    /// A tiering rule nested no deeper than this.
+    NestedRule {
+        max_depth: usize,
+    },
+    /// `[preset, scheme]`, an edited tiering preset.
+    PresetSchemePair,
+    /// `[policy, table]`, an edited cadence policy.
+    PolicyTablePair,
+    /// `[metric, number]`, a tiering rule's threshold.
+    MetricNumberPair,
+}
+
+/// A value as a message shows it: containers by kind, anything else as written in the file
+/// (`null`, `true`, a number, quoted text), which reads the same in every language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    List,
+    Object,
+    Written(String),
+}
+
+impl fmt::Display for TopLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TopLevel::List => "a list",
+            TopLevel::Text => "text",
+            TopLevel::Number => "a number",
+            TopLevel::Single => "a single value",
+        })
+    }
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::Text => f.write_str("text"),
+            Expected::TrueOrFalse => f.write_str("true or false"),
+            Expected::Date => f.write_str("a date written YYYY-MM-DD"),
+            Expected::WholeNumber => f.write_str("a whole number"),
+            Expected::Object => f.write_str("an object"),
+            Expected::List => f.write_str("a list"),
+            Expected::ObjectWithOneKey => f.write_str("an object with one key"),
+            Expected::NestedRule { max_depth } => {
+                write!(f, "a rule nested at most {max_depth} deep")
+            }
+            Expected::PresetSchemePair => f.write_str("a [preset, scheme] pair"),
+            Expected::PolicyTablePair => f.write_str("a [policy, table] pair"),
+            Expected::MetricNumberPair => f.write_str("a [metric, number] pair"),
+        }
+    }
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::List => f.write_str("a list"),
+            Found::Object => f.write_str("an object"),
+            Found::Written(text) => f.write_str(text),
+        }
+    }
 }
 
 impl fmt::Display for ImportError {
@@ -75,10 +199,20 @@ impl fmt::Display for ImportError {
             ImportError::NotJson {
                 line,
                 column,
-                message,
+                syntax: JsonSyntax::CutOff,
             } => write!(
                 f,
-                "the file is not valid JSON: {message} (line {line}, column {column})"
+                "the file is not valid JSON: it ends too early, as if cut off \
+                 (line {line}, column {column})"
+            ),
+            ImportError::NotJson {
+                line,
+                column,
+                syntax: JsonSyntax::Invalid,
+            } => write!(
+                f,
+                "the file is not valid JSON: a mistake at line {line}, column {column} \
+                 (often a missing or extra comma, quote or bracket)"
             ),
             ImportError::NotAnObject { found } => write!(
                 f,
@@ -249,7 +383,7 @@ mod tests {
                 field(
                     "settings.money_unit",
                     Problem::UnknownValue {
-                        found: "\"usd\"".into(),
+                        found: Found::Written("\"usd\"".into()),
                         allowed: vec!["wan".into(), "yuan".into()],
                     },
                 ),

@@ -27,7 +27,9 @@ use super::followup::{FollowUp, PlanItem, Todo};
 use super::settings::DataSettings;
 use super::sorting;
 
-pub use error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
+pub use error::{
+    Expected, Found, ImportError, ImportErrors, JsonSyntax, Problem, TopLevel, MAX_REPORTED,
+};
 pub use merge::{
     plan, plan_records, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan,
 };

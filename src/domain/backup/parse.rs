@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::error::{ImportError, ImportErrors, Problem};
+use super::error::{ImportError, ImportErrors, JsonSyntax, Problem, TopLevel};
 use super::{walk, Backup, FORMAT, FORMAT_VERSION};
 use crate::domain::customer::Customer;
 
@@ -17,18 +17,19 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Backup, ImportErrors> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty.into());
     }
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "into a Value, as the size rules ask"
+    )]
     let value: Value = serde_json::from_str(text).map_err(not_json)?;
     let Value::Object(top) = value else {
         let found = match value {
-            Value::Array(_) => "a list",
-            Value::String(_) => "text",
-            Value::Number(_) => "a number",
-            _ => "a single value",
+            Value::Array(_) => TopLevel::List,
+            Value::String(_) => TopLevel::Text,
+            Value::Number(_) => TopLevel::Number,
+            _ => TopLevel::Single,
         };
-        return Err(ImportError::NotAnObject {
-            found: found.into(),
-        }
-        .into());
+        return Err(ImportError::NotAnObject { found }.into());
     };
     check_format(&top)?;
     let version = read_version(&top)?;
@@ -37,20 +38,12 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Backup, ImportErrors> {
     deserialize(Value::Object(top))
 }
 
+/// The reader's class of error and its position; its message is English of its own choosing.
 fn not_json(error: serde_json::Error) -> ImportErrors {
-    let (line, column) = (error.line(), error.column());
-    // serde_json ends its message with the position, which is reported separately.
-    let full = error.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    let message = match error.classify() {
-        // "EOF while parsing an object" says less to most people than this.
-        serde_json::error::Category::Eof => "it ends too early, as if cut off".to_string(),
-        _ => full.strip_suffix(&suffix).unwrap_or(&full).to_string(),
-    };
     ImportError::NotJson {
-        line,
-        column,
-        message,
+        line: error.line(),
+        column: error.column(),
+        syntax: JsonSyntax::of(&error),
     }
     .into()
 }
@@ -151,7 +144,9 @@ mod tests {
             (" \n", "the file is empty".to_string()),
             (
                 "{\"format\": \"kehu-weihu-backup\",\n  \"version\": 1,,\n}",
-                "the file is not valid JSON: key must be a string (line 2, column 16)".to_string(),
+                "the file is not valid JSON: a mistake at line 2, column 16 \
+                 (often a missing or extra comma, quote or bracket)"
+                    .to_string(),
             ),
             (
                 "{\"format\": \"kehu-weihu-backup\"",
@@ -160,7 +155,9 @@ mod tests {
             ),
             (
                 "姓名,电话\n张三,138",
-                "the file is not valid JSON: expected value (line 1, column 1)".to_string(),
+                "the file is not valid JSON: a mistake at line 1, column 1 \
+                 (often a missing or extra comma, quote or bracket)"
+                    .to_string(),
             ),
             (
                 "[1, 2]",

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::error::{ImportErrors, Problem, MAX_REPORTED};
+use super::error::{Expected, Found, ImportErrors, Problem, MAX_REPORTED};
 use super::names::{allowed, names, text_tags};
 use super::ImportError;
 use crate::domain::customer::{MonthDay, SatisfactionKind};
@@ -111,6 +111,9 @@ const TARGET_FIELDS: [&str; 10] = [
     "value_added_min_pct",
 ];
 
+/// How deep tiering rules may nest (a file nested deeper is a mistake or an attack).
+const MAX_RULE_DEPTH: usize = 16;
+
 /// Whether a field may be absent or `null`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Need {
@@ -137,8 +140,8 @@ fn join(parent: &str, key: &str) -> String {
 }
 
 /// A value as a message shows it: numbers and short text as they are, containers by kind.
-fn describe(value: &Value) -> String {
-    match value {
+fn describe(value: &Value) -> Found {
+    Found::Written(match value {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
@@ -146,9 +149,9 @@ fn describe(value: &Value) -> String {
             format!("\"{}…\"", s.chars().take(40).collect::<String>())
         }
         Value::String(s) => format!("\"{s}\""),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
-    }
+        Value::Array(_) => return Found::List,
+        Value::Object(_) => return Found::Object,
+    })
 }
 
 /// Exactly `YYYY-MM-DD`, and a day that exists.
@@ -180,7 +183,7 @@ impl Walker {
         }
     }
 
-    fn wrong_type(&mut self, path: String, expected: &'static str, value: &Value) {
+    fn wrong_type(&mut self, path: String, expected: Expected, value: &Value) {
         let found = describe(value);
         self.report(path, Problem::WrongType { expected, found });
     }
@@ -217,7 +220,7 @@ impl Walker {
         match value {
             Value::String(s) => Some(s),
             _ => {
-                self.wrong_type(path, "text", value);
+                self.wrong_type(path, Expected::Text, value);
                 None
             }
         }
@@ -235,7 +238,7 @@ impl Walker {
     fn boolean(&mut self, obj: &Object, parent: &str, key: &str) {
         if let Some((value, path)) = self.get(obj, parent, key, Need::Optional) {
             if !value.is_boolean() {
-                self.wrong_type(path, "true or false", value);
+                self.wrong_type(path, Expected::TrueOrFalse, value);
             }
         }
     }
@@ -243,7 +246,7 @@ impl Walker {
     fn date(&mut self, obj: &Object, parent: &str, key: &str, need: Need) -> Option<NaiveDate> {
         let (value, path) = self.get(obj, parent, key, need)?;
         let Value::String(text) = value else {
-            self.wrong_type(path, "a date written YYYY-MM-DD", value);
+            self.wrong_type(path, Expected::Date, value);
             return None;
         };
         match read_date(text) {
@@ -258,7 +261,7 @@ impl Walker {
     /// A whole number in `min..=max` (`max` = `i64::MAX` means "no upper bound").
     fn integer(&mut self, path: String, value: &Value, min: i64, max: i64) -> Option<i64> {
         let Value::Number(n) = value else {
-            self.wrong_type(path, "a whole number", value);
+            self.wrong_type(path, Expected::WholeNumber, value);
             return None;
         };
         let Some(i) = n.as_i64() else {
@@ -270,7 +273,7 @@ impl Walker {
                     },
                 );
             } else {
-                self.wrong_type(path, "a whole number", value);
+                self.wrong_type(path, Expected::WholeNumber, value);
             }
             return None;
         };
@@ -320,7 +323,7 @@ impl Walker {
         match value {
             Value::Object(obj) => Some(obj),
             _ => {
-                self.wrong_type(path.to_string(), "an object", value);
+                self.wrong_type(path.to_string(), Expected::Object, value);
                 None
             }
         }
@@ -350,7 +353,7 @@ impl Walker {
             return;
         };
         let Value::Array(items) = value else {
-            self.wrong_type(path, "a list", value);
+            self.wrong_type(path, Expected::List, value);
             return;
         };
         for (i, item) in items.iter().enumerate() {
@@ -505,7 +508,7 @@ impl Walker {
                     w.named(&format!("{path}[0]"), preset, "tiering_preset");
                     w.scheme(&format!("{path}[1]"), scheme);
                 }
-                _ => w.wrong_type(path.to_string(), "a [preset, scheme] pair", value),
+                _ => w.wrong_type(path.to_string(), Expected::PresetSchemePair, value),
             },
         );
     }
@@ -530,7 +533,7 @@ impl Walker {
                     w.named(&format!("{path}[0]"), policy, "cadence_policy");
                     let path = format!("{path}[1]");
                     let Some(tiers) = table.as_array() else {
-                        return w.wrong_type(path, "a list", table);
+                        return w.wrong_type(path, Expected::List, table);
                     };
                     for (i, tier) in tiers.iter().enumerate() {
                         let path = format!("{path}[{i}]");
@@ -539,7 +542,7 @@ impl Walker {
                         }
                     }
                 }
-                _ => w.wrong_type(path.to_string(), "a [policy, table] pair", value),
+                _ => w.wrong_type(path.to_string(), Expected::PolicyTablePair, value),
             },
         );
     }
@@ -590,12 +593,12 @@ impl Walker {
                 if keys.contains(&k.as_str()) {
                     return Some((k.clone(), v));
                 }
-                let found = format!("\"{k}\"");
+                let found = Found::Written(format!("\"{k}\""));
                 self.report(path.to_string(), Problem::UnknownValue { found, allowed });
                 None
             }
             _ => {
-                self.wrong_type(path.to_string(), "an object with one key", value);
+                self.wrong_type(path.to_string(), Expected::ObjectWithOneKey, value);
                 None
             }
         }
@@ -606,7 +609,7 @@ impl Walker {
             Some((k, inner)) if k == "rules" => {
                 let path = join(path, "rules");
                 let Some(items) = inner.as_array() else {
-                    return self.wrong_type(path, "a list", inner);
+                    return self.wrong_type(path, Expected::List, inner);
                 };
                 for (i, item) in items.iter().enumerate() {
                     let path = format!("{path}[{i}]");
@@ -630,15 +633,21 @@ impl Walker {
     }
 
     fn expr(&mut self, path: &str, value: &Value, depth: usize) {
-        if depth > 16 {
-            return self.wrong_type(path.to_string(), "a rule nested at most 16 deep", value);
+        if depth > MAX_RULE_DEPTH {
+            return self.wrong_type(
+                path.to_string(),
+                Expected::NestedRule {
+                    max_depth: MAX_RULE_DEPTH,
+                },
+                value,
+            );
         }
         match self.variant(path, value, &["all", "any", "test"]) {
             Some((k, inner)) if k == "test" => self.rule_test(&join(path, "test"), inner),
             Some((k, inner)) => {
                 let path = join(path, &k);
                 let Some(parts) = inner.as_array() else {
-                    return self.wrong_type(path, "a list", inner);
+                    return self.wrong_type(path, Expected::List, inner);
                 };
                 for (i, part) in parts.iter().enumerate() {
                     self.expr(&format!("{path}[{i}]"), part, depth + 1);
@@ -657,7 +666,7 @@ impl Walker {
                         self.named(&format!("{path}[0]"), metric, "tiering_metric");
                         self.integer(format!("{path}[1]"), number, i64::MIN, i64::MAX);
                     }
-                    _ => self.wrong_type(path, "a [metric, number] pair", inner),
+                    _ => self.wrong_type(path, Expected::MetricNumberPair, inner),
                 }
             }
             Some((k, flag)) => {
@@ -682,7 +691,7 @@ impl Walker {
         self.choice(f, path, "kind", "touch_kind", Need::Optional);
         self.list(f, path, "topics", Need::Optional, |w, path, value| {
             if !value.is_string() {
-                w.wrong_type(path.to_string(), "text", value);
+                w.wrong_type(path.to_string(), Expected::Text, value);
             }
         });
         self.text(f, path, "note", Need::Optional);
@@ -706,7 +715,7 @@ impl Walker {
     fn texts(&mut self, obj: &Object, parent: &str, key: &str) {
         self.list(obj, parent, key, Need::Optional, |w, path, value| {
             if !value.is_string() {
-                w.wrong_type(path.to_string(), "text", value);
+                w.wrong_type(path.to_string(), Expected::Text, value);
             }
         });
     }
@@ -729,7 +738,7 @@ impl Walker {
         self.choice(p, path, "kind", "touch_kind", Need::Optional);
         self.list(p, path, "topics", Need::Optional, |w, path, value| {
             if !value.is_string() {
-                w.wrong_type(path.to_string(), "text", value);
+                w.wrong_type(path.to_string(), Expected::Text, value);
             }
         });
         self.text(p, path, "owner", Need::Optional);
@@ -771,7 +780,7 @@ impl Walker {
         self.choice(w, path, "outcome", "winback_outcome", Need::Nullable);
         if let Some((value, p)) = self.get(w, path, "recoverable", Need::Nullable) {
             if !value.is_boolean() {
-                self.wrong_type(p, "true or false", value);
+                self.wrong_type(p, Expected::TrueOrFalse, value);
             }
         }
         self.records(w, path, "reasons", |w, r, path| {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::fields::{self, Problem};
 use super::mapping::Column;
 use super::matching::Identity;
-use super::table::{Row, Table};
+use super::table::{Header, Row, Table};
 use crate::domain::customer::{Contact, Customer, Order, Tag};
 use crate::domain::money::MoneyUnit;
 use crate::domain::sorting;
@@ -49,7 +49,7 @@ pub enum ImportError {
     /// No column is mapped to the customer name: no row can be read.
     NoNameColumn,
     /// Two columns are mapped to the same field (named by their headers).
-    MappedTwice { first: String, second: String },
+    MappedTwice { first: Header, second: Header },
     /// One cell.
     Cell(RowError),
 }
@@ -58,7 +58,7 @@ pub enum ImportError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
     pub line: usize,
-    pub column: String,
+    pub column: Header,
     pub problem: Problem,
 }
 

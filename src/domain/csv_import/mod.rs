@@ -15,7 +15,7 @@ pub use build::{build_import, CsvImport, Duplicate, ImportError, RowError};
 pub use fields::Problem;
 pub use mapping::{guess_mapping, Column};
 pub use matching::merge_duplicate_orders;
-pub use table::{read_table, CsvError, Row, Table};
+pub use table::{read_table, CsvError, Header, Row, Table};
 
 #[cfg(test)]
 mod tests {

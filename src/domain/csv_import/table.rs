@@ -28,11 +28,32 @@ impl Row {
 }
 
 impl Table {
-    /// The header as messages name it: its text, or "column 3" when the header cell is blank.
-    pub fn header_label(&self, index: usize) -> String {
+    /// The header as messages name it: its text, or its position when the header cell is blank.
+    pub fn header_label(&self, index: usize) -> Header {
         match self.headers.get(index).map(|h| h.as_str()) {
-            Some(h) if !h.is_empty() => h.to_string(),
-            _ => format!("column {}", index + 1),
+            Some(h) if !h.is_empty() => Header::Named(h.to_string()),
+            _ => Header::Blank {
+                position: index + 1,
+            },
+        }
+    }
+}
+
+/// A column as messages name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Header {
+    /// Its header, as the file writes it.
+    Named(String),
+    /// A column whose header cell is blank, by position (from 1).
+    Blank { position: usize },
+}
+
+/// "金额", or "column 3" for a blank header.
+impl fmt::Display for Header {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Header::Named(header) => f.write_str(header),
+            Header::Blank { position } => write!(f, "column {position}"),
         }
     }
 }
@@ -268,9 +289,10 @@ mod tests {
     #[test]
     fn blank_headers_are_named_by_position() {
         let table = read_table("名称,,行业\nA,b,c\n").unwrap();
-        assert_eq!(table.header_label(0), "名称");
-        assert_eq!(table.header_label(1), "column 2");
-        assert_eq!(table.header_label(7), "column 8");
+        assert_eq!(table.header_label(0), Header::Named("名称".into()));
+        assert_eq!(table.header_label(1), Header::Blank { position: 2 });
+        assert_eq!(table.header_label(7), Header::Blank { position: 8 });
+        assert_eq!(table.header_label(1).to_string(), "column 2");
     }
 
     #[test]
