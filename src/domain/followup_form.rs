@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 
 use super::cadence::TouchKind;
 use super::calendar::parse_ymd;
+use super::closed_loop::{self, Effects};
 use super::followup::{FollowUp, NextStep, Todo};
+use super::text::{split_lines, split_list};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FollowUpDraft {
@@ -63,17 +65,6 @@ pub enum FuProblem {
     IncompleteTodo,
     /// The next step comes before the follow-up.
     NextBeforeFollowUp,
-}
-
-fn list(text: &str, separators: &[char]) -> Vec<String> {
-    text.split(separators)
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-fn topics(text: &str) -> Vec<String> {
-    list(text, &[',', '，', '、', ';', '；'])
 }
 
 impl FollowUpDraft {
@@ -157,7 +148,7 @@ impl FollowUpDraft {
         if !time_ok {
             problems.push((FuField::Time, FuProblem::BadTime));
         }
-        let topic_list = topics(&self.topics);
+        let topic_list = split_list(&self.topics);
         if topic_list.len() > 2 {
             problems.push((FuField::Topics, FuProblem::TooManyTopics));
         }
@@ -201,7 +192,7 @@ impl FollowUpDraft {
                 (Ok(next), Some(d)) if next >= d => Some(NextStep {
                     date: next,
                     kind: self.next_kind,
-                    topics: topics(&self.next_topics).into_iter().take(2).collect(),
+                    topics: split_list(&self.next_topics).into_iter().take(2).collect(),
                 }),
                 _ => {
                     problems.push((FuField::NextDate, FuProblem::NextBeforeFollowUp));
@@ -221,7 +212,7 @@ impl FollowUpDraft {
                 note: self.note.trim().to_string(),
                 feedback: self.feedback.trim().to_string(),
                 score,
-                needs: list(&self.needs, &['\n']),
+                needs: split_lines(&self.needs),
                 next_step,
                 value_added: self.value_added,
                 owner: self.owner.trim().to_string(),
@@ -230,6 +221,21 @@ impl FollowUpDraft {
             todos,
         ))
     }
+}
+
+/// Saving a follow-up as typed: its record and to-dos, and all that follows from them (the
+/// closed loop: the profile-update to-do, the planned next step, the satisfaction entry).
+/// The full form and Today's quick log both save through here. `before` holds the to-dos
+/// the follow-up had (none for a new one).
+pub fn save(
+    draft: &FollowUpDraft,
+    base: &FollowUp,
+    before: &[Todo],
+    today: NaiveDate,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Effects, Vec<FuError>> {
+    let (followup, todos) = draft.to_record(base, today, new_id)?;
+    Ok(closed_loop::save(&followup, &todos, before))
 }
 
 #[cfg(test)]
@@ -310,5 +316,60 @@ mod tests {
 
     fn f_with_id(draft: &FollowUpDraft, base: &FollowUp, today: NaiveDate) -> FollowUp {
         draft.to_record(base, today, &mut || "t1".into()).unwrap().0
+    }
+
+    #[test]
+    fn a_quick_log_closes_the_loop_as_the_full_form_does() {
+        let today = d(2024, 3, 8); // a Friday
+        let base = FollowUp {
+            id: "f1".into(),
+            customer_id: "c1".into(),
+            plan_id: Some("p1".into()),
+            ..FollowUp::default()
+        };
+        // What Today's quick log fills in: channel, day, topics, note.
+        let quick = FollowUpDraft {
+            date: "2024-03-08".into(),
+            topics: "采购计划、新品".into(),
+            note: "谈了二期".into(),
+            ..FollowUpDraft::new(TouchKind::Call, today, "王经理")
+        };
+        let effects = save(&quick, &base, &[], today, &mut || "t".into()).unwrap();
+        let reminder = &effects.todos_put[..];
+        assert_eq!(reminder.len(), 1);
+        assert!(reminder[0].profile_update);
+        assert_eq!(reminder[0].id, closed_loop::profile_todo_id("f1"));
+        assert_eq!(
+            reminder[0].due_on,
+            Some(d(2024, 3, 11)),
+            "the next working day"
+        );
+        assert_eq!(reminder[0].owner, "王经理");
+        let f = &effects.followups_put[0];
+        assert_eq!(f.topics, vec!["采购计划", "新品"]);
+        assert_eq!(f.plan_id.as_deref(), Some("p1"));
+
+        // The same follow-up typed into the full form makes the same to-dos, and the full
+        // form's extra to-do comes on top.
+        let mut full = quick.clone();
+        full.todos = vec![TodoDraft {
+            text: "报价".into(),
+            due: "2024-03-12".into(),
+            ..TodoDraft::default()
+        }];
+        let full_effects = save(&full, &base, &[], today, &mut || "t".into()).unwrap();
+        assert_eq!(full_effects.todos_put.len(), 2);
+        assert!(full_effects.todos_put.contains(&reminder[0]));
+        assert_eq!(full_effects.followups_put, effects.followups_put);
+
+        // A quick log is checked as the form is.
+        let too_many = FollowUpDraft {
+            topics: "a, b, c".into(),
+            ..quick
+        };
+        assert_eq!(
+            save(&too_many, &base, &[], today, &mut || "t".into()),
+            Err(vec![(FuField::Topics, FuProblem::TooManyTopics)])
+        );
     }
 }

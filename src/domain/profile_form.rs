@@ -12,6 +12,7 @@ use super::customer::{
 use super::lifecycle::Stage;
 use super::money::{format_amount, parse_amount, AmountError, MoneyUnit};
 use super::sorting;
+use super::text::split_list;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProfileDraft {
@@ -181,14 +182,6 @@ fn month_day(text: &str) -> Result<Option<MonthDay>, Problem> {
         .parse()
         .map_err(|_| Problem::NotAMonthDay)?;
     MonthDay::new(m, d).map(Some).ok_or(Problem::NotAMonthDay)
-}
-
-fn split_list(text: &str) -> Vec<String> {
-    text.split([',', '，', ';', '；', '、'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 impl ContactDraft {

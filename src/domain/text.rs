@@ -33,9 +33,56 @@ pub fn phone_key(phone: &str) -> String {
     digits[skip..].to_string()
 }
 
+/// The separators people type between items of a list in one field, in either script: a
+/// new line, commas (`,` `，`), the enumeration comma `、` and semicolons (`;` `；`).
+pub const LIST_SEPARATORS: [char; 6] = ['\n', ',', '，', '、', ';', '；'];
+
+/// The items of a list typed in one field (topics, pain points, free tags), trimmed, blanks
+/// dropped.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(LIST_SEPARATORS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// One item a line (needs, which may hold commas of their own), trimmed, blanks dropped.
+pub fn split_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_splits_on_every_separator_people_type() {
+        let cases = [
+            ("采购计划，新品", vec!["采购计划", "新品"]),
+            ("采购计划、新品", vec!["采购计划", "新品"]),
+            ("采购计划；新品", vec!["采购计划", "新品"]),
+            ("price, delivery", vec!["price", "delivery"]),
+            ("price; delivery", vec!["price", "delivery"]),
+            ("采购计划\r\n新品\n", vec!["采购计划", "新品"]),
+            (" a ,, 、 b ", vec!["a", "b"]),
+            ("", vec![]),
+            ("  ", vec![]),
+            // A space is part of an item: "new product" is one topic.
+            ("new product", vec!["new product"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(split_list(text), expected, "{text:?}");
+        }
+        assert_eq!(
+            split_lines("新能源产线，二期\n\n 降本方案 "),
+            vec!["新能源产线，二期", "降本方案"]
+        );
+    }
 
     #[test]
     fn folds_width_case_and_spaces() {

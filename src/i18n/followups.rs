@@ -3,6 +3,7 @@
 
 use super::{catalogue, Lang};
 use crate::domain::closed_loop::TodoStatus;
+use crate::domain::followup_form::FuProblem;
 use crate::domain::templates::TemplateId;
 
 catalogue! {
@@ -76,6 +77,18 @@ catalogue! {
 }
 
 impl Lang {
+    /// What is wrong with a follow-up as typed (the full form or Today's quick log).
+    pub fn fu_problem(self, p: FuProblem) -> &'static str {
+        match p {
+            FuProblem::BadDate => self.fu_error_date(),
+            FuProblem::BadTime => self.fu_error_time(),
+            FuProblem::TooManyTopics => self.fu_error_topics(),
+            FuProblem::ScoreOutOfRange => self.fu_error_score(),
+            FuProblem::IncompleteTodo => self.fu_error_todo(),
+            FuProblem::NextBeforeFollowUp => self.fu_error_next(),
+        }
+    }
+
     pub fn todo_status(self, s: TodoStatus) -> &'static str {
         match (self, s) {
             (Lang::Zh, TodoStatus::Overdue) => "逾期",

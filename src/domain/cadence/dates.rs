@@ -92,6 +92,16 @@ pub fn next_yearly(day: MonthDay, from: NaiveDate) -> NaiveDate {
     }
 }
 
+/// The first anniversary of a first deal on or after `from`, and how many years it marks.
+/// The first comes a year after the deal; a deal on 29 February is marked on 28 February in
+/// other years, as birthdays are. The profile and the schedule both read it from here.
+pub fn next_anniversary(first_deal: NaiveDate, from: NaiveDate) -> (NaiveDate, i32) {
+    let day = MonthDay::new(first_deal.month(), first_deal.day()).expect("a real date");
+    let after_deal = first_deal + chrono::Duration::days(1);
+    let next = next_yearly(day, from.max(after_deal));
+    (next, next.year() - first_deal.year())
+}
+
 /// The first day of the next peak season starting on or after `from` (months 1–12, in any
 /// order; a season spanning the new year starts at its first month after a gap).
 pub fn next_peak_start(months: &[u32], from: NaiveDate) -> Option<NaiveDate> {
@@ -132,6 +142,26 @@ mod tests {
         assert_eq!(next_yearly(md(5, 20), d(2024, 5, 21)), d(2025, 5, 20));
         assert_eq!(next_yearly(md(2, 29), d(2025, 1, 1)), d(2025, 2, 28));
         assert_eq!(next_yearly(md(2, 29), d(2028, 1, 1)), d(2028, 2, 29));
+    }
+
+    #[test]
+    fn a_29_february_first_deal_is_marked_on_the_28th_in_other_years() {
+        let first = d(2024, 2, 29);
+        // A non-leap year, and the years after one (where repeated adding of 12 months
+        // would stay on the 28th for good).
+        assert_eq!(next_anniversary(first, d(2025, 1, 10)), (d(2025, 2, 28), 1));
+        assert_eq!(next_anniversary(first, d(2025, 3, 1)), (d(2026, 2, 28), 2));
+        assert_eq!(next_anniversary(first, d(2027, 6, 1)), (d(2028, 2, 29), 4));
+        // A leap year: the day itself.
+        assert_eq!(next_anniversary(first, d(2028, 2, 29)), (d(2028, 2, 29), 4));
+        assert_eq!(next_anniversary(first, d(2028, 3, 1)), (d(2029, 2, 28), 5));
+        // Never the deal itself, nor a date before it.
+        assert_eq!(next_anniversary(first, d(2024, 2, 29)), (d(2025, 2, 28), 1));
+        assert_eq!(next_anniversary(first, d(2023, 1, 1)), (d(2025, 2, 28), 1));
+        assert_eq!(
+            next_anniversary(d(2023, 9, 18), d(2024, 9, 18)),
+            (d(2024, 9, 18), 1)
+        );
     }
 
     #[test]

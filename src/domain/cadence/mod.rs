@@ -12,9 +12,9 @@ pub mod schedule;
 
 use serde::{Deserialize, Serialize};
 
-pub use dates::Holiday;
+pub use dates::{next_anniversary, Holiday};
 pub use policy::{default_policy, Interval, PolicyId, Response, TierCadence, TouchRule};
-pub use schedule::{due_items, Due, DueReason, DueStatus, Step};
+pub use schedule::{due_items, Due, DueReason, DueStatus, Records, Step};
 
 /// What kind of touch a contact is (and what a cadence asks for).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

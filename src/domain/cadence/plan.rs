@@ -7,11 +7,10 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::schedule::{due_items, generated_key, skip_weekend, Due, DueReason};
-use super::{CadenceSettings, Holiday, TouchKind};
-use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
-use crate::domain::tiering::{Tier, TieringSettings};
+use super::schedule::{due_items, generated_key, skip_weekend, Due, DueReason, Records};
+use super::TouchKind;
+use crate::domain::followup::PlanItem;
+use crate::domain::tiering::Tier;
 
 /// A topic the plan suggests, by the quarter of the touch — the seed's year for an A customer
 /// (000): March a visit with a white paper, June a video review, September a summit
@@ -67,17 +66,13 @@ pub struct PlannedTouch {
 }
 
 /// The plan from `today` for `months` months.
-#[allow(clippy::too_many_arguments)]
-pub fn plan_ahead(
-    customers: &[Customer],
-    followups: &[FollowUp],
-    plans: &[PlanItem],
-    cadence: &CadenceSettings,
-    tiering: &TieringSettings,
-    lunar: &[(Holiday, NaiveDate)],
-    today: NaiveDate,
-    months: u32,
-) -> Vec<PlannedTouch> {
+pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<PlannedTouch> {
+    let Records {
+        customers,
+        plans,
+        cadence,
+        ..
+    } = *records;
     let end = crate::domain::calendar::add_months(today, months as i32);
     let horizon = (end - today).num_days();
     let owner_of: HashMap<&str, &str> = customers
@@ -139,9 +134,7 @@ pub fn plan_ahead(
         })
     };
 
-    for due in due_items(
-        customers, followups, plans, cadence, tiering, lunar, today, horizon,
-    ) {
+    for due in due_items(records, today, horizon) {
         // Late touches belong to today in a plan.
         let first = due.date.max(today);
         out.extend(make(

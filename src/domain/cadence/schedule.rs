@@ -5,9 +5,9 @@
 use crate::domain::sorting;
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::dates::{next_peak_start, next_yearly, Holiday};
+use super::dates::{next_anniversary, next_peak_start, next_yearly, Holiday};
 use super::{CadenceSettings, Interval, PolicyId, TouchKind};
-use crate::domain::customer::{Customer, MonthDay};
+use crate::domain::customer::Customer;
 use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::tiering::review::paused_a;
 use crate::domain::tiering::{Tier, TieringSettings};
@@ -140,20 +140,29 @@ pub fn skip_weekend(date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// Everything due for `customers` up to `today + horizon_days`, overdue items included.
-/// `followups` and `plans` may hold every customer's records; `lunar` gives the dates of the
-/// lunar holidays for this year and the next.
-#[allow(clippy::too_many_arguments)]
-pub fn due_items(
-    customers: &[Customer],
-    followups: &[FollowUp],
-    plans: &[PlanItem],
-    cadence: &CadenceSettings,
-    tiering: &TieringSettings,
-    lunar: &[(Holiday, NaiveDate)],
-    today: NaiveDate,
-    horizon_days: i64,
-) -> Vec<Due> {
+/// What the schedule reads: the records and the settings that shape it. `followups` and
+/// `plans` may hold every customer's records; `lunar` gives the dates of the lunar holidays
+/// for this year and the next.
+#[derive(Clone, Copy)]
+pub struct Records<'a> {
+    pub customers: &'a [Customer],
+    pub followups: &'a [FollowUp],
+    pub plans: &'a [PlanItem],
+    pub cadence: &'a CadenceSettings,
+    pub tiering: &'a TieringSettings,
+    pub lunar: &'a [(Holiday, NaiveDate)],
+}
+
+/// Everything due up to `today + horizon_days`, overdue items included.
+pub fn due_items(records: &Records, today: NaiveDate, horizon_days: i64) -> Vec<Due> {
+    let Records {
+        customers,
+        followups,
+        plans,
+        cadence,
+        tiering,
+        lunar,
+    } = *records;
     let horizon = today + chrono::Duration::days(horizon_days);
     let policy = cadence.policy_id(tiering.preset);
     let table = cadence.table(policy);
@@ -338,12 +347,8 @@ pub fn due_items(
             }
         }
         if let Some(first) = c.first_deal() {
-            let md = MonthDay::new(first.month(), first.day()).expect("a real date");
-            let next = next_yearly(md, from);
-            let years = next.year() - first.year();
-            if years > 0 {
-                greet(next, DueReason::Anniversary { years });
-            }
+            let (next, years) = next_anniversary(first, from);
+            greet(next, DueReason::Anniversary { years });
         }
         // Holidays matter for customers the user actually works with.
         if tier.is_some() && !c.orders.is_empty() {

@@ -3,6 +3,8 @@
 // Test tables build small slices from values on the spot; cloning reads clearer here.
 #![allow(clippy::cloned_ref_to_slice_refs)]
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::plan::{plan_ahead, MoveReason};
@@ -28,6 +30,25 @@ fn customer(id: &str, tier: Tier, since: NaiveDate) -> Customer {
             ..TierState::default()
         },
         ..Customer::default()
+    }
+}
+
+static TIERING: LazyLock<TieringSettings> = LazyLock::new(TieringSettings::default);
+
+/// What the schedule reads, with the default tiering settings and no lunar dates.
+fn records<'a>(
+    customers: &'a [Customer],
+    followups: &'a [FollowUp],
+    plans: &'a [PlanItem],
+    cadence: &'a CadenceSettings,
+) -> Records<'a> {
+    Records {
+        customers,
+        followups,
+        plans,
+        cadence,
+        tiering: &TIERING,
+        lunar: &[],
     }
 }
 
@@ -57,19 +78,10 @@ fn due(
     cadence: &CadenceSettings,
     today: NaiveDate,
 ) -> Vec<(String, TouchKind, NaiveDate, DueStatus)> {
-    due_items(
-        customers,
-        touches,
-        &[],
-        cadence,
-        &TieringSettings::default(),
-        &[],
-        today,
-        400,
-    )
-    .into_iter()
-    .map(|d| (d.customer_id, d.kind, d.date, d.status))
-    .collect()
+    due_items(&records(customers, touches, &[], cadence), today, 400)
+        .into_iter()
+        .map(|d| (d.customer_id, d.kind, d.date, d.status))
+        .collect()
 }
 
 #[test]
@@ -118,16 +130,7 @@ fn the_next_touch_counts_from_the_last_real_one_and_an_early_touch_resets_the_cl
         kind: TouchKind::Message,
         ..PlanItem::default()
     };
-    let got = due_items(
-        &[c],
-        &[],
-        &[plan],
-        &s,
-        &TieringSettings::default(),
-        &[],
-        today,
-        400,
-    );
+    let got = due_items(&records(&[c], &[], &[plan], &s), today, 400);
     assert_eq!(
         got.iter()
             .find(|x| x.kind == TouchKind::Contact)
@@ -250,16 +253,7 @@ fn a_paused_a_customer_is_contacted_twice_as_often() {
         ..Order::default()
     });
     let t = touch("a", TouchKind::Call, d(2024, 3, 10));
-    let got = due_items(
-        &[c],
-        &[t],
-        &[],
-        &s,
-        &TieringSettings::default(),
-        &[],
-        d(2024, 3, 11),
-        60,
-    );
+    let got = due_items(&records(&[c], &[t], &[], &s), d(2024, 3, 11), 60);
     assert_eq!(got[0].date, d(2024, 3, 25));
     assert_eq!(
         got[0].reason,
@@ -283,22 +277,13 @@ fn onboarding_steps_fall_on_their_days_after_the_first_deal_and_close_when_done(
         ..Order::default()
     });
     let steps = |touches: &[FollowUp]| -> Vec<(Step, NaiveDate)> {
-        due_items(
-            &[c.clone()],
-            touches,
-            &[],
-            &s,
-            &TieringSettings::default(),
-            &[],
-            d(2024, 5, 6),
-            200,
-        )
-        .into_iter()
-        .filter_map(|x| match x.reason {
-            DueReason::Onboarding(step) => Some((step, x.date)),
-            _ => None,
-        })
-        .collect()
+        due_items(&records(&[c.clone()], touches, &[], &s), d(2024, 5, 6), 200)
+            .into_iter()
+            .filter_map(|x| match x.reason {
+                DueReason::Onboarding(step) => Some((step, x.date)),
+                _ => None,
+            })
+            .collect()
     };
     let all = steps(&[]);
     let on = |step| all.iter().find(|(s, _)| *s == step).map(|(_, d)| *d);
@@ -327,12 +312,7 @@ fn weekends_are_skipped_to_the_monday_after() {
     let c = customer("a", Tier::A, d(2023, 1, 1));
     // A month after Thursday 2024-02-08 is Saturday 2024-03-09 → Monday 2024-03-11.
     let got = due_items(
-        &[c],
-        &[touch("a", TouchKind::Call, d(2024, 2, 9))],
-        &[],
-        &s,
-        &TieringSettings::default(),
-        &[],
+        &records(&[c], &[touch("a", TouchKind::Call, d(2024, 2, 9))], &[], &s),
         d(2024, 3, 1),
         30,
     );
@@ -359,12 +339,10 @@ fn greetings_for_birthdays_anniversaries_holidays_and_a_reminder_before_peak_sea
     c.peak_months = vec![11, 12];
     let lunar = [(Holiday::MidAutumn, d(2024, 9, 17))];
     let got = due_items(
-        &[c],
-        &[touch("g", TouchKind::Call, d(2024, 9, 1))],
-        &[],
-        &s,
-        &TieringSettings::default(),
-        &lunar,
+        &Records {
+            lunar: &lunar,
+            ..records(&[c], &[touch("g", TouchKind::Call, d(2024, 9, 1))], &[], &s)
+        },
         d(2024, 9, 10),
         30,
     );
@@ -395,16 +373,7 @@ fn a_daily_cap_spreads_touches_within_their_tolerance_and_says_why() {
     let customers: Vec<Customer> = (0..5)
         .map(|i| customer(&format!("c{i}"), Tier::C, since))
         .collect();
-    let plan = plan_ahead(
-        &customers,
-        &[],
-        &[],
-        &s,
-        &TieringSettings::default(),
-        &[],
-        d(2024, 3, 1),
-        2,
-    );
+    let plan = plan_ahead(&records(&customers, &[], &[], &s), d(2024, 3, 1), 2);
     let per_day = |day| plan.iter().filter(|t| t.date == day).count();
     assert_eq!(per_day(since), 2);
     assert_eq!(per_day(since + chrono::Duration::days(1)), 2);
@@ -421,16 +390,7 @@ fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits(
     let s = settings(PolicyId::P003); // A: call monthly, visit quarterly, exec visit half-yearly
     let c = customer("a", Tier::A, d(2024, 1, 2));
     let today = d(2024, 1, 2);
-    let plan = plan_ahead(
-        &[c.clone()],
-        &[],
-        &[],
-        &s,
-        &TieringSettings::default(),
-        &[],
-        today,
-        12,
-    );
+    let plan = plan_ahead(&records(&[c.clone()], &[], &[], &s), today, 12);
     let visits: Vec<NaiveDate> = plan
         .iter()
         .filter(|t| t.kind == TouchKind::Visit)
@@ -444,16 +404,7 @@ fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits(
         plan.iter().filter(|t| t.kind == TouchKind::Call).count(),
         12
     );
-    let again = plan_ahead(
-        &[c.clone()],
-        &[],
-        &[],
-        &s,
-        &TieringSettings::default(),
-        &[],
-        today,
-        12,
-    );
+    let again = plan_ahead(&records(&[c.clone()], &[], &[], &s), today, 12);
     assert_eq!(
         plan.iter().map(|t| &t.uid).collect::<Vec<_>>(),
         again.iter().map(|t| &t.uid).collect::<Vec<_>>()
@@ -489,16 +440,7 @@ fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits(
         cancelled: true,
         ..PlanItem::default()
     };
-    let edited = plan_ahead(
-        &[c],
-        &[],
-        &[moved, cancelled],
-        &s,
-        &TieringSettings::default(),
-        &[],
-        today,
-        12,
-    );
+    let edited = plan_ahead(&records(&[c], &[], &[moved, cancelled], &s), today, 12);
     let visits: Vec<NaiveDate> = edited
         .iter()
         .filter(|t| t.kind == TouchKind::Visit)
@@ -514,4 +456,32 @@ fn touch_kinds_count_for_what_they_include() {
     use TouchKind::*;
     assert!(Visit.satisfies(Call) && ExecutiveVisit.satisfies(Visit) && Call.satisfies(Contact));
     assert!(!Message.satisfies(Contact) && !Call.satisfies(Visit) && !Greeting.satisfies(Call));
+}
+
+#[test]
+fn a_29_february_first_deal_is_greeted_on_the_day_the_profile_shows() {
+    let mut c = customer("leap", Tier::B, d(2020, 1, 1));
+    c.orders.push(Order {
+        id: "o".into(),
+        date: Some(d(2024, 2, 29)),
+        amount_fen: Fen::from_wan(10),
+        ..Order::default()
+    });
+    let s = settings(PolicyId::P000);
+    // A non-leap year two years on, then a leap year four years on.
+    for (today, expected, years) in [
+        (d(2026, 2, 20), d(2026, 2, 28), 2),
+        (d(2028, 2, 22), d(2028, 2, 29), 4),
+    ] {
+        let got = due_items(&records(&[c.clone()], &[], &[], &s), today, 30);
+        let greeted: Vec<NaiveDate> = got
+            .iter()
+            .filter(|x| x.reason == DueReason::Anniversary { years })
+            .map(|x| x.date)
+            .collect();
+        assert_eq!(greeted, [expected], "{today}");
+        // The profile's "next anniversary" on the same day.
+        let first = c.first_deal().unwrap();
+        assert_eq!(next_anniversary(first, today), (expected, years));
+    }
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::customer::{CompanySize, DecisionRole, Tag};
 use crate::domain::money::{parse_amount, AmountError, Fen, MoneyUnit};
-use crate::domain::text::fold;
+use crate::domain::text::{fold, split_list};
 
 /// What is wrong with one cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,12 +116,9 @@ pub fn role(text: &str) -> Result<DecisionRole, Problem> {
 /// tags by their Chinese or English name; any other tag is kept as written.
 pub fn tags(text: &str) -> Vec<Tag> {
     let mut out = Vec::new();
-    for part in text.split([',', '，', ';', '；', '、', '|', '｜']) {
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
-        let tag = match fold(part).as_str() {
+    // A sheet may also use bars, which a typed list does not.
+    for part in text.split(['|', '｜']).flat_map(split_list) {
+        let tag = match fold(&part).as_str() {
             "战略客户" | "strategic" => Tag::Strategic,
             "高流失风险" | "high churn risk" => Tag::HighChurnRisk,
             "高潜力" | "high potential" => Tag::HighPotential,
@@ -129,7 +126,7 @@ pub fn tags(text: &str) -> Vec<Tag> {
             "降本" | "cost" => Tag::NeedCost,
             "增效" | "efficiency" => Tag::NeedEfficiency,
             "品质" | "quality" => Tag::NeedQuality,
-            _ => Tag::Free(part.to_string()),
+            _ => Tag::Free(part),
         };
         if !out.contains(&tag) {
             out.push(tag);

@@ -17,7 +17,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::domain::cadence::{due_items, CadenceSettings, DueStatus};
+use crate::domain::cadence::{due_items, CadenceSettings, DueStatus, Records};
 use crate::domain::churn::{signals, Health};
 use crate::domain::customer::Customer;
 use crate::domain::followup::FollowUp;
@@ -325,7 +325,15 @@ pub fn dashboard(
 
     let mut overdue_now = 0;
     let mut badly_overdue_now = 0;
-    for due in due_items(customers, followups, &[], cadence, tiering, &[], today, 0) {
+    let records = Records {
+        customers,
+        followups,
+        plans: &[],
+        cadence,
+        tiering,
+        lunar: &[],
+    };
+    for due in due_items(&records, today, 0) {
         match due.status {
             DueStatus::BadlyOverdue => badly_overdue_now += 1,
             DueStatus::Overdue => overdue_now += 1,

@@ -11,7 +11,7 @@ use super::customer_form::ProfileForm;
 use super::customer_lifecycle::{HealthCard, LifecycleCard, WinBackCard};
 use super::tiering::TierCard;
 use super::use_page_title;
-use crate::domain::calendar::add_months;
+use crate::domain::cadence::next_anniversary;
 use crate::domain::customer::Customer;
 use crate::domain::figures::{Completeness, Figures, Verification};
 use crate::domain::sorting;
@@ -144,13 +144,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
         ..
     } = figures.clone();
     let change = figures.last_3m_change_pct();
-    let next_anniversary = first_deal.map(|d| {
-        let mut next = d;
-        while next < today {
-            next = add_months(next, 12);
-        }
-        next
-    });
+    let next_anniversary = first_deal.map(|d| next_anniversary(d, today).0);
 
     view! {
         <div class="profile-head">

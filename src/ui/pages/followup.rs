@@ -6,26 +6,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::PageHeading;
 use crate::domain::cadence::TouchKind;
-use crate::domain::closed_loop;
 use crate::domain::followup::FollowUp;
-use crate::domain::followup_form::{FollowUpDraft, FuError, FuField, FuProblem, TodoDraft};
+use crate::domain::followup_form::{self, FollowUpDraft, FuError, FuField, TodoDraft};
 use crate::i18n::Lang;
 use crate::ui::form::{touch_kind_select, CheckField, TextField};
 use crate::ui::routes::customer_path;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{new_id, use_workspace};
 use crate::ui::{tr, use_lang};
-
-fn problem_text(t: Lang, p: FuProblem) -> &'static str {
-    match p {
-        FuProblem::BadDate => t.fu_error_date(),
-        FuProblem::BadTime => t.fu_error_time(),
-        FuProblem::TooManyTopics => t.fu_error_topics(),
-        FuProblem::ScoreOutOfRange => t.fu_error_score(),
-        FuProblem::IncompleteTodo => t.fu_error_todo(),
-        FuProblem::NextBeforeFollowUp => t.fu_error_next(),
-    }
-}
 
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
@@ -87,7 +75,7 @@ pub fn FollowUpPage() -> impl IntoView {
             problems.with(|ps| {
                 ps.iter()
                     .find(|(f, _)| *f == field)
-                    .map(|(_, p)| problem_text(lang.get(), *p).to_string())
+                    .map(|(_, p)| lang.get().fu_problem(*p).to_string())
             })
         })
     };
@@ -101,17 +89,20 @@ pub fn FollowUpPage() -> impl IntoView {
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let today = ws.today.get_untracked();
         let result = draft.with_untracked(|d| {
-            base.with_value(|b| d.to_record(b, ws.today.get_untracked(), &mut new_id))
+            base.with_value(|b| {
+                before_todos
+                    .with_value(|before| followup_form::save(d, b, before, today, &mut new_id))
+            })
         });
         match result {
             Err(ps) => {
                 problems.set(ps);
                 toaster.error(lang.get_untracked().form_has_errors());
             }
-            Ok((followup, todos)) => {
+            Ok(effects) => {
                 problems.set(Vec::new());
-                let effects = before_todos.with_value(|b| closed_loop::save(&followup, &todos, b));
                 let navigate = navigate.clone();
                 let back = back.clone();
                 ws.apply_effects(

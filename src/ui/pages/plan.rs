@@ -6,11 +6,12 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::PageHeading;
+use super::{with_schedule_records, PageHeading};
 use crate::domain::cadence::plan::{plan_ahead, PlannedTouch};
 use crate::domain::cadence::TouchKind;
 use crate::domain::followup::PlanItem;
 use crate::domain::ics::{write_calendar, IcsEvent};
+use crate::domain::text::split_list;
 use crate::i18n::Lang;
 use crate::ui::browser;
 use crate::ui::form::touch_kind_select;
@@ -32,25 +33,8 @@ pub fn PlanPage() -> impl IntoView {
     let toaster = use_toaster();
     let query = use_query_map();
     let plan = Memo::new(move |_| {
-        let settings = ws.settings.get();
-        let lunar = ws.lunar.get();
         let today = ws.today.get();
-        ws.customers.with(|cs| {
-            ws.followups.with(|fs| {
-                ws.plans.with(|ps| {
-                    plan_ahead(
-                        cs,
-                        fs,
-                        ps,
-                        &settings.cadence,
-                        &settings.tiering,
-                        &lunar,
-                        today,
-                        MONTHS_AHEAD,
-                    )
-                })
-            })
-        })
+        with_schedule_records(ws, |records| plan_ahead(records, today, MONTHS_AHEAD))
     });
     let month = RwSignal::new(first_of_month(ws.today.get_untracked()));
     let customer = RwSignal::new(query.with_untracked(|q| q.get("customer").unwrap_or_default()));
@@ -242,12 +226,7 @@ fn PlanRow(item: PlannedTouch) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = lang.get_untracked();
-        let list: Vec<String> = topics
-            .get_untracked()
-            .split([',', '，', '、'])
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let list = split_list(&topics.get_untracked());
         if list.len() > 2 {
             return error.set(Some(t.plan_topics_limit()));
         }

@@ -10,11 +10,12 @@ use crate::ui::demo::TryDemo;
 use crate::ui::form::touch_kind_select;
 
 use super::tiering::TierBadge;
-use super::PageHeading;
+use super::{with_schedule_records, PageHeading};
 use crate::domain::cadence::plan::Suggestion;
 use crate::domain::cadence::{due_items, Due, DueReason, DueStatus, TouchKind};
 use crate::domain::customer::{Customer, Tag};
 use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup_form::{self, FollowUpDraft};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
@@ -81,24 +82,7 @@ pub fn TodayPage() -> impl IntoView {
     // Every schedule, computed when data, settings or the day change — not on a language switch.
     let dues = Memo::new(move |_| {
         let today = ws.today.get();
-        let settings = ws.settings.get();
-        let lunar = ws.lunar.get();
-        ws.customers.with(|cs| {
-            ws.followups.with(|fs| {
-                ws.plans.with(|ps| {
-                    due_items(
-                        cs,
-                        fs,
-                        ps,
-                        &settings.cadence,
-                        &settings.tiering,
-                        &lunar,
-                        today,
-                        7,
-                    )
-                })
-            })
-        })
+        with_schedule_records(ws, |records| due_items(records, today, 7))
     });
     let lines = Memo::new(move |_| {
         let t = lang.get();
@@ -217,7 +201,7 @@ fn DueLine(line: Line) -> impl IntoView {
     let date = due.with_value(|d| d.date);
     let moved = due.with_value(|d| d.moved_from);
 
-    // Log: a minimal follow-up record (the full record comes with follow-ups).
+    // Log: the few fields a call needs, saved as the full form saves (closed loop included).
     let log_kind = RwSignal::new(if TouchKind::LOGGABLE.contains(&kind) {
         kind
     } else {
@@ -226,33 +210,36 @@ fn DueLine(line: Line) -> impl IntoView {
     let log_date = RwSignal::new(format::date(ws.today.get_untracked()));
     let log_topics = RwSignal::new(topics.join(", "));
     let log_note = RwSignal::new(String::new());
+    let log_error = RwSignal::new(None::<&'static str>);
     let owner_for_log = owner.clone();
     let save_log = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(date) = crate::domain::calendar::parse_ymd(&log_date.get_untracked()) else {
-            return;
-        };
-        let topics: Vec<String> = log_topics
-            .get_untracked()
-            .split([',', '，', '、'])
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .take(2)
-            .collect();
-        let followup = FollowUp {
-            id: new_id(),
-            customer_id: due.with_value(|d| d.customer_id.clone()),
-            date: Some(date),
-            kind: log_kind.get_untracked(),
-            topics,
+        let t = lang.get_untracked();
+        let today = ws.today.get_untracked();
+        let draft = FollowUpDraft {
+            date: log_date.get_untracked(),
+            topics: log_topics.get_untracked(),
             note: log_note.get_untracked(),
-            owner: owner_for_log.clone(),
-            plan_id: due.with_value(|d| d.plan_id.clone()),
-            ..FollowUp::default()
+            ..FollowUpDraft::new(log_kind.get_untracked(), today, &owner_for_log)
         };
-        ws.save_followup(followup, move |e| toaster.error(e));
-        toaster.info(lang.get_untracked().today_logged());
-        open.set(Open::Closed);
+        let base = due.with_value(|d| FollowUp {
+            id: new_id(),
+            customer_id: d.customer_id.clone(),
+            plan_id: d.plan_id.clone(),
+            ..FollowUp::default()
+        });
+        match followup_form::save(&draft, &base, &[], today, &mut new_id) {
+            Err(problems) => log_error.set(problems.first().map(|(_, p)| t.fu_problem(*p))),
+            Ok(effects) => {
+                log_error.set(None);
+                ws.apply_effects(
+                    effects,
+                    move || toaster.info(t.today_logged()),
+                    move |e| toaster.error(e),
+                );
+                open.set(Open::Closed);
+            }
+        }
     };
 
     // Snooze: the touch moves to a later exact date, with the reason kept.
@@ -339,6 +326,7 @@ fn DueLine(line: Line) -> impl IntoView {
                         <input type="text" prop:value=move || log_note.get() on:input=move |ev| log_note.set(event_target_value(&ev))/>
                     </label>
                     <button type="submit" class="primary">{tr(Lang::save)}</button>
+                    <p class="field-error" role="alert">{move || log_error.get()}</p>
                 </form>
             </Show>
             <Show when=move || open.get() == Open::Snooze>

@@ -51,7 +51,7 @@ test('a first deal brings its onboarding steps to Today on the right days', asyn
   await expect(due).toContainText('day 30: a small gift');
 });
 
-test('logging a touch from Today moves the next due date; snoozing needs a reason', async ({ page }) => {
+test('logging a touch from Today moves the next due date and asks for a profile update; snoozing needs a reason', async ({ page }) => {
   // 001: a B customer is visited quarterly and has one online contact a quarter.
   await importCustomers(page, [
     {
@@ -70,6 +70,10 @@ test('logging a touch from Today moves the next due date; snoozing needs a reaso
   const visit = page.locator('.due-line').filter({ hasText: 'Visit' });
   await expect(visit).toContainText('B · quarterly · never contacted');
   await visit.getByRole('button', { name: 'Log touch' }).click();
+  // Checked as the full form checks it: three topics (split on 、 as on commas) are too many.
+  await visit.getByLabel('Topics (1–2, comma-separated)').fill('Q1 采购计划、售后问题、新品');
+  await visit.getByRole('button', { name: 'Save' }).click();
+  await expect(visit.getByRole('alert')).toHaveText('At most 2 topics');
   await visit.getByLabel('Topics (1–2, comma-separated)').fill('Q1 采购计划, 售后问题');
   await visit.getByLabel('What was said').fill('客户满意，下季度增购');
   await visit.getByRole('button', { name: 'Save' }).click();
@@ -79,6 +83,14 @@ test('logging a touch from Today moves the next due date; snoozing needs a reaso
   // The visit also counts as the quarter's online contact? No: a visit includes a call or an
   // online meeting, so that one is done too.
   await expect(page.locator('.due-line').filter({ hasText: 'Video / online' })).toHaveCount(0);
+
+  // The quick log closes the loop as the full form does: the owner is reminded to update the
+  // profile on the next working day (Tuesday 2026-03-03).
+  await page.goto('todos/');
+  const reminder = page.locator('.todo').filter({ hasText: 'Update the profile from this follow-up' });
+  await expect(reminder).toHaveCount(1);
+  await expect(reminder).toContainText('2026-03-03');
+  await expect(reminder).toContainText('YY贸易公司');
 
   // The plan shows the next visit a quarter later (2026-06-02 is a Tuesday).
   await page.goto('plan/?customer=yy');
