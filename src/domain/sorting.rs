@@ -29,6 +29,10 @@ pub fn sort<T: Ord>(items: &mut Vec<T>) {
 /// The positions `0..len` in the order `compare` puts them, equal ones in their first order.
 fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut positions: Vec<usize> = (0..len).collect();
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the one sort of the app, for one element type"
+    )]
     positions.sort_by(|&a, &b| compare(a, b));
     positions
 }

@@ -234,6 +234,10 @@ pub(crate) fn from_js<T: DeserializeOwned>(
         .map_err(|e| corrupt(format!("{e:?}")))?
         .as_string()
         .unwrap_or_default();
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "into a Value, as the size rules ask"
+    )]
     let value: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
     T::deserialize(&value).map_err(|e| corrupt(e.to_string()))
