@@ -114,14 +114,10 @@ pub fn FollowUpPage() -> impl IntoView {
                 let effects = before_todos.with_value(|b| closed_loop::save(&followup, &todos, b));
                 let navigate = navigate.clone();
                 let back = back.clone();
-                ws.apply_effects(
-                    effects,
-                    move || {
-                        toaster.info(lang.get_untracked().fu_saved());
-                        navigate(&back, Default::default());
-                    },
-                    move |e| toaster.error(e),
-                );
+                ws.apply_effects(effects, move || {
+                    toaster.info(lang.get_untracked().fu_saved());
+                    navigate(&back, Default::default());
+                });
             }
         }
     };

@@ -250,7 +250,7 @@ fn DueLine(line: Line) -> impl IntoView {
             plan_id: due.with_value(|d| d.plan_id.clone()),
             ..FollowUp::default()
         };
-        ws.save_followup(followup, move |e| toaster.error(e));
+        ws.save_followup(followup);
         toaster.info(lang.get_untracked().today_logged());
         open.set(Open::Closed);
     };
@@ -296,7 +296,7 @@ fn DueLine(line: Line) -> impl IntoView {
                 ..PlanItem::default()
             }),
         };
-        ws.save_plan_item(item, move |e| toaster.error(e));
+        ws.save_plan_item(item);
         toaster.info(t.today_snoozed());
         open.set(Open::Closed);
     };
