@@ -17,6 +17,7 @@ mod lifecycle;
 mod numbers;
 mod settings;
 mod shell;
+mod store_errors;
 mod tiering;
 
 /// The language the UI speaks.

@@ -45,14 +45,6 @@ catalogue! {
     not_found_body { zh: "这个地址没有对应的页面。", en: "There is no page at this address." }
     not_found_back { zh: "回到今日", en: "Back to Today" }
 
-    store_unavailable {
-        zh: "无法打开本地数据库：",
-        en: "The local database could not be opened: "
-    }
-    store_outdated {
-        zh: "应用已在另一个标签页中更新。请重新加载本页，以免数据冲突。",
-        en: "The app was updated in another tab. Reload this page so no edits conflict."
-    }
     reload { zh: "重新加载", en: "Reload" }
     dismiss { zh: "关闭", en: "Dismiss" }
 }

@@ -4,25 +4,17 @@
 //! a failure or a closed tab leaves the data as it was.
 
 use rexie::{KeyRange, TransactionMode};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::db::{from_js, get, put, to_js, Db};
+use super::db::{from_js, get, put, to_js, Db, Freshness, Meta, SETTINGS_KEY};
+use super::error::Op;
 use super::schema::stores;
-use super::{sync, StoreError};
+use super::StoreError;
 use crate::domain::customer::Customer;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::TierState;
-
-const SETTINGS_KEY: &str = "settings";
-
-/// A row of the `meta` store.
-#[derive(Serialize, Deserialize)]
-struct Meta<T> {
-    key: String,
-    value: T,
-}
 
 /// Everything a delete removed, kept so Undo can put it back exactly.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +48,7 @@ fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
-fn settings_row(settings: &DataSettings, op: &'static str) -> Result<JsValue, StoreError> {
+fn settings_row(settings: &DataSettings, op: Op) -> Result<JsValue, StoreError> {
     to_js(
         &Meta {
             key: SETTINGS_KEY.to_string(),
@@ -77,151 +69,126 @@ impl Db {
     /// tier state is kept: only [`Db::save_tier_states`] changes it, so a form open while the
     /// tier moved cannot put the old tier back.
     pub async fn save_customer(&self, customer: &Customer) -> Result<Customer, StoreError> {
-        let op = "save customer";
+        let op = Op::Save;
         let mut saved = customer.clone();
         saved.revision += 1;
         saved.updated_at = now_ms().max(customer.updated_at + 1);
-        self.transact(
-            &[stores::CUSTOMERS],
-            TransactionMode::ReadWrite,
-            op,
-            async |tx| {
-                let stored: Option<Customer> = get(tx, stores::CUSTOMERS, &customer.id, op).await?;
-                match &stored {
-                    Some(s) if s.revision != customer.revision => {
-                        return Err(StoreError::Conflict {
-                            id: customer.id.clone(),
-                        })
-                    }
-                    None if customer.revision != 0 => {
-                        return Err(StoreError::Missing {
-                            id: customer.id.clone(),
-                        })
-                    }
-                    _ => {}
+        self.write(&[stores::CUSTOMERS], op, Freshness::Checked, async |tx| {
+            let stored: Option<Customer> = get(tx, stores::CUSTOMERS, &customer.id, op).await?;
+            match &stored {
+                Some(s) if s.revision != customer.revision => {
+                    return Err(StoreError::Conflict {
+                        id: customer.id.clone(),
+                    })
                 }
-                if let Some(stored) = stored {
-                    saved.tiering = stored.tiering;
+                None if customer.revision != 0 => {
+                    return Err(StoreError::Missing {
+                        id: customer.id.clone(),
+                    })
                 }
-                put(tx, stores::CUSTOMERS, &to_js(&saved, op)?, op).await
-            },
-        )
+                _ => {}
+            }
+            if let Some(stored) = stored {
+                saved.tiering = stored.tiering;
+            }
+            put(tx, stores::CUSTOMERS, &to_js(&saved, op)?, op).await
+        })
         .await?;
-        sync::notify_changed();
         Ok(saved)
     }
 
     /// Writes new tier states (tiering's bookkeeping, not an edit of the profile: revisions
-    /// stay, so open forms are not disturbed). Customers deleted meanwhile are skipped.
+    /// stay, so open forms are not disturbed). Customers deleted meanwhile are skipped. The
+    /// rules' own moves are [`Freshness::Unchecked`]; a user's decision is checked.
     pub async fn save_tier_states(
         &self,
         states: &[(String, TierState)],
+        freshness: Freshness,
     ) -> Result<Vec<Customer>, StoreError> {
-        let op = "save tiers";
+        let op = Op::Save;
         let saved = self
-            .transact(
-                &[stores::CUSTOMERS],
-                TransactionMode::ReadWrite,
-                op,
-                async |tx| {
-                    let mut saved = Vec::new();
-                    for (id, state) in states {
-                        let Some(mut customer) =
-                            get::<Customer>(tx, stores::CUSTOMERS, id, op).await?
-                        else {
-                            continue;
-                        };
-                        customer.tiering = state.clone();
-                        put(tx, stores::CUSTOMERS, &to_js(&customer, op)?, op).await?;
-                        saved.push(customer);
-                    }
-                    Ok(saved)
-                },
-            )
+            .write(&[stores::CUSTOMERS], op, freshness, async |tx| {
+                let mut saved = Vec::new();
+                for (id, state) in states {
+                    let Some(mut customer) = get::<Customer>(tx, stores::CUSTOMERS, id, op).await?
+                    else {
+                        continue;
+                    };
+                    customer.tiering = state.clone();
+                    put(tx, stores::CUSTOMERS, &to_js(&customer, op)?, op).await?;
+                    saved.push(customer);
+                }
+                Ok(saved)
+            })
             .await?;
-        if !saved.is_empty() {
-            sync::notify_changed();
-        }
         Ok(saved)
     }
 
     /// Deletes a customer and every record attached to it, returning all of it for Undo.
     pub async fn delete_customer(&self, id: &str) -> Result<Deleted, StoreError> {
-        let op = "delete customer";
+        let op = Op::Delete;
         let err = |e: rexie::Error| StoreError::browser(op, e);
         let deleted = self
-            .transact(
-                &CUSTOMER_STORES,
-                TransactionMode::ReadWrite,
-                op,
-                async |tx| {
-                    let Some(customer) = get::<Customer>(tx, stores::CUSTOMERS, id, op).await?
-                    else {
-                        return Err(StoreError::Missing { id: id.to_string() });
-                    };
-                    let key = JsValue::from_str(id);
-                    let mut attached = Vec::new();
-                    for name in ATTACHED {
-                        let store = tx.store(name).map_err(err)?;
-                        let range = KeyRange::only(&key).map_err(|e| err(e.into()))?;
-                        let records = store
-                            .index("customer_id")
-                            .map_err(err)?
-                            .get_all(Some(range), None)
-                            .await
-                            .map_err(err)?;
-                        for record in records {
-                            let record: serde_json::Value = from_js(record, op)?;
-                            let record_id = record["id"].as_str().unwrap_or_default().to_string();
-                            store
-                                .delete(JsValue::from_str(&record_id))
-                                .await
-                                .map_err(err)?;
-                            attached.push((name, record));
-                        }
-                    }
-                    tx.store(stores::CUSTOMERS)
+            .write(&CUSTOMER_STORES, op, Freshness::Checked, async |tx| {
+                let Some(customer) = get::<Customer>(tx, stores::CUSTOMERS, id, op).await? else {
+                    return Err(StoreError::Missing { id: id.to_string() });
+                };
+                let key = JsValue::from_str(id);
+                let mut attached = Vec::new();
+                for name in ATTACHED {
+                    let store = tx.store(name).map_err(err)?;
+                    let range = KeyRange::only(&key).map_err(|e| err(e.into()))?;
+                    let records = store
+                        .index("customer_id")
                         .map_err(err)?
-                        .delete(key)
+                        .get_all(Some(range), None)
                         .await
                         .map_err(err)?;
-                    Ok(Deleted { customer, attached })
-                },
-            )
+                    for record in records {
+                        let record: serde_json::Value = from_js(record, op)?;
+                        let record_id = record["id"].as_str().unwrap_or_default().to_string();
+                        store
+                            .delete(JsValue::from_str(&record_id))
+                            .await
+                            .map_err(err)?;
+                        attached.push((name, record));
+                    }
+                }
+                tx.store(stores::CUSTOMERS)
+                    .map_err(err)?
+                    .delete(key)
+                    .await
+                    .map_err(err)?;
+                Ok(Deleted { customer, attached })
+            })
             .await?;
-        sync::notify_changed();
         Ok(deleted)
     }
 
-    /// Puts back what [`Db::delete_customer`] removed, exactly as it was.
+    /// Puts back what [`Db::delete_customer`] removed, exactly as it was (never refused as
+    /// stale: the records are gone, so no other tab can have changed them).
     pub async fn restore(&self, deleted: &Deleted) -> Result<(), StoreError> {
-        let op = "undo delete";
+        let op = Op::Undo;
         let customer = to_js(&deleted.customer, op)?;
         let attached = deleted
             .attached
             .iter()
             .map(|(name, record)| Ok((*name, to_js(record, op)?)))
             .collect::<Result<Vec<_>, StoreError>>()?;
-        self.transact(
-            &CUSTOMER_STORES,
-            TransactionMode::ReadWrite,
-            op,
-            async |tx| {
-                put(tx, stores::CUSTOMERS, &customer, op).await?;
-                for (name, record) in &attached {
-                    put(tx, name, record, op).await?;
-                }
-                Ok(())
-            },
-        )
+        self.write(&CUSTOMER_STORES, op, Freshness::Unchecked, async |tx| {
+            put(tx, stores::CUSTOMERS, &customer, op).await?;
+            for (name, record) in &attached {
+                put(tx, name, record, op).await?;
+            }
+            Ok(())
+        })
         .await?;
-        sync::notify_changed();
         Ok(())
     }
 
     /// The data set's settings (defaults until first saved).
     pub async fn settings(&self) -> Result<DataSettings, StoreError> {
-        let op = "read settings";
+        let op = Op::Read;
         let row = self
             .transact(&[stores::META], TransactionMode::ReadOnly, op, async |tx| {
                 get::<Meta<DataSettings>>(tx, stores::META, SETTINGS_KEY, op).await
@@ -231,16 +198,12 @@ impl Db {
     }
 
     pub async fn save_settings(&self, settings: &DataSettings) -> Result<(), StoreError> {
-        let op = "save settings";
+        let op = Op::Save;
         let row = settings_row(settings, op)?;
-        self.transact(
-            &[stores::META],
-            TransactionMode::ReadWrite,
-            op,
-            async |tx| put(tx, stores::META, &row, op).await,
-        )
+        self.write(&[stores::META], op, Freshness::Checked, async |tx| {
+            put(tx, stores::META, &row, op).await
+        })
         .await?;
-        sync::notify_changed();
         Ok(())
     }
 
@@ -254,7 +217,7 @@ impl Db {
         records: (&[FollowUp], &[PlanItem], &[Todo]),
         settings: Option<&DataSettings>,
     ) -> Result<(), StoreError> {
-        let op = "import";
+        let op = Op::Import;
         let err = |e: rexie::Error| StoreError::browser(op, e);
         // Serialize everything before the transaction starts: it must not wait on anything else.
         let values = customers
@@ -277,7 +240,7 @@ impl Db {
             .iter()
             .map(|t| to_js(t, op))
             .collect::<Result<Vec<_>, _>>()?;
-        self.transact(&ALL_STORES, TransactionMode::ReadWrite, op, async |tx| {
+        self.write(&ALL_STORES, op, Freshness::Checked, async |tx| {
             if clear_first {
                 for name in ALL_STORES {
                     tx.store(name).map_err(err)?.clear().await.map_err(err)?;
@@ -301,7 +264,6 @@ impl Db {
             Ok(())
         })
         .await?;
-        sync::notify_changed();
         Ok(())
     }
 }

@@ -1,13 +1,19 @@
-//! The IndexedDB connection, typed record access, and the one way to run a transaction.
+//! The IndexedDB connection, typed record access, the one way to run a transaction and the
+//! one way to write ([`Db::write`]: checks this tab is not stale, counts the write, tells the
+//! other tabs).
+
+use std::cell::Cell;
 
 use rexie::{Index, ObjectStore, Rexie, Transaction, TransactionMode};
-use serde::{de::DeserializeOwned, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::schema::{self, Schema};
+use super::error::Op;
+use super::schema::{self, stores, Schema};
 use super::StoreError;
 use crate::domain::customer::Customer;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
+use crate::domain::settings::DataSettings;
 
 /// A type kept in an object store.
 pub trait Record: Serialize + DeserializeOwned {
@@ -30,9 +36,44 @@ impl Record for Todo {
     const STORE: &'static str = schema::stores::TODOS;
 }
 
+/// A row of the `meta` store.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Meta<T> {
+    pub key: String,
+    pub value: T,
+}
+
+pub(crate) const SETTINGS_KEY: &str = "settings";
+/// The data set's write counter: every write adds one, so a tab can tell that another tab
+/// wrote since it last read (an additive `meta` row; a database without it is at 0).
+const GENERATION_KEY: &str = "generation";
+
+/// Whether a write must come from a tab that shows the latest data.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// A user's edit: refused with [`StoreError::Stale`] when another tab wrote since this
+    /// tab last read.
+    Checked,
+    /// Bookkeeping that reads what it changes inside its own transaction (tier states): safe
+    /// on any data, so never refused.
+    Unchecked,
+}
+
+/// Everything the app shows, read in one transaction, so it is one consistent moment.
+pub struct Loaded {
+    pub customers: Vec<Customer>,
+    pub settings: DataSettings,
+    pub followups: Vec<FollowUp>,
+    pub plans: Vec<PlanItem>,
+    pub todos: Vec<Todo>,
+}
+
 /// An open database.
 pub struct Db {
     rexie: Rexie,
+    /// The generation this tab last read (`None` until [`Db::load`]: a connection that has
+    /// shown nothing cannot be stale).
+    seen: Cell<Option<u64>>,
 }
 
 impl Db {
@@ -63,8 +104,11 @@ impl Db {
         let rexie = builder
             .build()
             .await
-            .map_err(|e| StoreError::browser("open database", e))?;
-        Ok(Db { rexie })
+            .map_err(|e| StoreError::browser(Op::Open, e))?;
+        Ok(Db {
+            rexie,
+            seen: Cell::new(None),
+        })
     }
 
     pub fn version(&self) -> u32 {
@@ -80,7 +124,7 @@ impl Db {
     pub async fn delete(name: &str) -> Result<(), StoreError> {
         Rexie::delete(name)
             .await
-            .map_err(|e| StoreError::browser("delete database", e))
+            .map_err(|e| StoreError::browser(Op::Delete, e))
     }
 
     /// Runs `body` as one transaction over `stores`: committed when it returns `Ok`, aborted
@@ -90,7 +134,7 @@ impl Db {
         &self,
         stores: &[&str],
         mode: TransactionMode,
-        op: &'static str,
+        op: Op,
         body: impl AsyncFnOnce(&Transaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let tx = self
@@ -103,10 +147,10 @@ impl Db {
                 if result.is_committed() {
                     Ok(value)
                 } else {
-                    Err(StoreError::Browser {
+                    Err(StoreError::from_detail(
                         op,
-                        detail: "the transaction was aborted".into(),
-                    })
+                        "AbortError: the transaction was aborted".into(),
+                    ))
                 }
             }
             Err(err) => {
@@ -117,21 +161,96 @@ impl Db {
         }
     }
 
-    /// Writes one record (insert or replace), in its own transaction, and tells other tabs.
-    pub async fn put<T: Record>(&self, record: &T) -> Result<(), StoreError> {
-        self.put_in(T::STORE, record).await?;
+    /// The one way to write: runs `body` in one transaction over `stores` (and `meta`), first
+    /// refusing a [`Freshness::Checked`] write from a tab that has not read another tab's
+    /// latest write, then counting this write; after the commit, tells the other tabs.
+    pub(crate) async fn write<T>(
+        &self,
+        stores: &[&str],
+        op: Op,
+        freshness: Freshness,
+        body: impl AsyncFnOnce(&Transaction) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut names = stores.to_vec();
+        if !names.contains(&stores::META) {
+            names.push(stores::META);
+        }
+        let seen = self.seen.get();
+        let (value, stored) = self
+            .transact(&names, TransactionMode::ReadWrite, op, async |tx| {
+                let stored = read_generation(tx, op).await?;
+                if freshness == Freshness::Checked && seen.is_some_and(|s| s != stored) {
+                    return Err(StoreError::Stale);
+                }
+                let value = body(tx).await?;
+                let row = to_js(
+                    &Meta {
+                        key: GENERATION_KEY.to_string(),
+                        value: stored + 1,
+                    },
+                    op,
+                )?;
+                put(tx, stores::META, &row, op).await?;
+                Ok((value, stored))
+            })
+            .await?;
+        // This tab's own write keeps it current; an unchecked write from a stale tab does not
+        // make it current.
+        if seen == Some(stored) {
+            self.seen.set(Some(stored + 1));
+        }
         super::sync::notify_changed();
-        Ok(())
+        Ok(value)
     }
 
-    /// Writes any serializable value into a named store: for records of older shapes (schema
-    /// upgrade tests) and for stores whose type lives elsewhere.
+    /// Reads everything the app shows in one transaction and remembers its generation.
+    pub async fn load(&self) -> Result<Loaded, StoreError> {
+        let op = Op::Read;
+        let names = [
+            stores::CUSTOMERS,
+            stores::FOLLOWUPS,
+            stores::PLANS,
+            stores::TODOS,
+            stores::META,
+        ];
+        let (loaded, generation) = self
+            .transact(&names, TransactionMode::ReadOnly, op, async |tx| {
+                let settings = get::<Meta<DataSettings>>(tx, stores::META, SETTINGS_KEY, op)
+                    .await?
+                    .map(|r| r.value)
+                    .unwrap_or_default();
+                let loaded = Loaded {
+                    customers: all_in(tx, stores::CUSTOMERS, op).await?,
+                    settings,
+                    followups: all_in(tx, stores::FOLLOWUPS, op).await?,
+                    plans: all_in(tx, stores::PLANS, op).await?,
+                    todos: all_in(tx, stores::TODOS, op).await?,
+                };
+                Ok((loaded, read_generation(tx, op).await?))
+            })
+            .await?;
+        self.seen.set(Some(generation));
+        Ok(loaded)
+    }
+
+    /// Writes one record (insert or replace).
+    pub async fn put<T: Record>(&self, record: &T) -> Result<(), StoreError> {
+        let op = Op::Save;
+        let value = to_js(record, op)?;
+        self.write(&[T::STORE], op, Freshness::Checked, async |tx| {
+            put(tx, T::STORE, &value, op).await
+        })
+        .await
+    }
+
+    /// Writes any serializable value into a named store as it is, outside the write path:
+    /// for tests that write records the way an older app did.
     pub async fn put_in<T: Serialize>(
         &self,
         store_name: &str,
         record: &T,
     ) -> Result<(), StoreError> {
-        let op = "save";
+        let op = Op::Save;
         let value = to_js(record, op)?;
         self.transact(&[store_name], TransactionMode::ReadWrite, op, async |tx| {
             put(tx, store_name, &value, op).await
@@ -141,22 +260,20 @@ impl Db {
 
     /// Deletes one record by its key.
     pub async fn remove<T: Record>(&self, key: &str) -> Result<(), StoreError> {
-        let op = "delete";
-        self.transact(&[T::STORE], TransactionMode::ReadWrite, op, async |tx| {
+        let op = Op::Delete;
+        self.write(&[T::STORE], op, Freshness::Checked, async |tx| {
             tx.store(T::STORE)
                 .map_err(|e| StoreError::browser(op, e))?
                 .delete(JsValue::from_str(key))
                 .await
                 .map_err(|e| StoreError::browser(op, e))
         })
-        .await?;
-        super::sync::notify_changed();
-        Ok(())
+        .await
     }
 
     /// Reads one record by its key.
     pub async fn get<T: Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
-        let op = "read";
+        let op = Op::Read;
         self.transact(&[T::STORE], TransactionMode::ReadOnly, op, async |tx| {
             get(tx, T::STORE, key, op).await
         })
@@ -165,17 +282,34 @@ impl Db {
 
     /// Reads every record of a type.
     pub async fn all<T: Record>(&self) -> Result<Vec<T>, StoreError> {
-        let op = "read all";
+        let op = Op::Read;
         self.transact(&[T::STORE], TransactionMode::ReadOnly, op, async |tx| {
-            let store = tx.store(T::STORE).map_err(|e| StoreError::browser(op, e))?;
-            let values = store
-                .get_all(None, None)
-                .await
-                .map_err(|e| StoreError::browser(op, e))?;
-            values.into_iter().map(|v| from_js(v, op)).collect()
+            all_in(tx, T::STORE, op).await
         })
         .await
     }
+}
+
+/// Reads every record of a store inside a transaction.
+async fn all_in<T: DeserializeOwned>(
+    tx: &Transaction,
+    store: &str,
+    op: Op,
+) -> Result<Vec<T>, StoreError> {
+    let values = tx
+        .store(store)
+        .map_err(|e| StoreError::browser(op, e))?
+        .get_all(None, None)
+        .await
+        .map_err(|e| StoreError::browser(op, e))?;
+    values.into_iter().map(|v| from_js(v, op)).collect()
+}
+
+/// The data set's generation inside a transaction (0 before the first counted write).
+async fn read_generation(tx: &Transaction, op: Op) -> Result<u64, StoreError> {
+    Ok(get::<Meta<u64>>(tx, stores::META, GENERATION_KEY, op)
+        .await?
+        .map_or(0, |r| r.value))
 }
 
 /// Reads one record inside a transaction.
@@ -183,7 +317,7 @@ pub(crate) async fn get<T: DeserializeOwned>(
     tx: &Transaction,
     store: &str,
     key: &str,
-    op: &'static str,
+    op: Op,
 ) -> Result<Option<T>, StoreError> {
     let value = tx
         .store(store)
@@ -199,7 +333,7 @@ pub(crate) async fn put(
     tx: &Transaction,
     store: &str,
     value: &JsValue,
-    op: &'static str,
+    op: Op,
 ) -> Result<(), StoreError> {
     tx.store(store)
         .map_err(|e| StoreError::browser(op, e))?
@@ -214,24 +348,18 @@ pub(crate) async fn put(
 /// uses, so the wasm carries one set of (de)serializers instead of two. That is why this
 /// writes pretty JSON, as the backup does: one serializer per type instead of two (the stored
 /// object is the same either way).
-pub(crate) fn to_js<T: Serialize + ?Sized>(
-    value: &T,
-    op: &'static str,
-) -> Result<JsValue, StoreError> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T, op: Op) -> Result<JsValue, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { op, detail };
     let text = serde_json::to_string_pretty(value).map_err(|e| corrupt(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|e| corrupt(format!("{e:?}")))
+    js_sys::JSON::parse(&text).map_err(|e| corrupt(js_detail(&e)))
 }
 
 /// Reads a stored record back. Like a backup import, it goes through a `serde_json::Value`,
 /// so each record type is deserialized by one instance of its serde code, not two.
-pub(crate) fn from_js<T: DeserializeOwned>(
-    value: JsValue,
-    op: &'static str,
-) -> Result<T, StoreError> {
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, op: Op) -> Result<T, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { op, detail };
     let text = js_sys::JSON::stringify(&value)
-        .map_err(|e| corrupt(format!("{e:?}")))?
+        .map_err(|e| corrupt(js_detail(&e)))?
         .as_string()
         .unwrap_or_default();
     #[allow(
@@ -241,4 +369,17 @@ pub(crate) fn from_js<T: DeserializeOwned>(
     let value: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
     T::deserialize(&value).map_err(|e| corrupt(e.to_string()))
+}
+
+/// A thrown JS value's own words (an `Error`'s name and message, or the value as text).
+pub(crate) fn js_detail(e: &JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => format!(
+            "{}: {}",
+            String::from(err.name()),
+            String::from(err.message())
+        ),
+        None => e.as_string().unwrap_or_default(),
+    }
 }

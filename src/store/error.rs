@@ -1,18 +1,33 @@
-//! Errors of the storage layer, keeping the browser's own words.
+//! Errors of the storage layer: typed, so the catalogue (`Lang::store_error`) words each one
+//! in the user's language; the browser's own message is kept verbatim as evidence.
 
-use std::fmt;
+/// What the storage layer was doing when it failed (worded by the catalogue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Open,
+    Read,
+    Save,
+    Delete,
+    Import,
+    Undo,
+}
 
-/// What went wrong talking to IndexedDB or localStorage.
+/// What went wrong talking to IndexedDB.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// The browser refused an operation; `detail` is its own message (rexie alone would only
     /// say "idb error").
-    Browser { op: &'static str, detail: String },
+    Browser { op: Op, detail: String },
+    /// The browser has no room left for this site's data (QuotaExceededError).
+    Full { op: Op },
     /// Another tab opened a newer version of the database, which closed this tab's connection:
     /// the page must be reloaded.
     Outdated,
+    /// Another tab wrote since this tab last read: this tab shows older data, so nothing was
+    /// written (the data set's generation moved; see `Db::write`).
+    Stale,
     /// A stored record could not be read back into its type.
-    Corrupt { op: &'static str, detail: String },
+    Corrupt { op: Op, detail: String },
     /// The record changed (in another tab) since this edit began; nothing was written.
     Conflict { id: String },
     /// The record to change no longer exists (deleted in another tab).
@@ -20,40 +35,33 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub(crate) fn browser(op: &'static str, err: rexie::Error) -> StoreError {
+    pub(crate) fn browser(op: Op, err: rexie::Error) -> StoreError {
         let detail = match err {
             rexie::Error::IdbError(inner) => inner.to_string(),
             other => other.to_string(),
         };
+        StoreError::from_detail(op, detail)
+    }
+
+    /// Sorts a browser message into the failures the user can act on.
+    pub(crate) fn from_detail(op: Op, detail: String) -> StoreError {
         // A connection closed by a newer version elsewhere refuses every new transaction with
         // InvalidStateError; an older app meeting a newer database gets VersionError.
         if detail.contains("InvalidStateError") || detail.contains("VersionError") {
             StoreError::Outdated
+        } else if detail.contains("QuotaExceededError") {
+            StoreError::Full { op }
         } else {
             StoreError::Browser { op, detail }
         }
     }
-}
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::Browser { op, detail } => write!(f, "{op}: {detail}"),
-            StoreError::Outdated => {
-                write!(
-                    f,
-                    "the database was upgraded by another tab; reload this page"
-                )
-            }
-            StoreError::Corrupt { op, detail } => {
-                write!(f, "{op}: stored data unreadable: {detail}")
-            }
-            StoreError::Conflict { id } => {
-                write!(f, "record {id} was changed elsewhere since this edit began")
-            }
-            StoreError::Missing { id } => write!(f, "record {id} no longer exists"),
-        }
+    /// Another tab's write is the cause: the latest data must be read again and the change
+    /// made on it.
+    pub fn is_stale(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Stale | StoreError::Conflict { .. } | StoreError::Missing { .. }
+        )
     }
 }
-
-impl std::error::Error for StoreError {}

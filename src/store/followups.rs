@@ -2,19 +2,19 @@
 //! entry), written together: one transaction, so a follow-up never exists without its
 //! consequences or they without it.
 
-use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
-use super::db::{get, put, to_js, Db};
+use super::db::{get, put, to_js, Db, Freshness};
+use super::error::Op;
 use super::schema::stores;
-use super::{sync, StoreError};
+use super::StoreError;
 use crate::domain::closed_loop::Effects;
 use crate::domain::customer::Customer;
 
 impl Db {
     /// Applies a follow-up's effects. Returns the customer when its satisfaction changed.
     pub async fn apply_effects(&self, effects: &Effects) -> Result<Option<Customer>, StoreError> {
-        let op = "save follow-up";
+        let op = Op::Save;
         let err = |e: rexie::Error| StoreError::browser(op, e);
         let followups = effects
             .followups_put
@@ -39,7 +39,7 @@ impl Db {
             stores::CUSTOMERS,
         ];
         let customer = self
-            .transact(&names, TransactionMode::ReadWrite, op, async |tx| {
+            .write(&names, op, Freshness::Checked, async |tx| {
                 let delete = async |store: &str, ids: &[String]| -> Result<(), StoreError> {
                     let s = tx.store(store).map_err(err)?;
                     for id in ids {
@@ -78,7 +78,6 @@ impl Db {
                 Ok(Some(customer))
             })
             .await?;
-        sync::notify_changed();
         Ok(customer)
     }
 }

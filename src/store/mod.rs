@@ -10,5 +10,5 @@ pub mod settings;
 pub mod sync;
 
 pub use customers::Deleted;
-pub use db::{Db, Record};
-pub use error::StoreError;
+pub use db::{Db, Freshness, Loaded, Record};
+pub use error::{Op, StoreError};

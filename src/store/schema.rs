@@ -38,6 +38,8 @@ pub struct Schema {
 /// Store names, so code never spells them twice.
 pub mod stores {
     pub const CUSTOMERS: &str = "customers";
+    /// Rows by `key`: `settings` (the data set's settings) and `generation` (a count of
+    /// writes, so a tab can tell it missed another tab's; absent means 0).
     pub const META: &str = "meta";
     pub const FOLLOWUPS: &str = "followups";
     pub const TODOS: &str = "todos";

@@ -10,7 +10,7 @@ use super::toast::Toasts;
 use super::workspace::{use_workspace, Status};
 use super::{use_base, use_lang};
 use crate::i18n::Lang;
-use crate::store::settings;
+use crate::store::{settings, StoreError};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -78,11 +78,12 @@ fn Nav() -> impl IntoView {
 #[component]
 fn StorageBanner() -> impl IntoView {
     let ws = use_workspace();
+    let lang = use_lang();
     move || match ws.status.get() {
         Status::Outdated => Some(
             view! {
                 <div class="notice notice-warn" role="alert">
-                    <p>{tr(Lang::store_outdated)}</p>
+                    <p>{move || lang.get().store_error(&StoreError::Outdated)}</p>
                     <button type="button" on:click=|_| {
                         if let Some(w) = web_sys::window() {
                             let _ = w.location().reload();
@@ -92,10 +93,10 @@ fn StorageBanner() -> impl IntoView {
             }
             .into_any(),
         ),
-        Status::Failed(detail) => Some(
+        Status::Failed(err) => Some(
             view! {
                 <div class="notice notice-error" role="alert">
-                    <p>{tr(Lang::store_unavailable)}{detail.clone()}</p>
+                    <p>{move || lang.get().store_error(&err)}</p>
                 </div>
             }
             .into_any(),

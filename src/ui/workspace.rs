@@ -13,20 +13,23 @@ use leptos::task::spawn_local;
 use super::browser;
 use super::toast::Toaster;
 use crate::domain::cadence::Holiday;
-use crate::domain::closed_loop::Effects;
 use crate::domain::customer::Customer;
 use crate::domain::demo::{self, DemoLang};
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{classify_portfolio, Classification, TierState};
-use crate::store::{settings, sync, Db, StoreError};
+use crate::store::{settings, sync, Db, Freshness, StoreError};
+
+// Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
+#[path = "writes.rs"]
+mod writes;
 
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
 }
 
 /// The shared connection, opened on first use.
-pub async fn db() -> Result<Rc<Db>, StoreError> {
+async fn db() -> Result<Rc<Db>, StoreError> {
     if let Some(db) = DB.with(|cell| cell.borrow().clone()) {
         return Ok(db);
     }
@@ -39,8 +42,8 @@ pub async fn db() -> Result<Rc<Db>, StoreError> {
 pub enum Status {
     Loading,
     Ready,
-    /// The browser refused storage; the text is its own explanation.
-    Failed(String),
+    /// The data could not be read; the catalogue words why.
+    Failed(StoreError),
     /// Another tab upgraded the database: this tab must reload.
     Outdated,
 }
@@ -61,8 +64,10 @@ pub struct Workspace {
     pub tiers: Memo<Arc<HashMap<String, Classification>>>,
     /// Lunar holiday dates for this year and the next, from the browser's Chinese calendar.
     pub lunar: Memo<Arc<Vec<(Holiday, NaiveDate)>>>,
-    /// The UI's language (the demo's stories are written in it).
+    /// The UI's language (the demo's stories and storage failures are worded in it).
     lang: RwSignal<crate::i18n::Lang>,
+    /// Where every write failure is told (see `writes.rs`).
+    toaster: Toaster,
 }
 
 impl Workspace {
@@ -96,6 +101,7 @@ impl Workspace {
             today,
             tiers,
             lang: expect_context(),
+            toaster: expect_context(),
         };
         ws.reload();
         ws.keep_tiers_current();
@@ -127,21 +133,7 @@ impl Workspace {
                     .collect()
             });
             if !changed.is_empty() {
-                self.save_tier_states(changed);
-            }
-        });
-    }
-
-    /// Stores tier states (from the rules or from the user) and shows them.
-    pub fn save_tier_states(self, states: Vec<(String, TierState)>) {
-        spawn_local(async move {
-            match async { db().await?.save_tier_states(&states).await }.await {
-                Ok(saved) => {
-                    for customer in saved {
-                        self.put_customer(customer);
-                    }
-                }
-                Err(err) => self.fail(&err),
+                self.save_tier_states(changed, Freshness::Unchecked);
             }
         });
     }
@@ -165,37 +157,29 @@ impl Workspace {
         tick.forget();
     }
 
-    /// Reads everything from the database again.
+    /// Reads everything from the database again, in one transaction.
     pub fn reload(self) {
         spawn_local(async move {
-            let loaded = async {
-                let db = db().await?;
-                Ok::<_, StoreError>((
-                    db.customers().await?,
-                    db.settings().await?,
-                    db.all::<FollowUp>().await?,
-                    db.all::<PlanItem>().await?,
-                    db.all::<Todo>().await?,
-                ))
-            }
-            .await;
-            match loaded {
+            match async { db().await?.load().await }.await {
                 // The training workspace starts with the seeds' stories.
-                Ok((customers, ..))
+                Ok(loaded)
                     if settings::is_demo()
-                        && (settings::take_demo_seed() || customers.is_empty()) =>
+                        && (settings::take_demo_seed() || loaded.customers.is_empty()) =>
                 {
                     self.reset_demo();
                 }
-                Ok((customers, settings, followups, plans, todos)) => {
-                    self.customers.set(customers);
-                    self.settings.set(settings);
-                    self.followups.set(followups);
-                    self.plans.set(plans);
-                    self.todos.set(todos);
+                Ok(loaded) => {
+                    self.customers.set(loaded.customers);
+                    self.settings.set(loaded.settings);
+                    self.followups.set(loaded.followups);
+                    self.plans.set(loaded.plans);
+                    self.todos.set(loaded.todos);
                     self.status.set(Status::Ready);
                 }
-                Err(err) => self.fail(&err),
+                Err(err) => self.status.set(match err {
+                    StoreError::Outdated => Status::Outdated,
+                    other => Status::Failed(other),
+                }),
             }
         });
     }
@@ -213,28 +197,23 @@ impl Workspace {
             crate::i18n::Lang::En => DemoLang::En,
         };
         let data = demo::generate(lang, today);
-        let settings = data.settings;
-        spawn_local(async move {
-            let written = async {
+        self.run(
+            async move |db| {
                 let records = (&data.followups[..], &[][..], &data.todos[..]);
-                db().await?
-                    .write_import(true, &data.customers, records, Some(&settings))
-                    .await
-            }
-            .await;
-            match written {
-                Ok(()) => {
-                    self.today.set(today);
-                    self.customers.set(data.customers);
-                    self.settings.set(settings);
-                    self.followups.set(data.followups);
-                    self.plans.set(Vec::new());
-                    self.todos.set(data.todos);
-                    self.status.set(Status::Ready);
-                }
-                Err(err) => self.fail(&err),
-            }
-        });
+                db.write_import(true, &data.customers, records, Some(&data.settings))
+                    .await?;
+                Ok(data)
+            },
+            move |data| {
+                self.today.set(today);
+                self.customers.set(data.customers);
+                self.settings.set(data.settings);
+                self.followups.set(data.followups);
+                self.plans.set(Vec::new());
+                self.todos.set(data.todos);
+                self.status.set(Status::Ready);
+            },
+        );
     }
 
     /// Moves the demo's today to `day` (the real data's today never moves).
@@ -245,137 +224,13 @@ impl Workspace {
         }
     }
 
-    /// Records a storage failure where the shell shows it.
-    pub fn fail(self, err: &StoreError) {
-        self.status.set(match err {
-            StoreError::Outdated => Status::Outdated,
-            other => Status::Failed(other.to_string()),
-        });
-    }
-
     /// Replaces (or adds) one customer in memory after a save.
     pub fn put_customer(self, saved: Customer) {
-        self.customers
-            .update(|all| match all.iter_mut().find(|c| c.id == saved.id) {
-                Some(slot) => *slot = saved,
-                None => all.push(saved),
-            });
+        self.customers.update(|all| upsert(all, saved, |c| &c.id));
     }
 
     pub fn remove_customer(self, id: &str) {
         self.customers.update(|all| all.retain(|c| c.id != id));
-    }
-
-    /// Stores the data set's settings and shows them; `saved` is said on success.
-    pub fn save_settings(self, settings: DataSettings, toaster: Toaster, saved: Option<String>) {
-        spawn_local(async move {
-            match async { db().await?.save_settings(&settings).await }.await {
-                Ok(()) => {
-                    self.settings.set(settings);
-                    if let Some(message) = saved {
-                        toaster.info(message);
-                    }
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
-    }
-
-    /// Stores a follow-up (new or edited) and shows it.
-    pub fn save_followup(self, followup: FollowUp, on_error: impl Fn(String) + 'static) {
-        spawn_local(async move {
-            match async { db().await?.put(&followup).await }.await {
-                Ok(()) => self
-                    .followups
-                    .update(|all| upsert(all, followup, |f| &f.id)),
-                Err(err) => {
-                    self.fail(&err);
-                    on_error(err.to_string());
-                }
-            }
-        });
-    }
-
-    /// Stores a planned touch (new or edited) and shows it.
-    pub fn save_plan_item(self, item: PlanItem, on_error: impl Fn(String) + 'static) {
-        spawn_local(async move {
-            match async { db().await?.put(&item).await }.await {
-                Ok(()) => self.plans.update(|all| upsert(all, item, |p| &p.id)),
-                Err(err) => {
-                    self.fail(&err);
-                    on_error(err.to_string());
-                }
-            }
-        });
-    }
-
-    /// Writes a follow-up's effects in one transaction, then shows them; `done` runs after a
-    /// successful write.
-    pub fn apply_effects(
-        self,
-        effects: Effects,
-        done: impl FnOnce() + 'static,
-        on_error: impl Fn(String) + 'static,
-    ) {
-        spawn_local(async move {
-            match async { db().await?.apply_effects(&effects).await }.await {
-                Ok(customer) => {
-                    self.followups.update(|all| {
-                        all.retain(|f| !effects.followups_delete.contains(&f.id));
-                        for f in &effects.followups_put {
-                            upsert(all, f.clone(), |x| &x.id);
-                        }
-                    });
-                    self.todos.update(|all| {
-                        all.retain(|t| !effects.todos_delete.contains(&t.id));
-                        for t in &effects.todos_put {
-                            upsert(all, t.clone(), |x| &x.id);
-                        }
-                    });
-                    self.plans.update(|all| {
-                        all.retain(|p| !effects.plans_delete.contains(&p.id));
-                        for p in &effects.plans_put {
-                            upsert(all, p.clone(), |x| &x.id);
-                        }
-                    });
-                    if let Some(c) = customer {
-                        self.put_customer(c);
-                    }
-                    done();
-                }
-                Err(err) => {
-                    self.fail(&err);
-                    on_error(err.to_string());
-                }
-            }
-        });
-    }
-
-    /// Changes one customer and saves it (a profile edit: the revision check applies, so a
-    /// change made meanwhile in another tab is reported instead of overwritten).
-    pub fn update_customer(
-        self,
-        id: &str,
-        change: impl FnOnce(&mut Customer),
-        on_error: impl Fn(String) + 'static,
-    ) {
-        let Some(mut customer) = self.customer(id) else {
-            return;
-        };
-        change(&mut customer);
-        spawn_local(async move {
-            match async { db().await?.save_customer(&customer).await }.await {
-                Ok(saved) => self.put_customer(saved),
-                Err(err) => {
-                    if matches!(err, StoreError::Conflict { .. }) {
-                        self.reload();
-                    } else {
-                        self.fail(&err);
-                    }
-                    on_error(err.to_string());
-                }
-            }
-        });
     }
 
     pub fn customer(self, id: &str) -> Option<Customer> {

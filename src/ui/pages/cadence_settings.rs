@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::domain::cadence::{default_policy, CadenceSettings, Holiday, Interval, PolicyId};
 use crate::i18n::Lang;
-use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
@@ -14,7 +13,6 @@ use crate::ui::{tr, use_lang};
 pub fn CadenceSettingsSection() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let draft = RwSignal::new(ws.settings.get_untracked().cadence);
     crate::ui::form::follow_saved(draft, move || ws.settings.with(|s| s.cadence.clone()));
     let preset = move || ws.settings.with(|s| s.tiering.preset);
@@ -24,7 +22,7 @@ pub fn CadenceSettingsSection() -> impl IntoView {
         let mut settings = ws.settings.get_untracked();
         settings.cadence = draft.get_untracked();
         let saved = lang.get_untracked().settings_saved().to_string();
-        ws.save_settings(settings, toaster, Some(saved));
+        ws.save_settings(settings, Some(saved));
     };
     let number = move |label: fn(Lang) -> &'static str,
                        id: &'static str,

@@ -3,7 +3,6 @@
 
 use crate::ui::tr;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::customer_followups::CustomerFollowUps;
@@ -19,7 +18,7 @@ use crate::i18n::Lang;
 use crate::ui::format;
 use crate::ui::routes::Page;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, use_workspace, Status};
+use crate::ui::workspace::{use_workspace, Status};
 use crate::ui::{browser, use_base, use_lang};
 
 #[component]
@@ -91,41 +90,21 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
         let id = c.with_value(|c| c.id.clone());
         let navigate = navigate.clone();
         let list = Page::Customers.path();
-        spawn_local(async move {
-            match async { db().await?.delete_customer(&id).await }.await {
-                Ok(deleted) => {
-                    ws.remove_customer(&id);
-                    let t = lang.get_untracked();
-                    let undo = Callback::new(move |_| {
-                        let deleted = deleted.clone();
-                        spawn_local(async move {
-                            match async { db().await?.restore(&deleted).await }.await {
-                                Ok(()) => ws.put_customer(deleted.customer.clone()),
-                                Err(err) => toaster.error(err.to_string()),
-                            }
-                        });
-                    });
-                    toaster.with_action(
-                        t.deleted_customer(&c.with_value(|c| c.name.clone())),
-                        t.undo(),
-                        undo,
-                    );
-                    navigate(&list, Default::default());
-                }
-                Err(err) => toaster.error(err.to_string()),
-            }
+        ws.delete_customer(id, move |undo| {
+            let t = lang.get_untracked();
+            toaster.with_action(
+                t.deleted_customer(&c.with_value(|c| c.name.clone())),
+                t.undo(),
+                undo,
+            );
+            navigate(&list, Default::default());
         });
     };
 
     let mark_verified = move |_| {
-        let mut record = c.get_value();
-        record.verified_on = Some(ws.today.get_untracked());
-        spawn_local(async move {
-            match async { db().await?.save_customer(&record).await }.await {
-                Ok(saved) => ws.put_customer(saved),
-                Err(err) => toaster.error(err.to_string()),
-            }
-        });
+        let today = ws.today.get_untracked();
+        let id = c.with_value(|c| c.id.clone());
+        ws.update_customer(&id, move |c| c.verified_on = Some(today));
     };
 
     let money = move |f| format::money(lang.get(), f, unit());

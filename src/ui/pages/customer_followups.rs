@@ -92,11 +92,9 @@ fn FollowUpItem(closed: bool, followup: FollowUp) -> impl IntoView {
                 closed_loop::delete(f, &mine)
             })
         });
-        ws.apply_effects(
-            effects,
-            move || toaster.info(lang.get_untracked().fu_deleted()),
-            move |e| toaster.error(e),
-        );
+        ws.apply_effects(effects, move || {
+            toaster.info(lang.get_untracked().fu_deleted())
+        });
     };
     view! {
         <li class="followup" class:loop-open=!closed>

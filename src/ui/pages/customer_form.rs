@@ -3,7 +3,6 @@
 
 use crate::ui::tr;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::customer::{
     Channel, CompanySize, CreditStatus, Customer, DecisionRole, Level, PreferredTime, RemarkKind,
@@ -13,11 +12,10 @@ use crate::domain::profile_form::{
     ContactDraft, Field, FieldError, OrderDraft, ProfileDraft, RemarkDraft, SatisfactionDraft,
 };
 use crate::i18n::Lang;
-use crate::store::StoreError;
 use crate::ui::form::{CheckField, ChoiceField, TextField};
 use crate::ui::toast::use_toaster;
 use crate::ui::use_lang;
-use crate::ui::workspace::{db, new_id, use_workspace};
+use crate::ui::workspace::{new_id, use_workspace};
 
 /// Where the form is in saving.
 #[derive(Clone, Copy, PartialEq)]
@@ -109,50 +107,49 @@ pub fn ProfileForm(
             record.id = new_id();
         }
         saving.set(Saving::Busy);
-        spawn_local(async move {
-            let result = async {
-                let db = db().await?;
-                if overwrite {
-                    // Build on whatever is stored now, keeping this form's content.
-                    if let Some(latest) = db.get::<Customer>(&record.id).await? {
-                        record.revision = latest.revision;
-                    }
-                }
-                db.save_customer(&record).await
-            }
-            .await;
-            match result {
-                Ok(saved) => {
+        let save = move |record: Customer| {
+            ws.save_customer(
+                record,
+                move |saved| {
                     saving.set(Saving::Idle);
-                    ws.put_customer(saved.clone());
                     base.set(saved.clone());
                     toaster.info(lang.get_untracked().saved());
                     on_saved.run(saved);
+                },
+                // What was typed stays in the form; a change elsewhere offers the choice.
+                move |err| {
+                    saving.set(if err.is_stale() {
+                        Saving::Conflict
+                    } else {
+                        Saving::Idle
+                    })
+                },
+            )
+        };
+        if overwrite {
+            // Build on whatever is stored now, keeping this form's content.
+            ws.read_customer(record.id.clone(), move |latest| {
+                if let Some(latest) = latest {
+                    record.revision = latest.revision;
                 }
-                Err(StoreError::Conflict { .. }) => saving.set(Saving::Conflict),
-                Err(err) => {
-                    saving.set(Saving::Idle);
-                    ws.fail(&err);
-                    toaster.error(err.to_string());
-                }
-            }
-        });
+                save(record);
+            });
+        } else {
+            save(record);
+        }
     };
 
     let load_latest = move |_| {
         let id = base.get_untracked().id;
-        spawn_local(async move {
-            match async { db().await?.get::<Customer>(&id).await }.await {
-                Ok(Some(latest)) => {
-                    let unit = ws.settings.get_untracked().money_unit;
-                    draft.set(ProfileDraft::from_customer(&latest, unit));
-                    ws.put_customer(latest.clone());
-                    base.set(latest);
-                    saving.set(Saving::Idle);
-                }
-                Ok(None) => toaster.error(lang.get_untracked().customer_missing()),
-                Err(err) => toaster.error(err.to_string()),
+        ws.read_customer(id, move |latest| match latest {
+            Some(latest) => {
+                let unit = ws.settings.get_untracked().money_unit;
+                draft.set(ProfileDraft::from_customer(&latest, unit));
+                ws.put_customer(latest.clone());
+                base.set(latest);
+                saving.set(Saving::Idle);
             }
+            None => toaster.error(lang.get_untracked().customer_missing()),
         });
     };
 

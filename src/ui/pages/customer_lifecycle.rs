@@ -28,7 +28,6 @@ pub fn health_of(ws: Workspace, c: &Customer) -> (Health, Vec<Signal>) {
 pub fn HealthCard(customer: Customer) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let (health, list) = health_of(ws, &customer);
     let fresh = new_signals(&list, &customer.signals_seen);
     let has_open_case = customer.winback.iter().any(WinBackCase::is_open);
@@ -40,25 +39,21 @@ pub fn HealthCard(customer: Customer) -> impl IntoView {
             .customer(&id.get_value())
             .map(|c| c.owner)
             .unwrap_or_default();
-        ws.update_customer(
-            &id.get_value(),
-            move |c| {
-                for k in kinds {
-                    if !c.signals_seen.contains(&k) {
-                        c.signals_seen.push(k);
-                    }
+        ws.update_customer(&id.get_value(), move |c| {
+            for k in kinds {
+                if !c.signals_seen.contains(&k) {
+                    c.signals_seen.push(k);
                 }
-                if start {
-                    c.winback.push(WinBackCase {
-                        id: new_id(),
-                        opened_on: Some(today),
-                        owner,
-                        ..WinBackCase::default()
-                    });
-                }
-            },
-            move |e| toaster.error(e),
-        );
+            }
+            if start {
+                c.winback.push(WinBackCase {
+                    id: new_id(),
+                    opened_on: Some(today),
+                    owner,
+                    ..WinBackCase::default()
+                });
+            }
+        });
     };
     let seen_all = StoredValue::new(seen_all);
     let class = match health {
@@ -90,7 +85,6 @@ pub fn HealthCard(customer: Customer) -> impl IntoView {
 pub fn LifecycleCard(customer: Customer) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let today = ws.today.get_untracked();
     let stage = customer.stage;
     let shown = stage.unwrap_or_else(|| inferred_stage(customer.first_deal(), today));
@@ -98,7 +92,7 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
     let late = stage.and_then(|s| l.late(s, today));
     let id = StoredValue::new(customer.id.clone());
     let update = move |f: Box<dyn FnOnce(&mut Customer) + Send>| {
-        ws.update_customer(&id.get_value(), f, move |e| toaster.error(e));
+        ws.update_customer(&id.get_value(), f);
     };
     let output_kind = RwSignal::new(0usize);
     let output_text = RwSignal::new(String::new());
@@ -119,7 +113,7 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
                     <span>{tr(Lang::pipe_stage)}</span>
                     <select on:change=move |ev| {
                         if let Some(s) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Stage::ALL.get(i)) {
-                            move_stage(ws, &id.get_value(), *s, move |e| toaster.error(e));
+                            move_stage(ws, &id.get_value(), *s);
                         }
                     }>
                         {stage.is_none().then(|| view! { <option value="" selected=true>"—"</option> })}
@@ -302,22 +296,18 @@ fn OpenCase(customer_id: String, case: WinBackCase) -> impl IntoView {
         c
     };
     let store = move |case: WinBackCase, message: &'static str| {
-        ws.update_customer(
-            &cid.get_value(),
-            move |c| {
-                if let Some(slot) = c.winback.iter_mut().find(|w| w.id == case.id) {
-                    // Closing records the result as the churned stage's status (004).
-                    if let Some(o) = case.outcome {
-                        let today = case.closed_on.unwrap_or_default();
-                        c.lifecycle
-                            .move_to(c.stage, Stage::Churned, Some(o.stage_status()), today);
-                        c.stage = Some(Stage::Churned);
-                    }
-                    *slot = case;
+        ws.update_customer(&cid.get_value(), move |c| {
+            if let Some(slot) = c.winback.iter_mut().find(|w| w.id == case.id) {
+                // Closing records the result as the churned stage's status (004).
+                if let Some(o) = case.outcome {
+                    let today = case.closed_on.unwrap_or_default();
+                    c.lifecycle
+                        .move_to(c.stage, Stage::Churned, Some(o.stage_status()), today);
+                    c.stage = Some(Stage::Churned);
                 }
-            },
-            move |e| toaster.error(e),
-        );
+                *slot = case;
+            }
+        });
         toaster.info(message);
     };
     let save = move |_| store(assemble(), lang.get_untracked().wb_saved());

@@ -114,7 +114,7 @@ pub fn TargetsEditor() -> impl IntoView {
         let mut settings = ws.settings.get_untracked();
         settings.targets = draft.get_untracked();
         let saved = lang.get_untracked().settings_saved().to_string();
-        ws.save_settings(settings, toaster, Some(saved));
+        ws.save_settings(settings, Some(saved));
     };
 
     let inputs = FIELDS

@@ -105,14 +105,10 @@ pub fn FollowUpPage() -> impl IntoView {
                 problems.set(Vec::new());
                 let navigate = navigate.clone();
                 let back = back.clone();
-                ws.apply_effects(
-                    effects,
-                    move || {
-                        toaster.info(lang.get_untracked().fu_saved());
-                        navigate(&back, Default::default());
-                    },
-                    move |e| toaster.error(e),
-                );
+                ws.apply_effects(effects, move || {
+                    toaster.info(lang.get_untracked().fu_saved());
+                    navigate(&back, Default::default());
+                });
             }
         }
     };

@@ -14,7 +14,7 @@ use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::i18n::Lang;
 use crate::ui::browser::{self, Encoding};
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{db, new_id, use_workspace};
+use crate::ui::workspace::{new_id, use_workspace};
 use crate::ui::{tr, use_lang};
 
 #[derive(Clone, PartialEq)]
@@ -189,30 +189,19 @@ fn write(
         stage,
     } = writer;
     stage.set(Stage::Writing);
-    spawn_local(async move {
-        let result = async {
-            db().await?
-                .write_import(
-                    clear_first,
-                    &customers,
-                    (&records.0, &records.1, &records.2),
-                    settings.as_ref(),
-                )
-                .await
-        }
-        .await;
-        match result {
-            Ok(()) => {
-                ws.reload();
-                toaster.info(lang.get_untracked().imported(customers.len()));
-                stage.set(Stage::Idle);
-            }
-            Err(err) => {
-                stage.set(refused(err.to_string()));
-                ws.fail(&err);
-            }
-        }
-    });
+    let count = customers.len();
+    ws.write_import(
+        clear_first,
+        customers,
+        records,
+        settings,
+        move || {
+            toaster.info(lang.get_untracked().imported(count));
+            stage.set(Stage::Idle);
+        },
+        // The file stays chosen and checked: the user can try again.
+        move |err| stage.set(refused(lang.get_untracked().store_error(err))),
+    );
 }
 
 #[component]

@@ -8,7 +8,6 @@ use super::PageHeading;
 use crate::domain::lifecycle::{inferred_stage, Stage};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
-use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{use_workspace, Workspace};
 use crate::ui::{tr, use_base, use_lang};
 
@@ -36,26 +35,21 @@ pub fn stage_label(ws: Workspace, t: Lang, stage: Stage) -> String {
 }
 
 /// Moves a customer to another stage (today), recording it in the stage history.
-pub fn move_stage(ws: Workspace, id: &str, to: Stage, on_error: impl Fn(String) + 'static) {
+pub fn move_stage(ws: Workspace, id: &str, to: Stage) {
     let today = ws.today.get_untracked();
-    ws.update_customer(
-        id,
-        move |c| {
-            let from = c.stage;
-            if from != Some(to) {
-                c.lifecycle.move_to(from, to, None, today);
-                c.stage = Some(to);
-            }
-        },
-        on_error,
-    );
+    ws.update_customer(id, move |c| {
+        let from = c.stage;
+        if from != Some(to) {
+            c.lifecycle.move_to(from, to, None, today);
+            c.stage = Some(to);
+        }
+    });
 }
 
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let cards = Memo::new(move |_| {
         let today = ws.today.get();
         ws.customers.with(|cs| {
@@ -90,7 +84,7 @@ pub fn PipelinePage() -> impl IntoView {
     let drop_on = move |stage: Stage| {
         if let Some(id) = dragging.get_untracked() {
             dragging.set(None);
-            move_stage(ws, &id, stage, move |e| toaster.error(e));
+            move_stage(ws, &id, stage);
         }
     };
 
@@ -135,12 +129,11 @@ pub fn PipelinePage() -> impl IntoView {
 fn PipelineCard(card: Card, index: usize, dragging: RwSignal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let href = customer_href(&use_base(), &card.id);
     let id = StoredValue::new(card.id.clone());
     let step = move |delta: i64| {
         let to = Stage::ALL[(index as i64 + delta) as usize];
-        move_stage(ws, &id.get_value(), to, move |e| toaster.error(e));
+        move_stage(ws, &id.get_value(), to);
     };
     let Card {
         name,

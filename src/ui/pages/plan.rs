@@ -196,7 +196,6 @@ fn MonthCalendar(
 fn PlanRow(item: PlannedTouch) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let editing = RwSignal::new(false);
     let date = RwSignal::new(format::date(item.date));
     let kind = RwSignal::new(item.kind);
@@ -240,7 +239,7 @@ fn PlanRow(item: PlannedTouch) -> impl IntoView {
             owner: owner.get_untracked(),
             ..base_item()
         };
-        ws.save_plan_item(updated, move |e| toaster.error(e));
+        ws.save_plan_item(updated);
         editing.set(false);
     };
     let remove = move |_| {
@@ -248,7 +247,7 @@ fn PlanRow(item: PlannedTouch) -> impl IntoView {
             cancelled: true,
             ..base_item()
         };
-        ws.save_plan_item(updated, move |e| toaster.error(e));
+        ws.save_plan_item(updated);
     };
     let href = customer_href(&use_base(), &item.with_value(|i| i.customer_id.clone()));
     view! {

@@ -39,7 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
     let set_unit = move |unit: MoneyUnit| {
         let mut settings = ws.settings.get_untracked();
         settings.money_unit = unit;
-        ws.save_settings(settings, toaster, None);
+        ws.save_settings(settings, None);
     };
 
     let export = move |_| {

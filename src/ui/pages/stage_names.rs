@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::domain::lifecycle::{Stage, StageName};
 use crate::i18n::Lang;
-use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
@@ -13,7 +12,6 @@ use crate::ui::{tr, use_lang};
 pub fn StageNamesSection() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let draft = RwSignal::new(ws.settings.get_untracked().stage_names);
     crate::ui::form::follow_saved(draft, move || ws.settings.with(|s| s.stage_names.clone()));
     let save = move |_| {
@@ -24,7 +22,7 @@ pub fn StageNamesSection() -> impl IntoView {
             .filter(|n| !n.name.trim().is_empty())
             .collect();
         let saved = lang.get_untracked().settings_saved().to_string();
-        ws.save_settings(settings, toaster, Some(saved));
+        ws.save_settings(settings, Some(saved));
     };
     view! {
         <section class="card" aria-labelledby="stage-names-title">

@@ -338,7 +338,7 @@ pub fn TemplatesPage() -> impl IntoView {
             });
         }
         let saved = lang.get_untracked().settings_saved().to_string();
-        ws.save_settings(settings, toaster, Some(saved));
+        ws.save_settings(settings, Some(saved));
     };
     let print = move |_| {
         if let Some(w) = web_sys::window() {

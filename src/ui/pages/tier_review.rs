@@ -4,13 +4,14 @@
 use crate::domain::sorting;
 use leptos::prelude::*;
 
+use crate::store::Freshness;
+
 use super::tiering::TierBadge;
 use super::PageHeading;
 use crate::domain::calendar::add_months;
 use crate::domain::tiering::TierState;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
-use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -18,7 +19,6 @@ use crate::ui::{format, tr, use_base, use_lang};
 pub fn TierReviewPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let base = StoredValue::new(use_base());
     // Customers with a proposal, with the text of each line.
     let proposals = Memo::new(move |_| {
@@ -73,7 +73,7 @@ pub fn TierReviewPage() -> impl IntoView {
                 })
                 .collect()
         });
-        ws.save_tier_states(states);
+        ws.save_tier_states(states, Freshness::Checked);
     };
     let all_ids =
         move || proposals.with_untracked(|ps| ps.iter().map(|p| p.0.clone()).collect::<Vec<_>>());
@@ -81,7 +81,7 @@ pub fn TierReviewPage() -> impl IntoView {
         let mut settings = ws.settings.get_untracked();
         settings.tiering.last_review = Some(ws.today.get_untracked());
         let saved = lang.get_untracked().saved().to_string();
-        ws.save_settings(settings, toaster, Some(saved));
+        ws.save_settings(settings, Some(saved));
     };
     let preset = move || ws.settings.with(|s| s.tiering.preset);
 

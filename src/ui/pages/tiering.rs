@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::store::Freshness;
+
 use crate::domain::calendar::add_months;
 use crate::domain::customer::Customer;
 use crate::domain::tiering::review::{paused_a, ManualError};
@@ -53,7 +55,7 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
     let update = move |change: &dyn Fn(&mut TierState, NaiveDate) -> bool| {
         let mut s = stored_state.get_value();
         if change(&mut s, ws.today.get_untracked()) {
-            ws.save_tier_states(vec![(id.get_value(), s)]);
+            ws.save_tier_states(vec![(id.get_value(), s)], Freshness::Checked);
         }
     };
 
@@ -131,7 +133,7 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
                     <button type="button" on:click=move |_| update(&|s, d| s.reject(d))>{tr(Lang::tier_reject)}</button>
                 </div>
             })}
-            <ManualTierForm preset=preset state=state.clone() on_change=Callback::new(move |s: TierState| ws.save_tier_states(vec![(id.get_value(), s)]))/>
+            <ManualTierForm preset=preset state=state.clone() on_change=Callback::new(move |s: TierState| ws.save_tier_states(vec![(id.get_value(), s)], Freshness::Checked))/>
             <TierHistory state=state preset=preset/>
         </section>
     }

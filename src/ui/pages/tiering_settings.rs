@@ -7,7 +7,6 @@ use crate::domain::money::{format_amount, parse_amount, Fen};
 use crate::domain::tiering::rules::{Expr, Metric, Test};
 use crate::domain::tiering::{default_scheme, PresetId, Scheme, TieringSettings};
 use crate::i18n::Lang;
-use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
@@ -15,7 +14,6 @@ use crate::ui::{tr, use_lang};
 pub fn TieringSettingsSection() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let draft = RwSignal::new(ws.settings.get_untracked().tiering);
     crate::ui::form::follow_saved(draft, move || ws.settings.with(|s| s.tiering.clone()));
     let preset = Memo::new(move |_| draft.with(|d| d.preset));
@@ -25,7 +23,7 @@ pub fn TieringSettingsSection() -> impl IntoView {
         let mut settings = ws.settings.get_untracked();
         settings.tiering = draft.get_untracked();
         let saved = lang.get_untracked().settings_saved().to_string();
-        ws.save_settings(settings, toaster, Some(saved));
+        ws.save_settings(settings, Some(saved));
     };
     let set_param = move |pick: fn(&mut TieringSettings) -> &mut u32| {
         move |ev: leptos::ev::Event| {

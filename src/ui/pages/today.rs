@@ -232,11 +232,7 @@ fn DueLine(line: Line) -> impl IntoView {
             Err(problems) => log_error.set(problems.first().map(|(_, p)| t.fu_problem(*p))),
             Ok(effects) => {
                 log_error.set(None);
-                ws.apply_effects(
-                    effects,
-                    move || toaster.info(t.today_logged()),
-                    move |e| toaster.error(e),
-                );
+                ws.apply_effects(effects, move || toaster.info(t.today_logged()));
                 open.set(Open::Closed);
             }
         }
@@ -283,7 +279,7 @@ fn DueLine(line: Line) -> impl IntoView {
                 ..PlanItem::default()
             }),
         };
-        ws.save_plan_item(item, move |e| toaster.error(e));
+        ws.save_plan_item(item);
         toaster.info(t.today_snoozed());
         open.set(Open::Closed);
     };

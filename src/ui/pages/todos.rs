@@ -9,7 +9,6 @@ use crate::domain::closed_loop::TodoStatus;
 use crate::domain::followup::Todo;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
-use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -114,7 +113,6 @@ pub fn TodosPage() -> impl IntoView {
 pub fn TodoLine(status: TodoStatus, todo: Todo, #[prop(optional)] name: String) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let toaster = use_toaster();
     let base = use_base();
     let result = RwSignal::new(todo.result.clone());
     let closing = RwSignal::new(false);
@@ -123,18 +121,7 @@ pub fn TodoLine(status: TodoStatus, todo: Todo, #[prop(optional)] name: String) 
         let mut t = todo.get_value();
         t.done_on = done.then(|| ws.today.get_untracked());
         t.result = result.get_untracked();
-        let id = t.id.clone();
-        let stored = t.clone();
-        leptos::task::spawn_local(async move {
-            match async { crate::ui::workspace::db().await?.put(&stored).await }.await {
-                Ok(()) => ws.todos.update(|all| {
-                    if let Some(slot) = all.iter_mut().find(|x| x.id == id) {
-                        *slot = stored;
-                    }
-                }),
-                Err(e) => toaster.error(e.to_string()),
-            }
-        });
+        ws.save_todo(t);
         closing.set(false);
     };
     let text = move || {

@@ -1,0 +1,232 @@
+//! The one way the pages write: every change goes through [`Workspace::run`], which runs it
+//! against the database, patches the signals the pages show, and handles a failure the same
+//! way on every path — a stale tab reloads and says so, an outdated tab shows the reload
+//! banner, anything else is told in the user's language. No page calls the database itself.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{db, upsert, Status, Workspace};
+use crate::domain::closed_loop::Effects;
+use crate::domain::customer::Customer;
+use crate::domain::followup::{FollowUp, PlanItem, Todo};
+use crate::domain::settings::DataSettings;
+use crate::domain::tiering::TierState;
+use crate::store::{Db, Freshness, StoreError};
+
+impl Workspace {
+    /// Runs `work` (a write, or a read a page needs now) against the database; `done` shows
+    /// its result. A failure is handled by [`Workspace::failed`].
+    pub fn run<T: 'static>(
+        self,
+        work: impl AsyncFnOnce(&Db) -> Result<T, StoreError> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) {
+        self.run_or(work, done, |_| {});
+    }
+
+    /// [`Workspace::run`], and `failed` also runs on a failure (for a page's own state, such
+    /// as a form's "saving…"), after the common handling.
+    pub fn run_or<T: 'static>(
+        self,
+        work: impl AsyncFnOnce(&Db) -> Result<T, StoreError> + 'static,
+        done: impl FnOnce(T) + 'static,
+        failed: impl FnOnce(&StoreError) + 'static,
+    ) {
+        spawn_local(async move {
+            match async { work(&*db().await?).await }.await {
+                Ok(value) => done(value),
+                Err(err) => {
+                    self.failed(&err);
+                    failed(&err);
+                }
+            }
+        });
+    }
+
+    /// The one handling of a storage failure: says it in the user's language; a stale tab reads
+    /// the latest data (so the next attempt works on it), an outdated one shows the banner.
+    fn failed(self, err: &StoreError) {
+        if *err == StoreError::Outdated {
+            self.status.set(Status::Outdated);
+        } else if err.is_stale() {
+            self.reload();
+        }
+        self.toaster
+            .error(self.lang.get_untracked().store_error(err));
+    }
+
+    /// Stores tier states and shows them: the rules' own moves are never refused as stale
+    /// ([`Freshness::Unchecked`]); a user's decision is ([`Freshness::Checked`]).
+    pub fn save_tier_states(self, states: Vec<(String, TierState)>, freshness: Freshness) {
+        self.run(
+            async move |db| db.save_tier_states(&states, freshness).await,
+            move |saved| {
+                for customer in saved {
+                    self.put_customer(customer);
+                }
+            },
+        );
+    }
+
+    /// Stores the data set's settings and shows them; `saved` is said on success.
+    pub fn save_settings(self, settings: DataSettings, saved: Option<String>) {
+        let stored = settings.clone();
+        self.run(
+            async move |db| db.save_settings(&stored).await,
+            move |()| {
+                self.settings.set(settings);
+                if let Some(message) = saved {
+                    self.toaster.info(message);
+                }
+            },
+        );
+    }
+
+    /// Stores a follow-up (new or edited) and shows it.
+    pub fn save_followup(self, followup: FollowUp) {
+        let stored = followup.clone();
+        self.run(
+            async move |db| db.put(&stored).await,
+            move |()| {
+                self.followups
+                    .update(|all| upsert(all, followup, |f| &f.id))
+            },
+        );
+    }
+
+    /// Stores a planned touch (new or edited) and shows it.
+    pub fn save_plan_item(self, item: PlanItem) {
+        let stored = item.clone();
+        self.run(
+            async move |db| db.put(&stored).await,
+            move |()| self.plans.update(|all| upsert(all, item, |p| &p.id)),
+        );
+    }
+
+    /// Stores a to-do (closed or reopened) and shows it.
+    pub fn save_todo(self, todo: Todo) {
+        let stored = todo.clone();
+        self.run(
+            async move |db| db.put(&stored).await,
+            move |()| self.todos.update(|all| upsert(all, todo, |t| &t.id)),
+        );
+    }
+
+    /// Writes a follow-up's effects in one transaction, then shows them; `done` runs after a
+    /// successful write.
+    pub fn apply_effects(self, effects: Effects, done: impl FnOnce() + 'static) {
+        let written = effects.clone();
+        self.run(
+            async move |db| db.apply_effects(&written).await,
+            move |customer| {
+                self.followups.update(|all| {
+                    all.retain(|f| !effects.followups_delete.contains(&f.id));
+                    for f in &effects.followups_put {
+                        upsert(all, f.clone(), |x| &x.id);
+                    }
+                });
+                self.todos.update(|all| {
+                    all.retain(|t| !effects.todos_delete.contains(&t.id));
+                    for t in &effects.todos_put {
+                        upsert(all, t.clone(), |x| &x.id);
+                    }
+                });
+                self.plans.update(|all| {
+                    all.retain(|p| !effects.plans_delete.contains(&p.id));
+                    for p in &effects.plans_put {
+                        upsert(all, p.clone(), |x| &x.id);
+                    }
+                });
+                if let Some(c) = customer {
+                    self.put_customer(c);
+                }
+                done();
+            },
+        );
+    }
+
+    /// Changes one customer and saves it (a profile edit: the revision check applies, so a
+    /// change made meanwhile in another tab is reported instead of overwritten).
+    pub fn update_customer(self, id: &str, change: impl FnOnce(&mut Customer)) {
+        let Some(mut customer) = self.customer(id) else {
+            return;
+        };
+        change(&mut customer);
+        self.save_customer(customer, |_| {}, |_| {});
+    }
+
+    /// Saves a whole profile (the form's save); `saved` gets what was stored, `failed` runs
+    /// after the common handling (the form keeps what was typed either way).
+    pub fn save_customer(
+        self,
+        customer: Customer,
+        saved: impl FnOnce(Customer) + 'static,
+        failed: impl FnOnce(&StoreError) + 'static,
+    ) {
+        self.run_or(
+            async move |db| db.save_customer(&customer).await,
+            move |stored| {
+                self.put_customer(stored.clone());
+                saved(stored);
+            },
+            failed,
+        );
+    }
+
+    /// Deletes a customer with everything attached; `deleted` gets an Undo that puts it all
+    /// back exactly.
+    pub fn delete_customer(self, id: String, deleted: impl FnOnce(Callback<()>) + 'static) {
+        let removed = id.clone();
+        self.run(
+            async move |db| db.delete_customer(&removed).await,
+            move |record| {
+                let undo = Callback::new(move |_| {
+                    let record = record.clone();
+                    self.run(
+                        async move |db| {
+                            db.restore(&record).await?;
+                            Ok(record)
+                        },
+                        move |_| self.reload(),
+                    );
+                });
+                self.remove_customer(&id);
+                self.followups
+                    .update(|all| all.retain(|f| f.customer_id != id));
+                self.todos.update(|all| all.retain(|t| t.customer_id != id));
+                self.plans.update(|all| all.retain(|p| p.customer_id != id));
+                deleted(undo);
+            },
+        );
+    }
+
+    /// Writes an import (or a replace) in one transaction, then reads everything again.
+    pub fn write_import(
+        self,
+        clear_first: bool,
+        customers: Vec<Customer>,
+        records: (Vec<FollowUp>, Vec<PlanItem>, Vec<Todo>),
+        settings: Option<DataSettings>,
+        done: impl FnOnce() + 'static,
+        failed: impl FnOnce(&StoreError) + 'static,
+    ) {
+        self.run_or(
+            async move |db| {
+                let records = (&records.0[..], &records.1[..], &records.2[..]);
+                db.write_import(clear_first, &customers, records, settings.as_ref())
+                    .await
+            },
+            move |()| {
+                self.reload();
+                done();
+            },
+            failed,
+        );
+    }
+
+    /// Reads one customer as stored now (the form's "load the latest").
+    pub fn read_customer(self, id: String, done: impl FnOnce(Option<Customer>) + 'static) {
+        self.run(async move |db| db.get::<Customer>(&id).await, done);
+    }
+}

@@ -1,0 +1,235 @@
+//! The one write path in a real browser: a tab that missed another tab's write (stale) and a
+//! tab whose database was upgraded elsewhere (outdated) are refused the same way on every
+//! write, and nothing of the refused write is kept.
+#![cfg(target_arch = "wasm32")]
+
+use kehu_weihu::domain::closed_loop::Effects;
+use kehu_weihu::domain::customer::Customer;
+use kehu_weihu::domain::followup::{FollowUp, PlanItem, Todo};
+use kehu_weihu::domain::money::MoneyUnit;
+use kehu_weihu::domain::settings::DataSettings;
+use kehu_weihu::domain::tiering::{Tier, TierState};
+use kehu_weihu::store::schema::{self, Schema};
+use kehu_weihu::store::{Db, Freshness, StoreError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn db_name(test: &str) -> String {
+    format!("test-{test}-{}", js_sys::Math::random())
+}
+
+fn customer(id: &str, name: &str) -> Customer {
+    Customer {
+        id: id.into(),
+        name: name.into(),
+        ..Customer::default()
+    }
+}
+
+fn todo(id: &str) -> Todo {
+    Todo {
+        id: id.into(),
+        customer_id: "c-1".into(),
+        text: "寄样品".into(),
+        ..Todo::default()
+    }
+}
+
+/// Every write a page can make, each tried once on `db`; the customer `c-1` is stored.
+async fn every_write(db: &Db) -> Vec<(&'static str, StoreError)> {
+    let mut c1 = db.get::<Customer>("c-1").await.unwrap().unwrap();
+    c1.name = "改名".into();
+    let followup = FollowUp {
+        id: "f-9".into(),
+        customer_id: "c-1".into(),
+        ..FollowUp::default()
+    };
+    let plan = PlanItem {
+        id: "p-9".into(),
+        customer_id: "c-1".into(),
+        ..PlanItem::default()
+    };
+    let effects = Effects {
+        followups_put: vec![followup.clone()],
+        todos_put: vec![todo("t-9")],
+        ..Effects::default()
+    };
+    let manual = TierState {
+        current: Some(Tier::A),
+        ..TierState::default()
+    };
+    let settings = DataSettings {
+        money_unit: MoneyUnit::Yuan,
+        ..DataSettings::default()
+    };
+    let results = vec![
+        ("save customer", db.save_customer(&c1).await.err()),
+        (
+            "new customer",
+            db.save_customer(&customer("c-new", "新客户")).await.err(),
+        ),
+        ("follow-up", db.put(&followup).await.err()),
+        ("planned touch", db.put(&plan).await.err()),
+        ("to-do", db.put(&todo("t-1")).await.err()),
+        ("remove to-do", db.remove::<Todo>("t-1").await.err()),
+        ("follow-up effects", db.apply_effects(&effects).await.err()),
+        (
+            "manual tier",
+            db.save_tier_states(&[("c-1".into(), manual)], Freshness::Checked)
+                .await
+                .err(),
+        ),
+        ("settings", db.save_settings(&settings).await.err()),
+        (
+            "import",
+            db.write_import(false, &[customer("c-imp", "导入")], (&[], &[], &[]), None)
+                .await
+                .err(),
+        ),
+        ("delete customer", db.delete_customer("c-1").await.err()),
+    ];
+    results
+        .into_iter()
+        .map(|(name, err)| (name, err.unwrap_or_else(|| panic!("{name} was written"))))
+        .collect()
+}
+
+/// Writes the starting data as another tab would and returns a tab that has read it.
+async fn tab_with_data(name: &str) -> Db {
+    let writer = Db::open_with(name, schema::CURRENT).await.unwrap();
+    writer
+        .save_customer(&customer("c-1", "科技公司"))
+        .await
+        .unwrap();
+    writer.put(&todo("t-1")).await.unwrap();
+    writer.close();
+    let tab = Db::open_with(name, schema::CURRENT).await.unwrap();
+    tab.load().await.unwrap();
+    tab
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_tab_is_refused_the_same_way_on_every_write_and_nothing_is_kept() {
+    let name = db_name("stale");
+    let stale = tab_with_data(&name).await;
+    let other = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    other.load().await.unwrap();
+    // The other tab writes; this tab misses the news (a sleeping tab, a lost message).
+    let mut c1 = other.get::<Customer>("c-1").await.unwrap().unwrap();
+    c1.owner = "王经理".into();
+    other.save_customer(&c1).await.unwrap();
+    let after_other = other.load().await.unwrap();
+
+    for (write, err) in every_write(&stale).await {
+        assert_eq!(err, StoreError::Stale, "{write}");
+    }
+    // Nothing of any refused write is stored.
+    let now = other.load().await.unwrap();
+    assert_eq!(now.customers, after_other.customers);
+    assert_eq!(now.todos, after_other.todos);
+    assert_eq!(now.followups, after_other.followups);
+    assert_eq!(now.plans, after_other.plans);
+    assert_eq!(now.settings, after_other.settings);
+
+    // Once it has read the latest data, the same tab writes again.
+    stale.load().await.unwrap();
+    let mut latest = stale.get::<Customer>("c-1").await.unwrap().unwrap();
+    latest.name = "科技公司（新）".into();
+    stale.save_customer(&latest).await.unwrap();
+    // And the other tab is now the stale one.
+    assert_eq!(
+        other.put(&todo("t-2")).await.unwrap_err(),
+        StoreError::Stale
+    );
+    stale.close();
+    other.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_rules_own_tier_moves_are_never_refused_as_stale() {
+    let name = db_name("tiers");
+    let stale = tab_with_data(&name).await;
+    let other = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    other.load().await.unwrap();
+    other.put(&todo("t-3")).await.unwrap();
+    let proposal = TierState {
+        current: Some(Tier::B),
+        ..TierState::default()
+    };
+    let saved = stale
+        .save_tier_states(&[("c-1".into(), proposal.clone())], Freshness::Unchecked)
+        .await
+        .unwrap();
+    assert_eq!(saved[0].tiering, proposal);
+    // The bookkeeping does not make a stale tab current: its next edit is still refused.
+    assert_eq!(
+        stale.put(&todo("t-4")).await.unwrap_err(),
+        StoreError::Stale
+    );
+    stale.close();
+    other.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_outdated_tab_is_refused_the_same_way_on_every_write() {
+    let name = db_name("outdated-writes");
+    let old_tab = tab_with_data(&name).await;
+    // Read what the writes need before the upgrade closes the connection.
+    let c1 = old_tab.get::<Customer>("c-1").await.unwrap();
+    assert!(c1.is_some());
+    let newer = Schema {
+        version: schema::CURRENT.version + 1,
+        stores: schema::CURRENT.stores,
+    };
+    let new_tab = Db::open_with(&name, newer).await.unwrap();
+    let results = vec![
+        (
+            "save customer",
+            old_tab.save_customer(&c1.unwrap()).await.err(),
+        ),
+        ("to-do", old_tab.put(&todo("t-5")).await.err()),
+        ("remove to-do", old_tab.remove::<Todo>("t-1").await.err()),
+        (
+            "follow-up effects",
+            old_tab.apply_effects(&Effects::default()).await.err(),
+        ),
+        (
+            "settings",
+            old_tab.save_settings(&DataSettings::default()).await.err(),
+        ),
+        (
+            "import",
+            old_tab
+                .write_import(true, &[customer("c-2", "x")], (&[], &[], &[]), None)
+                .await
+                .err(),
+        ),
+        (
+            "delete customer",
+            old_tab.delete_customer("c-1").await.err(),
+        ),
+        (
+            "tier states",
+            old_tab
+                .save_tier_states(
+                    &[("c-1".into(), TierState::default())],
+                    Freshness::Unchecked,
+                )
+                .await
+                .err(),
+        ),
+        ("read", old_tab.load().await.err()),
+    ];
+    for (write, err) in results {
+        assert_eq!(err, Some(StoreError::Outdated), "{write}");
+    }
+    // The newer tab still has the data, untouched.
+    let data = new_tab.load().await.unwrap();
+    assert_eq!(data.customers.len(), 1);
+    assert_eq!(data.todos.len(), 1);
+    new_tab.close();
+    Db::delete(&name).await.unwrap();
+}
