@@ -9,7 +9,7 @@ use kehu_weihu::domain::money::{Fen, MoneyUnit};
 use kehu_weihu::domain::settings::DataSettings;
 use kehu_weihu::domain::tiering::{Tier, TierState};
 use kehu_weihu::store::schema::{self, stores};
-use kehu_weihu::store::{Db, StoreError};
+use kehu_weihu::store::{Db, Freshness, StoreError};
 use serde_json::json;
 use wasm_bindgen_test::*;
 
@@ -188,10 +188,13 @@ async fn tier_states_are_saved_apart_from_profile_edits() {
         ..TierState::default()
     };
     let saved = db
-        .save_tier_states(&[
-            ("c-1".into(), state.clone()),
-            ("gone".into(), state.clone()),
-        ])
+        .save_tier_states(
+            &[
+                ("c-1".into(), state.clone()),
+                ("gone".into(), state.clone()),
+            ],
+            Freshness::Unchecked,
+        )
         .await
         .unwrap();
     assert_eq!(saved.len(), 1, "a customer deleted meanwhile is skipped");

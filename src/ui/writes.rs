@@ -83,18 +83,6 @@ impl Workspace {
         );
     }
 
-    /// Stores a follow-up (new or edited) and shows it.
-    pub fn save_followup(self, followup: FollowUp) {
-        let stored = followup.clone();
-        self.run(
-            async move |db| db.put(&stored).await,
-            move |()| {
-                self.followups
-                    .update(|all| upsert(all, followup, |f| &f.id))
-            },
-        );
-    }
-
     /// Stores a planned touch (new or edited) and shows it.
     pub fn save_plan_item(self, item: PlanItem) {
         let stored = item.clone();
