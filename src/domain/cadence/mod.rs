@@ -6,6 +6,7 @@
 //! the last real touch of each kind; [`plan`] projects a year ahead and spreads the load.
 
 pub mod dates;
+pub mod keys;
 pub mod plan;
 pub mod policy;
 pub mod schedule;
