@@ -64,7 +64,9 @@ impl Db {
             .build()
             .await
             .map_err(|e| StoreError::browser("open database", e))?;
-        Ok(Db { rexie })
+        let db = Db { rexie };
+        super::migrate::run(&db, schema.version).await?;
+        Ok(db)
     }
 
     pub fn version(&self) -> u32 {
