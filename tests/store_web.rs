@@ -3,9 +3,15 @@
 // The size rules in clippy.toml are for the app, not its tests.
 #![allow(clippy::disallowed_methods)]
 
+use chrono::NaiveDate;
+use kehu_weihu::domain::cadence::plan::plan_ahead;
+use kehu_weihu::domain::cadence::{CadenceSettings, PolicyId, TouchKind};
 use kehu_weihu::domain::customer::Customer;
+use kehu_weihu::domain::followup::PlanItem;
+use kehu_weihu::domain::tiering::{PresetId, Tier, TierState, TieringSettings};
+use kehu_weihu::store::schema::stores;
 use kehu_weihu::store::schema::{self, Schema};
-use kehu_weihu::store::{Db, StoreError};
+use kehu_weihu::store::{Db, Record, StoreError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -76,5 +82,103 @@ async fn a_tab_whose_database_was_upgraded_elsewhere_is_told_to_reload() {
     let err = Db::open_with(&name, schema::CURRENT).await.err().unwrap();
     assert_eq!(err, StoreError::Outdated);
     new_tab.close();
+    Db::delete(&name).await.unwrap();
+}
+
+/// A planned touch as stored, every field included.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RawPlan(serde_json::Value);
+
+impl Record for RawPlan {
+    const STORE: &'static str = stores::PLANS;
+}
+
+#[wasm_bindgen_test]
+async fn plan_keys_written_before_stable_names_are_rewritten_and_still_stand_in() {
+    // A customer in tier A of 003: an executive visit every half year, from 2026-01-05.
+    let today = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let c = Customer {
+        id: "c-1".into(),
+        name: "科技公司".into(),
+        tiering: TierState {
+            preset: Some(PresetId::Abcd001),
+            current: Some(Tier::A),
+            since: Some(today),
+            ..TierState::default()
+        },
+        ..Customer::default()
+    };
+    let cadence = CadenceSettings {
+        policy: Some(PolicyId::P003),
+        skip_weekends: false,
+        holidays: vec![],
+        onboarding: false,
+        ..CadenceSettings::default()
+    };
+    let plan = |plans: &[PlanItem]| {
+        let tiering = TieringSettings::default();
+        plan_ahead(
+            std::slice::from_ref(&c),
+            &[],
+            plans,
+            &cadence,
+            &tiering,
+            &[],
+            today,
+            12,
+        )
+    };
+    let generated = plan(&[]);
+    let visit = generated
+        .iter()
+        .find(|t| t.kind == TouchKind::ExecutiveVisit)
+        .expect("an executive visit is planned");
+    let old_key = format!("c-1:ExecutiveVisit:{}", visit.date);
+
+    // The user moved that visit, in an app of schema version 2.
+    let name = db_name("stable-keys");
+    let v2 = Db::open_with(&name, schema::SCHEMA_V2).await.unwrap();
+    let moved_to = visit.date + chrono::Duration::days(3);
+    let old_item = serde_json::json!({
+        "id": "p-1", "customer_id": "c-1", "date": moved_to.to_string(),
+        "kind": "executive_visit", "topics": ["半年复盘"], "owner": "", "note": "",
+        "replaces": old_key, "snoozed_from": null, "snooze_reason": "", "cancelled": false,
+        "from_a_newer_app": 7
+    });
+    v2.put_in(stores::PLANS, &old_item).await.unwrap();
+    v2.put_in(
+        stores::PLANS,
+        &serde_json::json!({ "id": "p-2", "customer_id": "c-1", "date": "2026-02-02",
+                             "kind": "call", "replaces": null }),
+    )
+    .await
+    .unwrap();
+    v2.close();
+
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    let mut items: Vec<PlanItem> = db.all().await.unwrap();
+    items.sort_by(|a, b| a.id.cmp(&b.id));
+    let replaces: Vec<_> = items.iter().map(|p| p.replaces.clone()).collect();
+    assert_eq!(replaces, [Some(visit.key.clone()), None]);
+    assert_eq!(visit.key, format!("c-1:executive_visit:{}", visit.date));
+    // The moved visit still stands in for the generated one: that one is gone, it is there.
+    let after = plan(&items);
+    assert!(after.iter().all(|t| t.key != visit.key));
+    assert!(after
+        .iter()
+        .any(|t| t.stored.as_deref() == Some("p-1") && t.date == moved_to));
+    // (With the key left as it was, the generated visit would come back beside it.)
+    let mut unmigrated = items.clone();
+    unmigrated[0].replaces = Some(old_key);
+    assert!(plan(&unmigrated).iter().any(|t| t.key == visit.key));
+    db.close();
+
+    // Opening again changes nothing more; fields this app does not know were kept.
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    let again: Vec<PlanItem> = db.all().await.unwrap();
+    assert_eq!(again.len(), 2);
+    let raw: Option<RawPlan> = db.get("p-1").await.unwrap();
+    assert_eq!(raw.unwrap().0["from_a_newer_app"], 7);
+    db.close();
     Db::delete(&name).await.unwrap();
 }

@@ -10,19 +10,21 @@ use super::figures::Figures;
 use super::followup::FollowUp;
 use super::tiering::review::paused_a;
 use super::tiering::{Tier, TieringSettings};
+use crate::domain::stable::stable_enum;
 
-/// Which signal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SignalKind {
-    ContactFalling,
-    ComplaintsRising,
-    PaymentAnomaly,
-    CompetitorContact,
-    SpendDrop,
-    LowFeedback,
-    NpsDetractor,
-    PausedA,
+stable_enum! {
+    /// Which signal.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum SignalKind {
+        ContactFalling,
+        ComplaintsRising,
+        PaymentAnomaly,
+        CompetitorContact,
+        SpendDrop,
+        LowFeedback,
+        NpsDetractor,
+        PausedA,
+    }
 }
 
 impl SignalKind {

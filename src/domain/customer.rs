@@ -13,6 +13,7 @@ use super::lifecycle::{Lifecycle, Stage};
 use super::money::Fen;
 use super::tiering::TierState;
 use super::winback::WinBackCase;
+use crate::domain::stable::stable_enum;
 
 /// One customer and everything kept inside its profile.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -61,23 +62,15 @@ pub struct Customer {
     pub updated_at: i64,
 }
 
-/// 企业规模.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CompanySize {
-    Micro,
-    Small,
-    Medium,
-    Large,
-}
-
-impl CompanySize {
-    pub const ALL: [CompanySize; 4] = [
-        CompanySize::Micro,
-        CompanySize::Small,
-        CompanySize::Medium,
-        CompanySize::Large,
-    ];
+stable_enum! {
+    /// 企业规模.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum CompanySize {
+        Micro,
+        Small,
+        Medium,
+        Large,
+    }
 }
 
 /// A person at the customer.
@@ -96,58 +89,37 @@ pub struct Contact {
     pub birthday: Option<MonthDay>,
 }
 
-/// 决策链角色.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DecisionRole {
-    /// 决策者
-    DecisionMaker,
-    /// 影响者
-    Influencer,
-    /// 使用者
-    User,
+stable_enum! {
+    /// 决策链角色.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum DecisionRole {
+        /// 决策者
+        DecisionMaker,
+        /// 影响者
+        Influencer,
+        /// 使用者
+        User,
+    }
 }
 
-impl DecisionRole {
-    pub const ALL: [DecisionRole; 3] = [
-        DecisionRole::DecisionMaker,
-        DecisionRole::Influencer,
-        DecisionRole::User,
-    ];
+stable_enum! {
+    /// Preferred contact channel.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Channel {
+        Phone,
+        Wechat,
+        Email,
+        Visit,
+    }
 }
 
-/// Preferred contact channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Phone,
-    Wechat,
-    Email,
-    Visit,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 4] = [
-        Channel::Phone,
-        Channel::Wechat,
-        Channel::Email,
-        Channel::Visit,
-    ];
-}
-
-/// 时间偏好 (002: 工作日上午/下午).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PreferredTime {
-    WeekdayMorning,
-    WeekdayAfternoon,
-}
-
-impl PreferredTime {
-    pub const ALL: [PreferredTime; 2] = [
-        PreferredTime::WeekdayMorning,
-        PreferredTime::WeekdayAfternoon,
-    ];
+stable_enum! {
+    /// 时间偏好 (002: 工作日上午/下午).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum PreferredTime {
+        WeekdayMorning,
+        WeekdayAfternoon,
+    }
 }
 
 /// A day of the year without a year (birthdays).
@@ -181,35 +153,25 @@ pub struct Strategy {
     pub competitor_contact: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Low,
-    Medium,
-    High,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Level {
+        Low,
+        Medium,
+        High,
+    }
 }
 
-impl Level {
-    pub const ALL: [Level; 3] = [Level::Low, Level::Medium, Level::High];
-}
-
-/// 信用 / 付款状况.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CreditStatus {
-    Good,
-    /// Late payments seen: watch.
-    Late,
-    /// Payment anomaly (churn signal).
-    Overdue,
-}
-
-impl CreditStatus {
-    pub const ALL: [CreditStatus; 3] = [
-        CreditStatus::Good,
-        CreditStatus::Late,
-        CreditStatus::Overdue,
-    ];
+stable_enum! {
+    /// 信用 / 付款状况.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum CreditStatus {
+        Good,
+        /// Late payments seen: watch.
+        Late,
+        /// Payment anomaly (churn signal).
+        Overdue,
+    }
 }
 
 /// A deal: the source of spend, tenure and order frequency.
@@ -225,28 +187,30 @@ pub struct Order {
     pub product: String,
 }
 
-/// Tags: the seeds' fixed tags plus the user's own.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "text")]
-pub enum Tag {
-    /// 战略客户
-    Strategic,
-    /// 高流失风险
-    HighChurnRisk,
-    /// 高潜力
-    HighPotential,
-    /// 价格敏感
-    PriceSensitive,
-    /// 需求: 降本
-    NeedCost,
-    /// 需求: 增效
-    NeedEfficiency,
-    /// 需求: 品质
-    NeedQuality,
-    /// 痛点 (交付慢, 服务响应慢 …)
-    PainPoint(String),
-    /// Anything else the user tags with.
-    Free(String),
+stable_enum! {
+    /// Tags: the seeds' fixed tags plus the user's own.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(tag = "kind", content = "text")]
+    pub enum Tag {
+        /// 战略客户
+        Strategic,
+        /// 高流失风险
+        HighChurnRisk,
+        /// 高潜力
+        HighPotential,
+        /// 价格敏感
+        PriceSensitive,
+        /// 需求: 降本
+        NeedCost,
+        /// 需求: 增效
+        NeedEfficiency,
+        /// 需求: 品质
+        NeedQuality,
+        /// 痛点 (交付慢, 服务响应慢 …)
+        PainPoint(String),
+        /// Anything else the user tags with.
+        Free(String),
+    }
 }
 
 impl Tag {
@@ -262,25 +226,20 @@ impl Tag {
     ];
 }
 
-/// What kind of satisfaction measure an entry is; each has its own scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SatisfactionKind {
-    /// CSAT on a 0–100 scale (target ≥ 85, 002).
-    Csat,
-    /// Feedback score 0–10 (002: ≤ 3 is a churn warning).
-    Feedback,
-    /// NPS answer 0–10 ("how likely are you to recommend us").
-    Nps,
+stable_enum! {
+    /// What kind of satisfaction measure an entry is; each has its own scale.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum SatisfactionKind {
+        /// CSAT on a 0–100 scale (target ≥ 85, 002).
+        Csat,
+        /// Feedback score 0–10 (002: ≤ 3 is a churn warning).
+        Feedback,
+        /// NPS answer 0–10 ("how likely are you to recommend us").
+        Nps,
+    }
 }
 
 impl SatisfactionKind {
-    pub const ALL: [SatisfactionKind; 3] = [
-        SatisfactionKind::Csat,
-        SatisfactionKind::Feedback,
-        SatisfactionKind::Nps,
-    ];
-
     /// The highest score the scale allows.
     pub fn max_score(self) -> u32 {
         match self {
@@ -315,11 +274,12 @@ pub struct Remark {
     pub text: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RemarkKind {
-    Complaint,
-    Suggestion,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum RemarkKind {
+        Complaint,
+        Suggestion,
+    }
 }
 
 impl Customer {

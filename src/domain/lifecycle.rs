@@ -6,33 +6,27 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::add_months;
+use crate::domain::stable::stable_enum;
 
-/// 004's five stages. Seed 003's three (导入 introduction, 成长 growth, 成熟 mature) map onto
-/// them: lead and nurturing are introduction, converted is growth, mature is mature.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// 潜在客户
-    Lead,
-    /// 意向客户
-    Nurturing,
-    /// 成交客户
-    Converted,
-    /// 成熟客户
-    Mature,
-    /// 流失客户
-    Churned,
+stable_enum! {
+    /// 004's five stages. Seed 003's three (导入 introduction, 成长 growth, 成熟 mature) map onto
+    /// them: lead and nurturing are introduction, converted is growth, mature is mature.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Stage {
+        /// 潜在客户
+        Lead,
+        /// 意向客户
+        Nurturing,
+        /// 成交客户
+        Converted,
+        /// 成熟客户
+        Mature,
+        /// 流失客户
+        Churned,
+    }
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [
-        Stage::Lead,
-        Stage::Nurturing,
-        Stage::Converted,
-        Stage::Mature,
-        Stage::Churned,
-    ];
-
     /// 004's statuses for the stage (状态评估), in the table's order.
     pub fn statuses(self) -> [StageStatus; 3] {
         use StageStatus::*;
@@ -110,77 +104,80 @@ fn working_days_after(date: NaiveDate, n: u32) -> NaiveDate {
     d
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StageStatus {
-    /// 待培育
-    ToNurture,
-    /// 低意向
-    LowIntent,
-    /// 高意向
-    HighIntent,
-    /// 意向明确
-    ClearIntent,
-    /// 需跟进
-    NeedsFollowUp,
-    /// 待放弃
-    ToAbandon,
-    /// 已签约
-    Signed,
-    /// 实施中
-    Implementing,
-    /// 已交付
-    Delivered,
-    /// 高忠诚度
-    Loyal,
-    /// 稳定
-    Stable,
-    /// 需关注
-    NeedsAttention,
-    /// 已挽回
-    Recovered,
-    /// 挽回失败
-    RecoveryFailed,
-    /// 不可挽回
-    Unrecoverable,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum StageStatus {
+        /// 待培育
+        ToNurture,
+        /// 低意向
+        LowIntent,
+        /// 高意向
+        HighIntent,
+        /// 意向明确
+        ClearIntent,
+        /// 需跟进
+        NeedsFollowUp,
+        /// 待放弃
+        ToAbandon,
+        /// 已签约
+        Signed,
+        /// 实施中
+        Implementing,
+        /// 已交付
+        Delivered,
+        /// 高忠诚度
+        Loyal,
+        /// 稳定
+        Stable,
+        /// 需关注
+        NeedsAttention,
+        /// 已挽回
+        Recovered,
+        /// 挽回失败
+        RecoveryFailed,
+        /// 不可挽回
+        Unrecoverable,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum KeyAction {
-    Collect,
-    Screen,
-    File,
-    FirstContact,
-    NeedsSurvey,
-    Proposal,
-    Objections,
-    Negotiate,
-    Sign,
-    Deliver,
-    SatisfactionCheck,
-    QuarterlyReview,
-    ValueAddedService,
-    CrossSell,
-    Nps,
-    ReasonAnalysis,
-    WinBackPlan,
-    Owner,
-    Review,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum KeyAction {
+        Collect,
+        Screen,
+        File,
+        FirstContact,
+        NeedsSurvey,
+        Proposal,
+        Objections,
+        Negotiate,
+        Sign,
+        Deliver,
+        SatisfactionCheck,
+        QuarterlyReview,
+        ValueAddedService,
+        CrossSell,
+        Nps,
+        ReasonAnalysis,
+        WinBackPlan,
+        Owner,
+        Review,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Output {
-    LeadList,
-    NeedsReport,
-    Proposal,
-    Contract,
-    ImplementationPlan,
-    VisitRecord,
-    ServiceReport,
-    ChurnAnalysis,
-    WinBackPlan,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Output {
+        LeadList,
+        NeedsReport,
+        Proposal,
+        Contract,
+        ImplementationPlan,
+        VisitRecord,
+        ServiceReport,
+        ChurnAnalysis,
+        WinBackPlan,
+    }
 }
 
 /// A key action checked off, on a date.

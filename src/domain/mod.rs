@@ -21,6 +21,7 @@ pub mod money;
 pub mod profile_form;
 pub mod settings;
 pub mod sorting;
+pub mod stable;
 pub mod templates;
 pub mod text;
 pub mod tiering;

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::domain::stable::stable_enum;
+
 /// An amount of money in 分 (fen, 1/100 yuan). Negative values are representable so that
 /// validation can name them; orders themselves must be ≥ 0.
 #[derive(
@@ -39,15 +41,16 @@ impl std::iter::Sum for Fen {
     }
 }
 
-/// The unit a data set states its amounts in (Settings).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MoneyUnit {
-    /// 万元 — the unit of seeds 000, 001 and 002.
-    #[default]
-    Wan,
-    /// 元 — the unit of seed 003.
-    Yuan,
+stable_enum! {
+    /// The unit a data set states its amounts in (Settings).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum MoneyUnit {
+        /// 万元 — the unit of seeds 000, 001 and 002.
+        #[default]
+        Wan,
+        /// 元 — the unit of seed 003.
+        Yuan,
+    }
 }
 
 impl MoneyUnit {

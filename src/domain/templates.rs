@@ -3,26 +3,20 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TemplateId {
-    /// 客户信息登记表 (模板1): printable blank or pre-filled.
-    Registration,
-    /// 合作感谢信 (模板2): after the first deal.
-    ThankYou,
-    /// A类客户跟进报告 (模板3): from an A customer's follow-up.
-    AReport,
-    /// 客户关怀简报 (模板4): for a group of customers.
-    Newsletter,
-}
+use crate::domain::stable::stable_enum;
 
-impl TemplateId {
-    pub const ALL: [TemplateId; 4] = [
-        TemplateId::Registration,
-        TemplateId::ThankYou,
-        TemplateId::AReport,
-        TemplateId::Newsletter,
-    ];
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum TemplateId {
+        /// 客户信息登记表 (模板1): printable blank or pre-filled.
+        Registration,
+        /// 合作感谢信 (模板2): after the first deal.
+        ThankYou,
+        /// A类客户跟进报告 (模板3): from an A customer's follow-up.
+        AReport,
+        /// 客户关怀简报 (模板4): for a group of customers.
+        Newsletter,
+    }
 }
 
 /// Wording the user changed and kept, per template and UI language ("zh", "en").

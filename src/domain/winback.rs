@@ -6,46 +6,50 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::StageStatus;
+use crate::domain::stable::stable_enum;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "text")]
-pub enum Reason {
-    /// 服务质量
-    Service,
-    /// 产品竞争力
-    Product,
-    /// 价格
-    Price,
-    Other(String),
+stable_enum! {
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(tag = "kind", content = "text")]
+    pub enum Reason {
+        /// 服务质量
+        Service,
+        /// 产品竞争力
+        Product,
+        /// 价格
+        Price,
+        Other(String),
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "text")]
-pub enum PlanAction {
-    /// 价格优惠
-    Discount,
-    /// 服务升级
-    ServiceUpgrade,
-    /// 问题专项解决
-    SpecificFix(String),
-    /// 高层道歉沟通 (serious cases)
-    ExecutiveApology,
+stable_enum! {
+    #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(tag = "kind", content = "text")]
+    pub enum PlanAction {
+        /// 价格优惠
+        Discount,
+        /// 服务升级
+        ServiceUpgrade,
+        /// 问题专项解决
+        SpecificFix(String),
+        /// 高层道歉沟通 (serious cases)
+        ExecutiveApology,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// 已挽回
-    Recovered,
-    /// 挽回失败
-    Failed,
-    /// 不可挽回
-    Unrecoverable,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Outcome {
+        /// 已挽回
+        Recovered,
+        /// 挽回失败
+        Failed,
+        /// 不可挽回
+        Unrecoverable,
+    }
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 3] = [Outcome::Recovered, Outcome::Failed, Outcome::Unrecoverable];
-
     /// The churned stage's status that records it (004's table).
     pub fn stage_status(self) -> StageStatus {
         match self {

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::stable::stable_enum;
+
 mod cadence;
 mod customers;
 mod dashboard;
@@ -20,19 +22,17 @@ mod shell;
 mod store_errors;
 mod tiering;
 
-/// The language the UI speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "zh")]
-    Zh,
-    #[serde(rename = "en")]
-    En,
+stable_enum! {
+    /// The language the UI speaks.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Lang {
+        #[default]
+        Zh,
+        En,
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
     /// The BCP 47 tag, for `<html lang>` and `Intl`.
     pub fn bcp47(self) -> &'static str {
         match self {

@@ -105,10 +105,12 @@ impl Db {
             .build()
             .await
             .map_err(|e| StoreError::browser(Op::Open, e))?;
-        Ok(Db {
+        let db = Db {
             rexie,
             seen: Cell::new(None),
-        })
+        };
+        super::migrate::run(&db, schema.version).await?;
+        Ok(db)
     }
 
     pub fn version(&self) -> u32 {

@@ -5,6 +5,7 @@ mod customers;
 mod db;
 mod error;
 mod followups;
+mod migrate;
 pub mod schema;
 pub mod settings;
 pub mod sync;

@@ -114,8 +114,17 @@ pub const SCHEMA_V2: Schema = Schema {
     ],
 };
 
+/// Version 3: the same stores; planned touches' `replaces` keys name the touch kind by its
+/// stable name (`c-1:executive_visit:2026-03-01`, not `c-1:ExecutiveVisit:…`). The records
+/// are rewritten after opening (see `migrate`); the version bump closes tabs still running
+/// the older app, so none of them writes an old key afterwards.
+pub const SCHEMA_V3: Schema = Schema {
+    version: 3,
+    stores: SCHEMA_V2.stores,
+};
+
 /// Every schema ever shipped, oldest first.
-pub const SCHEMAS: &[Schema] = &[SCHEMA_V1, SCHEMA_V2];
+pub const SCHEMAS: &[Schema] = &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
 
 /// The schema this build of the app opens.
 pub const CURRENT: Schema = SCHEMAS[SCHEMAS.len() - 1];

@@ -236,7 +236,7 @@ pub(super) fn plan_item() -> crate::domain::followup::PlanItem {
         topics: vec!["半年合作复盘".into()],
         owner: "王经理".into(),
         note: "视频会议".into(),
-        replaces: Some("c-max:Online:2025-06-01".into()),
+        replaces: Some("c-max:online:2025-06-01".into()),
         snoozed_from: Some(date(2025, 6, 1)),
         snooze_reason: "客户出差".into(),
         cancelled: false,

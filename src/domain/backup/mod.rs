@@ -41,13 +41,15 @@ pub const FORMAT: &str = "kehu-weihu-backup";
 
 /// The version of the file layout this app writes. Older files are upgraded on import
 /// (see `parse::upgrade`); newer ones are refused, since this app cannot know what they hold.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2: planned touches' `replaces` keys name the kind by its stable name.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole data set as one JSON document.
 ///
 /// Further kinds of records (follow-ups, to-dos, contact plans) are added later as further
 /// `Vec` fields marked `#[serde(default)]`, so that a file written before they existed still
-/// reads, and an older app reading a newer version-1 file ignores what it does not know.
+/// reads, and an older app reading a newer file of its own version ignores what it does not
+/// know.
 /// A change that an older app would misread instead raises [`FORMAT_VERSION`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Backup {
@@ -173,7 +175,7 @@ mod tests {
         b.revision = 2;
         let a = empty_customer("a", "甲公司");
         let json = export(&DataSettings::default(), &[b.clone(), a.clone()], today());
-        assert!(json.starts_with("{\n  \"format\": \"kehu-weihu-backup\",\n  \"version\": 1,\n"));
+        assert!(json.starts_with("{\n  \"format\": \"kehu-weihu-backup\",\n  \"version\": 2,\n"));
         assert!(json.ends_with("}\n"));
         let (pos_a, pos_b) = (json.find("甲公司").unwrap(), json.find("乙公司").unwrap());
         assert!(pos_a < pos_b, "customers are sorted by id");

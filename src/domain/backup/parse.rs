@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::error::{ImportError, ImportErrors, JsonSyntax, Problem, TopLevel};
 use super::{walk, Backup, FORMAT, FORMAT_VERSION};
+use crate::domain::cadence::keys::upgrade_generated_key;
 use crate::domain::customer::Customer;
 
 /// Reads a backup file, or says everything that is wrong with it. Nothing is written either
@@ -67,13 +68,11 @@ fn read_version(top: &Map<String, Value>) -> Result<u64, ImportError> {
     }
 }
 
-/// Brings a file of `from_version` up to [`FORMAT_VERSION`], one version at a time.
-///
-/// Only version 1 exists so far. When version 2 does, its step goes here as
-/// `1 => upgrade(v1_to_v2(value), 2)`, where `v1_to_v2` rewrites the JSON (and sets
-/// `"version": 2`) before the checks see it, so the checks only ever know the newest layout.
+/// Brings a file of `from_version` up to [`FORMAT_VERSION`], one version at a time: each step
+/// rewrites the JSON (and sets its `"version"`) before the checks see it, so the checks only
+/// ever know the newest layout.
 fn upgrade(
-    value: Map<String, Value>,
+    mut value: Map<String, Value>,
     from_version: u64,
 ) -> Result<Map<String, Value>, ImportError> {
     let newer = ImportError::NewerVersion {
@@ -81,12 +80,32 @@ fn upgrade(
         supported: FORMAT_VERSION,
     };
     match u32::try_from(from_version).map_err(|_| newer.clone())? {
+        1 => {
+            v1_to_v2(&mut value);
+            upgrade(value, 2)
+        }
         FORMAT_VERSION => Ok(value),
         v if v > FORMAT_VERSION => Err(newer),
         v => Err(ImportError::UnknownVersion {
             found: v.to_string(),
         }),
     }
+}
+
+/// Version 2 names touch kinds in planned touches' `replaces` keys by their stable names
+/// (`c-1:executive_visit:…`) where version 1 wrote Rust names (`c-1:ExecutiveVisit:…`).
+/// Anything that is not such a key is left for the checks.
+fn v1_to_v2(top: &mut Map<String, Value>) {
+    let plans = top.get_mut("plans").and_then(Value::as_array_mut);
+    for plan in plans.into_iter().flatten() {
+        let replaces = plan.get_mut("replaces");
+        if let Some(Value::String(key)) = replaces {
+            if let Some(new) = upgrade_generated_key(key) {
+                *key = new;
+            }
+        }
+    }
+    top.insert("version".into(), Value::from(2));
 }
 
 /// The checks mirror the model, so this succeeds after them; should they ever miss
@@ -192,7 +211,7 @@ mod tests {
             found: found.into(),
         };
         let cases = [
-            (json!(2), newer(2)),
+            (json!(3), newer(3)),
             (json!(5_000_000_000u64), newer(5_000_000_000)),
             (json!(0), unknown("0")),
             (json!(-1), unknown("-1")),
@@ -210,12 +229,36 @@ mod tests {
         assert_eq!(
             unknown("0").to_string(),
             "\"version\" is 0, which no version of the app has written \
-             (backup formats start at 1; this app writes 1)"
+             (backup formats start at 1; this app writes 2)"
         );
-        assert!(parse(&with_version(json!(2)), today())
+        assert!(parse(&with_version(json!(3)), today())
             .unwrap_err()
             .is_newer_version());
         assert!(parse(&with_version(json!(1)), today()).is_ok());
+        assert!(parse(&with_version(json!(2)), today()).is_ok());
+    }
+
+    #[test]
+    fn a_version_1_file_has_its_plan_keys_upgraded() {
+        // A planned touch as version 1 wrote it, next to one that edits nothing.
+        let mut f: Value = serde_json::from_str(&with_version(json!(1))).unwrap();
+        f["plans"] = json!([
+            { "id": "p-1", "customer_id": "c-1", "date": "2026-03-03", "kind": "executive_visit",
+              "replaces": "c-1:ExecutiveVisit:2026-03-01", "unknown": 1 },
+            { "id": "p-2", "customer_id": "c-1", "date": "2026-03-04", "replaces": null },
+        ]);
+        let backup = parse(&f.to_string(), today()).unwrap();
+        assert_eq!(backup.version, FORMAT_VERSION);
+        let replaces: Vec<_> = backup.plans.iter().map(|p| p.replaces.as_deref()).collect();
+        assert_eq!(replaces, [Some("c-1:executive_visit:2026-03-01"), None]);
+        // A version 2 file is taken as it is: its keys are already stable.
+        f["version"] = json!(2);
+        f["plans"][0]["replaces"] = json!("c-1:Visit:2026-03-01");
+        let backup = parse(&f.to_string(), today()).unwrap();
+        assert_eq!(
+            backup.plans[0].replaces.as_deref(),
+            Some("c-1:Visit:2026-03-01")
+        );
     }
 
     #[test]

@@ -7,12 +7,13 @@
 
 use serde_json::{json, Value};
 
-use super::fixtures::{empty_customer, maximal_customer, today};
-use super::names::{all_enums, names, text_tags};
-use super::{export, parse, FORMAT, FORMAT_VERSION};
+use super::fixtures::{empty_customer, followup, maximal_customer, plan_item, today, todo};
+use super::names::{allowed, ENUMS};
+use super::{export_all, parse, FORMAT, FORMAT_VERSION};
 use crate::domain::customer::SatisfactionKind;
 use crate::domain::money::MoneyUnit;
 use crate::domain::settings::DataSettings;
+use crate::domain::stable::StableName;
 
 const SCHEMA: &str = include_str!("../../../docs/backup-format.schema.json");
 
@@ -128,25 +129,70 @@ fn validate(root: &Value, node: &Value, value: &Value, at: &str) -> Result<(), S
     Ok(())
 }
 
+/// Every field the app writes, once: all settings, a full and an empty customer, and one of
+/// each record.
 fn full_file() -> Value {
     let settings = DataSettings {
         money_unit: MoneyUnit::Yuan,
         ..DataSettings::default()
     };
     let customers = [maximal_customer(), empty_customer("z-empty", "只有名字")];
-    serde_json::from_str(&export(&settings, &customers, today())).unwrap()
+    let (followups, plans, todos) = ([followup()], [plan_item()], [todo()]);
+    let file = export_all(&settings, &customers, &followups, &plans, &todos, today());
+    serde_json::from_str(&file).unwrap()
+}
+
+/// The paths of the fields in `value` that the schema at `node` does not name.
+fn unnamed_fields(root: &Value, node: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
+    if let Some(name) = node.get("$ref").and_then(Value::as_str) {
+        let name = name.strip_prefix("#/$defs/").unwrap();
+        unnamed_fields(root, &root["$defs"][name], value, at, out);
+    }
+    if let Some(options) = node.get("anyOf").and_then(Value::as_array) {
+        let chosen = options
+            .iter()
+            .find(|o| validate(root, o, value, at).is_ok());
+        if let Some(option) = chosen {
+            unnamed_fields(root, option, value, at, out);
+        }
+    }
+    let properties = node.get("properties").and_then(Value::as_object);
+    if let (Some(properties), Some(fields)) = (properties, value.as_object()) {
+        for (key, field) in fields {
+            let path = format!("{at}.{key}");
+            match properties.get(key) {
+                Some(sub) => unnamed_fields(root, sub, field, &path, out),
+                None => out.push(path),
+            }
+        }
+    }
+    if let (Some(items), Some(list)) = (node.get("items"), value.as_array()) {
+        for (i, item) in list.iter().enumerate() {
+            unnamed_fields(root, items, item, &format!("{at}[{i}]"), out);
+        }
+    }
 }
 
 #[test]
-fn enum_lists_are_the_serde_names() {
+fn enum_lists_are_the_stable_names() {
     let schema = schema();
-    for (def, names) in all_enums() {
-        assert_eq!(schema["$defs"][def]["enum"], json!(names), "$defs/{def}");
+    let mut defs: Vec<&str> = ENUMS.iter().map(|(def, _)| *def).collect();
+    defs.extend(["tiering_flag", "text_tag_kind"]);
+    for def in &defs {
+        assert_eq!(
+            schema["$defs"][def]["enum"],
+            json!(allowed(def)),
+            "$defs/{def}"
+        );
     }
-    assert_eq!(
-        schema["$defs"]["text_tag_kind"]["enum"],
-        json!(names(&text_tags()))
-    );
+    // Every list of names in the schema is one of these (or derived from one, below).
+    let listed = schema["$defs"].as_object().unwrap().iter();
+    for (def, _) in listed.filter(|(_, d)| d.get("enum").is_some()) {
+        assert!(
+            defs.contains(&def.as_str()) || def == "ten_point_kind",
+            "$defs/{def} is not checked against an enum"
+        );
+    }
     assert_eq!(schema["properties"]["format"]["const"], json!(FORMAT));
     assert_eq!(
         schema["properties"]["version"]["const"],
@@ -164,11 +210,9 @@ fn score_scales_are_the_kinds_scales() {
     let ten_point: Vec<_> = SatisfactionKind::ALL
         .into_iter()
         .filter(|k| k.max_score() == 10)
+        .map(|k| k.name())
         .collect();
-    assert_eq!(
-        schema["$defs"]["ten_point_kind"]["enum"],
-        json!(names(&ten_point))
-    );
+    assert_eq!(schema["$defs"]["ten_point_kind"]["enum"], json!(ten_point));
     assert_eq!(entry["then"]["properties"]["score"]["maximum"], json!(10));
 }
 
@@ -179,11 +223,25 @@ fn an_exported_file_is_valid_under_the_schema() {
 }
 
 #[test]
+fn the_schema_names_every_field_an_export_writes() {
+    // Unknown fields are valid, so a field renamed in the types would pass the test above.
+    let schema = schema();
+    let mut unnamed = Vec::new();
+    unnamed_fields(&schema, &schema, &full_file(), "$", &mut unnamed);
+    assert_eq!(unnamed, Vec::<String>::new());
+    // As a renamed field would be found:
+    let mut file = full_file();
+    file["plans"][0]["replaced"] = json!(null);
+    unnamed_fields(&schema, &schema, &file, "$", &mut unnamed);
+    assert_eq!(unnamed, ["$.plans[0].replaced"]);
+}
+
+#[test]
 fn files_the_import_refuses_are_invalid_under_the_schema_too() {
     // Each a rule the schema can state; its ajv check must agree with the app's.
     let breakages: [(&str, Value); 14] = [
         ("/format", json!("other-app")),
-        ("/version", json!(2)),
+        ("/version", json!(3)),
         ("/exported_on", json!("2025/06/15")),
         ("/settings/money_unit", json!("usd")),
         ("/customers/1/name", json!(" ")),

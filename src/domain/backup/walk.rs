@@ -12,9 +12,11 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::error::{Expected, Found, ImportErrors, Problem, MAX_REPORTED};
-use super::names::{allowed, names, text_tags};
+use super::names::allowed;
 use super::ImportError;
 use crate::domain::customer::{MonthDay, SatisfactionKind};
+use crate::domain::stable::{names_carrying, StableName};
+use crate::domain::tiering::rules::Flag;
 
 type Object = Map<String, Value>;
 
@@ -310,10 +312,9 @@ impl Walker {
         let (value, path) = self.get(obj, parent, key, need)?;
         let allowed = allowed(kind);
         match value {
-            Value::String(s) if allowed.contains(s) => Some(s),
+            Value::String(s) if allowed.contains(&s.as_str()) => Some(s),
             _ => {
-                let found = describe(value);
-                self.report(path, Problem::UnknownValue { found, allowed });
+                self.unknown(path, value, &allowed);
                 None
             }
         }
@@ -459,7 +460,7 @@ impl Walker {
         let Some(kind) = self.choice(t, path, "kind", "tag_kind", Need::Required) else {
             return;
         };
-        if names(&text_tags()).iter().any(|k| k == kind) {
+        if allowed("text_tag_kind").contains(&kind) {
             self.text(t, path, "text", Need::Required);
         } else if let Some((_, path)) = self.get(t, path, "text", Need::Nullable) {
             let kind = kind.to_string();
@@ -474,9 +475,8 @@ impl Walker {
         // The scale depends on the kind; without one, the widest scale bounds it.
         let max = SatisfactionKind::ALL
             .into_iter()
-            .zip(names(&SatisfactionKind::ALL))
-            .filter(|(_, name)| kind.is_none_or(|kind| kind == name))
-            .map(|(k, _)| k.max_score())
+            .filter(|k| kind.is_none_or(|kind| kind == k.name()))
+            .map(SatisfactionKind::max_score)
             .max()
             .unwrap_or_default();
         let max = i64::from(max);
@@ -573,10 +573,15 @@ impl Walker {
     /// A value that must be one of the names of `kind`.
     fn named(&mut self, path: &str, value: &Value, kind: &str) {
         let allowed = allowed(kind);
-        if !matches!(value, Value::String(s) if allowed.contains(s)) {
-            let found = describe(value);
-            self.report(path.to_string(), Problem::UnknownValue { found, allowed });
+        if !matches!(value, Value::String(s) if allowed.contains(&s.as_str())) {
+            self.unknown(path.to_string(), value, &allowed);
         }
+    }
+
+    fn unknown(&mut self, path: String, value: &Value, allowed: &[&str]) {
+        let found = describe(value);
+        let allowed = allowed.iter().map(|n| n.to_string()).collect();
+        self.report(path, Problem::UnknownValue { found, allowed });
     }
 
     /// `{"key": inner}`: a single-key object naming an enum variant with content.
@@ -673,8 +678,9 @@ impl Walker {
                 let path = join(path, &k);
                 match flag {
                     Value::Object(_) => {
-                        if let Some((_, stage)) = self.variant(&path, flag, &["in_stage"]) {
-                            self.named(&join(&path, "in_stage"), stage, "lifecycle_stage");
+                        let with_stage = names_carrying::<Flag>(true);
+                        if let Some((k, stage)) = self.variant(&path, flag, &with_stage) {
+                            self.named(&join(&path, &k), stage, "lifecycle_stage");
                         }
                     }
                     _ => self.named(&path, flag, "tiering_flag"),

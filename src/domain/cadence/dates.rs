@@ -7,37 +7,29 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::customer::MonthDay;
+use crate::domain::stable::stable_enum;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Holiday {
-    /// 元旦, 1 January.
-    NewYear,
-    /// 春节, lunar 1/1.
-    SpringFestival,
-    /// 元宵节, lunar 1/15.
-    LanternFestival,
-    /// 劳动节, 1 May.
-    LabourDay,
-    /// 端午节, lunar 5/5.
-    DragonBoat,
-    /// 中秋节, lunar 8/15.
-    MidAutumn,
-    /// 国庆节, 1 October.
-    NationalDay,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Holiday {
+        /// 元旦, 1 January.
+        NewYear,
+        /// 春节, lunar 1/1.
+        SpringFestival,
+        /// 元宵节, lunar 1/15.
+        LanternFestival,
+        /// 劳动节, 1 May.
+        LabourDay,
+        /// 端午节, lunar 5/5.
+        DragonBoat,
+        /// 中秋节, lunar 8/15.
+        MidAutumn,
+        /// 国庆节, 1 October.
+        NationalDay,
+    }
 }
 
 impl Holiday {
-    pub const ALL: [Holiday; 7] = [
-        Holiday::NewYear,
-        Holiday::SpringFestival,
-        Holiday::LanternFestival,
-        Holiday::LabourDay,
-        Holiday::DragonBoat,
-        Holiday::MidAutumn,
-        Holiday::NationalDay,
-    ];
-
     /// Month and day of a lunar holiday in the Chinese calendar; `None` for fixed holidays.
     pub fn lunar(self) -> Option<(u32, u32)> {
         match self {

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::schedule::{due_items, generated_key, skip_weekend, Due, DueReason, Records};
+use super::keys::{calendar_uid, generated_key};
+use super::schedule::{due_items, skip_weekend, Due, DueReason, Records};
 use super::TouchKind;
 use crate::domain::followup::PlanItem;
 use crate::domain::tiering::Tier;
@@ -94,7 +95,7 @@ pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<Plann
         let n = ordinal
             .entry((due.customer_id.clone(), due.kind))
             .or_default();
-        let uid = format!("{}-{:?}-{}", due.customer_id, due.kind, n).to_lowercase();
+        let uid = calendar_uid(&due.customer_id, due.kind, *n);
         *n += 1;
         // An item the user edited or deleted stands in for the generated one.
         if replaced.contains_key(key.as_str()) {

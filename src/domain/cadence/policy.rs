@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::TouchKind;
+use crate::domain::stable::stable_enum;
 use crate::domain::tiering::{PresetId, Tier};
 
 /// How often a touch recurs.
@@ -51,14 +52,15 @@ pub struct TouchRule {
     pub for_days: Option<u32>,
 }
 
-/// The service level a tier is promised (001); shown, not scheduled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Response {
-    /// 7×24.
-    AroundTheClock,
-    /// Within 4 hours on workdays.
-    FourHoursWorkdays,
+stable_enum! {
+    /// The service level a tier is promised (001); shown, not scheduled.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Response {
+        /// 7×24.
+        AroundTheClock,
+        /// Within 4 hours on workdays.
+        FourHoursWorkdays,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,24 +70,18 @@ pub struct TierCadence {
     pub response: Option<Response>,
 }
 
-/// Which seed's cadence table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PolicyId {
-    P000,
-    P001,
-    P002,
-    P003,
+stable_enum! {
+    /// Which seed's cadence table.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum PolicyId {
+        P000,
+        P001,
+        P002,
+        P003,
+    }
 }
 
 impl PolicyId {
-    pub const ALL: [PolicyId; 4] = [
-        PolicyId::P000,
-        PolicyId::P001,
-        PolicyId::P002,
-        PolicyId::P003,
-    ];
-
     /// The cadence that goes with a tiering preset.
     pub fn for_preset(preset: PresetId) -> PolicyId {
         match preset {

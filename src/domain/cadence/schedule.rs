@@ -6,6 +6,7 @@ use crate::domain::sorting;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::dates::{next_anniversary, next_peak_start, next_yearly, Holiday};
+use super::keys::generated_key;
 use super::{CadenceSettings, Interval, PolicyId, TouchKind};
 use crate::domain::customer::Customer;
 use crate::domain::followup::{FollowUp, PlanItem};
@@ -54,7 +55,7 @@ impl Step {
 }
 
 /// Why a touch is due.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DueReason {
     /// The tier's cadence; `every` is the interval in force (halved for a paused A customer).
     Cadence {
@@ -79,7 +80,7 @@ pub enum DueReason {
     WinBack,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DueStatus {
     /// Late by more than half an interval (red).
     BadlyOverdue,
@@ -90,7 +91,7 @@ pub enum DueStatus {
 }
 
 /// One touch that is due.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Due {
     pub customer_id: String,
     pub kind: TouchKind,
@@ -123,12 +124,6 @@ fn status(date: NaiveDate, today: NaiveDate, interval_days: i64) -> DueStatus {
     } else {
         DueStatus::Overdue
     }
-}
-
-/// Names a generated touch (customer, kind, the date its rule gave), so an edit of it in the
-/// plan can stand in for it.
-pub fn generated_key(customer_id: &str, kind: TouchKind, date: NaiveDate) -> String {
-    format!("{customer_id}:{kind:?}:{date}")
 }
 
 /// Saturday and Sunday move to the Monday after.

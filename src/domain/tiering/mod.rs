@@ -11,18 +11,22 @@ pub mod rules;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::stable::stable_enum;
+
 pub use classify::{classify_all, Classification, Explanation, ParetoPlace};
 pub use presets::{default_scheme, PresetId, Scheme, TierRule};
 pub use review::{TierChange, TierState};
 pub use rules::Inputs;
 
-/// A tier. Presets name them in their own words (001's A is 核心客户, 003's A is 重要客户).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Tier {
-    A,
-    B,
-    C,
-    D,
+stable_enum! {
+    /// A tier. Presets name them in their own words (001's A is 核心客户, 003's A is 重要客户).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Tier {
+        A = "A",
+        B = "B",
+        C = "C",
+        D = "D",
+    }
 }
 
 /// The tiering setup of a data set (Settings → Tiering).

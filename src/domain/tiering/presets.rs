@@ -6,38 +6,32 @@ use super::rules::{all, any, at_least, at_most, is, not, Expr, Flag, Metric};
 use super::Tier;
 use crate::domain::lifecycle::Stage;
 use crate::domain::money::Fen;
+use crate::domain::stable::stable_enum;
 
-/// Which preset a data set tiers by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PresetId {
-    /// 000: ABC analysis by contribution (Pareto).
-    AbcPareto,
-    /// 000: value × potential, four quadrants.
-    ValuePotential,
-    /// 001: ABCD by spend, tenure and strategy.
-    #[default]
-    Abcd001,
-    /// 002: ABCD where D is 流失预警 (churn warning).
-    Abcd002,
-    /// 003: three classes, amounts in 元.
-    Classes003,
+stable_enum! {
+    /// Which preset a data set tiers by.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum PresetId {
+        /// 000: ABC analysis by contribution (Pareto).
+        AbcPareto,
+        /// 000: value × potential, four quadrants.
+        ValuePotential,
+        /// 001: ABCD by spend, tenure and strategy.
+        #[default]
+        Abcd001,
+        /// 002: ABCD where D is 流失预警 (churn warning).
+        Abcd002,
+        /// 003: three classes, amounts in 元.
+        Classes003,
+    }
 }
 
 impl PresetId {
-    pub const ALL: [PresetId; 5] = [
-        PresetId::AbcPareto,
-        PresetId::ValuePotential,
-        PresetId::Abcd001,
-        PresetId::Abcd002,
-        PresetId::Classes003,
-    ];
-
     /// The tiers the preset uses, best first.
     pub fn tiers(self) -> &'static [Tier] {
         match self {
             PresetId::AbcPareto | PresetId::Classes003 => &[Tier::A, Tier::B, Tier::C],
-            _ => &[Tier::A, Tier::B, Tier::C, Tier::D],
+            _ => &Tier::ALL,
         }
     }
 }

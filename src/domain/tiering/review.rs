@@ -11,6 +11,7 @@ use super::{PresetId, Tier, TieringSettings};
 use crate::domain::calendar::add_months;
 use crate::domain::customer::Customer;
 use crate::domain::money::Fen;
+use crate::domain::stable::stable_enum;
 
 /// A customer's tier and how it got there. Stored with the customer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,19 +66,20 @@ pub struct TemporaryRaise {
     pub average: Fen,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeCause {
-    /// First tier under a preset.
-    Initial,
-    /// The user confirmed a proposal (in the review or on the profile).
-    Confirmed,
-    /// The proposal held through the observation period.
-    ObservationPassed,
-    Manual,
-    ManualEnded,
-    RaisedForLargeOrder,
-    RaiseEnded,
+stable_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ChangeCause {
+        /// First tier under a preset.
+        Initial,
+        /// The user confirmed a proposal (in the review or on the profile).
+        Confirmed,
+        /// The proposal held through the observation period.
+        ObservationPassed,
+        Manual,
+        ManualEnded,
+        RaisedForLargeOrder,
+        RaiseEnded,
+    }
 }
 
 /// One line of a customer's tier history.

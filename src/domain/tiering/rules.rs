@@ -6,39 +6,42 @@ use serde::{Deserialize, Serialize};
 use crate::domain::customer::{CreditStatus, Customer, SatisfactionKind, Tag};
 use crate::domain::figures::Figures;
 use crate::domain::lifecycle::Stage;
+use crate::domain::stable::stable_enum;
 
-/// A number the rules compare.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Metric {
-    /// Spend in the last 12 months, in 分.
-    Spend12m,
-    /// Whole months since the first deal.
-    TenureMonths,
-    /// Orders in the last 12 months.
-    Orders12m,
-    /// Expected cooperation growth, percent.
-    GrowthPct,
-    /// How far the last 3 months' spend fell against the 3 before, percent (50 = halved).
-    Drop3mPct,
-    /// The most recent 0–10 feedback score.
-    LatestFeedback,
+stable_enum! {
+    /// A number the rules compare.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Metric {
+        /// Spend in the last 12 months, in 分.
+        Spend12m,
+        /// Whole months since the first deal.
+        TenureMonths,
+        /// Orders in the last 12 months.
+        Orders12m,
+        /// Expected cooperation growth, percent.
+        GrowthPct,
+        /// How far the last 3 months' spend fell against the 3 before, percent (50 = halved).
+        Drop3mPct,
+        /// The most recent 0–10 feedback score.
+        LatestFeedback,
+    }
 }
 
-/// A yes/no fact the rules test.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Flag {
-    /// 行业龙头 / 标杆.
-    IndustryLeader,
-    /// A churn risk on record: the 高流失风险 tag, competitor contact or a payment anomaly.
-    ChurnRisk,
-    /// Tagged 高潜力.
-    HighPotential,
-    /// At least one deal.
-    HasDeal,
-    /// In the lifecycle stage named.
-    InStage(Stage),
+stable_enum! {
+    /// A yes/no fact the rules test.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Flag {
+        /// 行业龙头 / 标杆.
+        IndustryLeader,
+        /// A churn risk on record: the 高流失风险 tag, competitor contact or a payment anomaly.
+        ChurnRisk,
+        /// Tagged 高潜力.
+        HighPotential,
+        /// At least one deal.
+        HasDeal,
+        /// In the lifecycle stage named.
+        InStage(Stage),
+    }
 }
 
 /// One test.

@@ -16,6 +16,7 @@ use crate::domain::customer::{Customer, Tag};
 use crate::domain::figures::{Figures, Verification};
 use crate::domain::money::Fen;
 use crate::domain::sorting;
+use crate::domain::stable::StableName;
 use crate::domain::text::fold;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
@@ -326,11 +327,11 @@ pub fn CustomersPage() -> impl IntoView {
                             <span>{tr(Lang::tier_col)}</span>
                             <select on:change=move |ev| {
                                 let i = event_target_value(&ev).parse::<usize>().ok();
-                                tier.set(i.and_then(|i| [Tier::A, Tier::B, Tier::C, Tier::D].get(i).copied()));
+                                tier.set(i.and_then(|i| Tier::ALL.get(i).copied()));
                             }>
                                 <option value="" selected=move || tier.get().is_none()>{tr(Lang::tier_any)}</option>
-                                {[Tier::A, Tier::B, Tier::C, Tier::D].into_iter().enumerate().map(|(i, t)| view! {
-                                    <option value=i.to_string() selected=move || tier.get() == Some(t)>{format!("{t:?}")}</option>
+                                {Tier::ALL.into_iter().enumerate().map(|(i, t)| view! {
+                                    <option value=i.to_string() selected=move || tier.get() == Some(t)>{t.name()}</option>
                                 }).collect_view()}
                             </select>
                         </label>

@@ -33,9 +33,7 @@ pub fn FollowUpPage() -> impl IntoView {
         .map(|f| f.customer_id.clone())
         .unwrap_or_else(|| q("customer"));
     let customer = ws.customer(&customer_id);
-    let kind = TouchKind::ALL
-        .into_iter()
-        .find(|k| format!("{k:?}").eq_ignore_ascii_case(&q("kind")))
+    let kind = TouchKind::from_name(&q("kind"))
         .filter(|k| TouchKind::LOGGABLE.contains(k))
         .unwrap_or(TouchKind::Call);
     let today = ws.today.get_untracked();

@@ -11,6 +11,7 @@ use crate::domain::cadence::plan::{plan_ahead, PlannedTouch};
 use crate::domain::cadence::TouchKind;
 use crate::domain::followup::PlanItem;
 use crate::domain::ics::{write_calendar, IcsEvent};
+use crate::domain::stable::StableName;
 use crate::domain::text::split_list;
 use crate::i18n::Lang;
 use crate::ui::browser;
@@ -131,7 +132,7 @@ fn ics_event(ws: Workspace, item: &PlannedTouch, t: Lang) -> IcsEvent {
         description: description.join("\n"),
         categories: item
             .tier
-            .map(|tier| vec![format!("{tier:?}")])
+            .map(|tier| vec![tier.name().to_string()])
             .unwrap_or_default(),
     }
 }

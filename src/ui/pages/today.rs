@@ -3,6 +3,7 @@
 //! touch or snoozes it with a reason.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use leptos::prelude::*;
 
@@ -16,6 +17,7 @@ use crate::domain::cadence::{due_items, Due, DueReason, DueStatus, TouchKind};
 use crate::domain::customer::{Customer, Tag};
 use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::followup_form::{self, FollowUpDraft};
+use crate::domain::stable::StableName;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
@@ -32,20 +34,10 @@ struct Line {
 }
 
 /// Everything a line shows, so a line whose content changes is drawn again.
-fn key(l: &Line) -> String {
-    let d = &l.due;
-    format!(
-        "{}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}|{}",
-        d.customer_id,
-        d.kind,
-        d.reason,
-        d.date,
-        d.status,
-        d.last,
-        d.tier,
-        l.name,
-        l.topics.join(",")
-    )
+fn key(l: &Line) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    (&l.due, &l.name, &l.topics).hash(&mut h);
+    h.finish()
 }
 
 /// 1–2 topics for the touch: the seed's quarterly topic for a visit or meeting, and the
@@ -174,9 +166,9 @@ fn DueLine(line: Line) -> impl IntoView {
     };
     let href = customer_href(&base, &due.customer_id);
     let full_href = format!(
-        "{base}/followup/?customer={}&kind={:?}&from=today{}{}",
+        "{base}/followup/?customer={}&kind={}&from=today{}{}",
         due.customer_id,
-        due.kind,
+        due.kind.name(),
         due.plan_id
             .as_ref()
             .map(|p| format!("&plan={p}"))
