@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use kehu_weihu::domain::cadence::plan::plan_ahead;
-use kehu_weihu::domain::cadence::{CadenceSettings, PolicyId, TouchKind};
+use kehu_weihu::domain::cadence::{CadenceSettings, PolicyId, Records, TouchKind};
 use kehu_weihu::domain::customer::Customer;
 use kehu_weihu::domain::followup::PlanItem;
 use kehu_weihu::domain::tiering::{PresetId, Tier, TierState, TieringSettings};
@@ -117,16 +117,15 @@ async fn plan_keys_written_before_stable_names_are_rewritten_and_still_stand_in(
     };
     let plan = |plans: &[PlanItem]| {
         let tiering = TieringSettings::default();
-        plan_ahead(
-            std::slice::from_ref(&c),
-            &[],
+        let records = Records {
+            customers: std::slice::from_ref(&c),
+            followups: &[],
             plans,
-            &cadence,
-            &tiering,
-            &[],
-            today,
-            12,
-        )
+            cadence: &cadence,
+            tiering: &tiering,
+            lunar: &[],
+        };
+        plan_ahead(&records, today, 12)
     };
     let generated = plan(&[]);
     let visit = generated
