@@ -33,9 +33,10 @@ async function writeBehindItsBack(page) {
   );
 }
 
-/** What IndexedDB holds in a store now, read directly. */
+/** What IndexedDB holds in a store now, read directly (without the tier states, which the
+ * rules move by themselves as the app loads). */
 async function stored(page, store) {
-  return page.evaluate(
+  const records = await page.evaluate(
     (store) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('kehu-weihu');
@@ -51,6 +52,7 @@ async function stored(page, store) {
       }),
     store,
   );
+  return records.map(({ tiering, ...rest }) => rest);
 }
 
 async function importWithTodo(page) {
@@ -85,6 +87,7 @@ test('a stale tab is refused the same clear way on every write path, and can wri
       'verified today',
       async () => {
         await page.goto('customer/?id=tech');
+        await expect(page.getByRole('heading', { level: 1, name: '科技公司' })).toBeVisible();
         await writeBehindItsBack(page);
         await page.getByRole('button', { name: 'Verified today' }).click();
       },
@@ -113,6 +116,7 @@ test('a stale tab is refused the same clear way on every write path, and can wri
       'move a pipeline card',
       async () => {
         await page.goto('pipeline/');
+        await expect(page.getByRole('button', { name: 'Move to the next stage' }).first()).toBeVisible();
         await writeBehindItsBack(page);
         await page.getByRole('button', { name: 'Move to the next stage' }).first().click();
       },
@@ -120,15 +124,19 @@ test('a stale tab is refused the same clear way on every write path, and can wri
     [
       'settings',
       async () => {
-        await page.goto('settings/');
+        // Loaded first (the list shows the customer), then Settings within the app.
+        await page.goto('customers/');
+        await expect(page.getByRole('link', { name: '科技公司', exact: true })).toBeVisible();
+        await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
         await writeBehindItsBack(page);
-        await page.getByRole('radio', { name: 'CNY (元)' }).check();
+        await page.getByRole('radio', { name: 'CNY (元)' }).click();
       },
     ],
     [
       'delete a customer',
       async () => {
         await page.goto('customer/?id=tech');
+        await expect(page.getByRole('heading', { level: 1, name: '科技公司' })).toBeVisible();
         await writeBehindItsBack(page);
         await page.getByRole('button', { name: 'Delete' }).first().click();
         await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
