@@ -24,4 +24,5 @@ pub mod sorting;
 pub mod templates;
 pub mod text;
 pub mod tiering;
+pub mod time_node;
 pub mod winback;
