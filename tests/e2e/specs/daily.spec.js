@@ -55,7 +55,7 @@ test.describe('in Chinese', () => {
     await expect(followups).toHaveCount(5);
     await page.getByRole('button', { name: /显示全部（共 \d+ 条）/ }).first().click();
     expect(await followups.count()).toBeGreaterThan(30);
-    await expect(page.locator('.followup-list')).toContainText('需求挖掘点: ');
+    await expect(page.locator('.followup-list')).toContainText('需求挖掘点: 新增产品线需求');
     await expect(page.locator('.followup-list')).not.toContainText('每行一个');
     // Orders too: the latest five.
     await expect(page.locator('table.orders tbody tr')).toHaveCount(5);
