@@ -47,7 +47,7 @@ test.describe('in Chinese', () => {
     await expect(summary.locator('.summary-reason')).toContainText('年消费 85 万 ≥ 50 万');
     await expect(summary.locator('.summary-health .health')).toHaveText(/健康|关注|有流失风险/);
     await expect(summary.locator('.summary-next')).toContainText(/\d{4}-\d{2}-\d{2} · /);
-    await expect(summary.locator('.summary-stage')).toContainText('成熟客户');
+    await expect(summary.locator('.summary-stage')).toContainText('成熟 · 高忠诚度');
     await expect(summary.locator('.summary-last')).toContainText(/\d{4}-\d{2}-\d{2} · /);
 
     // Sixty follow-ups: the latest five, then all on request — labels read as labels.
