@@ -370,7 +370,7 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
             industry: t(lang, ind_zh, ind_en).into(),
             owner: t(lang, own_zh, own_en).into(),
             referred_by: if i % 4 == 0 {
-                "demo-tech".into()
+                z("科技公司", "Tech Co.")
             } else {
                 String::new()
             },
@@ -424,6 +424,10 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
             ..SatisfactionEntry::default()
         });
         c.strategy.competitor_contact = true;
+        // It became a customer with its first remaining order (the deal it signed).
+        if let (Some(Stage::Converted), Some(first)) = (c.stage, c.first_deal()) {
+            c.lifecycle = staged(Stage::Converted, first);
+        }
     }
     // A win-back that worked, a year ago.
     if let Some(c) = customers.iter_mut().find(|c| c.id == "demo-c07") {
@@ -687,6 +691,55 @@ mod tests {
             crate::domain::churn::Health::of(&s),
             crate::domain::churn::Health::AtRisk
         );
+    }
+
+    #[test]
+    fn the_pipeline_shows_a_realistic_mix_of_late_stages() {
+        use crate::domain::time_node::late_node;
+        let data = generate(DemoLang::Zh, today());
+        let late = |c: &Customer| {
+            let mine: Vec<&FollowUp> = data
+                .followups
+                .iter()
+                .filter(|f| f.customer_id == c.id)
+                .collect();
+            late_node(c, &mine, today())
+        };
+        let flagged: Vec<&str> = data
+            .customers
+            .iter()
+            .filter(|c| late(c).is_some())
+            .map(|c| c.id.as_str())
+            .collect();
+        let n = data.customers.len();
+        assert!(
+            !flagged.is_empty() && flagged.len() * 3 < n,
+            "{} of {n} late: {flagged:?}",
+            flagged.len()
+        );
+        // The seeds' well-kept customers are not late; the churned without a plan are.
+        for id in [
+            "demo-tech",
+            "demo-yy",
+            "demo-zz",
+            "demo-aa",
+            "demo-auto",
+            "demo-c01",
+            "demo-c07",
+        ] {
+            assert!(!flagged.contains(&id), "{id} is late");
+        }
+        // A mix: a missed quarterly review besides the churns without a plan.
+        let stages: Vec<Stage> = data
+            .customers
+            .iter()
+            .filter_map(late)
+            .map(|n| n.stage)
+            .collect();
+        assert!(stages.contains(&Stage::Mature) && stages.contains(&Stage::Churned));
+        let lost = data.customers.iter().find(|c| c.id == "demo-c10").unwrap();
+        let node = late(lost).expect("a churn without analysis or plan is late");
+        assert_eq!(node.due, add_months(add_months(today(), -9), 1));
     }
 
     #[test]

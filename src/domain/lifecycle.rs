@@ -52,7 +52,7 @@ impl Stage {
     }
 
     /// The actions that must be done by the time node (the rest may come later).
-    fn due_actions(self) -> &'static [KeyAction] {
+    pub fn due_actions(self) -> &'static [KeyAction] {
         use KeyAction::*;
         match self {
             Stage::Lead => &[Screen, File],
@@ -227,6 +227,8 @@ pub struct Lifecycle {
 
 impl Lifecycle {
     /// Moves to `to` (from `from`) today, with the stage's first status unless one is given.
+    /// A churned customer has no status until its win-back has a result: the first one,
+    /// 已挽回 (recovered), would say the opposite of what just happened.
     pub fn move_to(
         &mut self,
         from: Option<Stage>,
@@ -234,7 +236,7 @@ impl Lifecycle {
         status: Option<StageStatus>,
         today: NaiveDate,
     ) {
-        let status = status.or_else(|| Some(to.statuses()[0]));
+        let status = status.or_else(|| (to != Stage::Churned).then(|| to.statuses()[0]));
         if from != Some(to) {
             self.since = Some(today);
         }
@@ -269,36 +271,6 @@ impl Lifecycle {
     /// Days in the current stage.
     pub fn days_in_stage(&self, today: NaiveDate) -> Option<i64> {
         self.since.map(|s| (today - s).num_days())
-    }
-
-    /// The stage's time node has passed with its due actions undone. A mature customer's
-    /// node recurs every quarter from its last quarterly review.
-    pub fn late(&self, stage: Stage, today: NaiveDate) -> Option<NaiveDate> {
-        let since = self.since?;
-        let start = if stage == Stage::Mature {
-            self.actions
-                .iter()
-                .filter(|a| {
-                    a.stage == Stage::Mature
-                        && a.action == KeyAction::QuarterlyReview
-                        && a.on >= since
-                })
-                .map(|a| a.on)
-                .max()
-                .unwrap_or(since)
-        } else {
-            since
-        };
-        let deadline = stage.deadline(start);
-        let undone = if stage == Stage::Mature {
-            true // the review recurs: only a review after `start` would move the node
-        } else {
-            stage
-                .due_actions()
-                .iter()
-                .any(|a| !self.is_done(stage, *a, Some(since)))
-        };
-        (today > deadline && undone).then_some(deadline)
     }
 }
 
@@ -346,31 +318,24 @@ mod tests {
     }
 
     #[test]
-    fn late_when_the_node_passes_with_due_actions_undone() {
+    fn moves_keep_a_history_and_reset_the_clock() {
+        // When a node is late is time_node's work; here: the moves and the checklist.
         let mut l = Lifecycle::default();
         l.move_to(None, Stage::Lead, None, d(2024, 3, 8));
         assert_eq!(l.status, Some(StageStatus::ToNurture));
-        assert_eq!(l.late(Stage::Lead, d(2024, 3, 11)), None);
-        assert_eq!(l.late(Stage::Lead, d(2024, 3, 12)), Some(d(2024, 3, 11)));
         l.toggle(Stage::Lead, KeyAction::Screen, d(2024, 3, 12));
-        assert!(
-            l.late(Stage::Lead, d(2024, 3, 12)).is_some(),
-            "filing is due too"
-        );
-        l.toggle(Stage::Lead, KeyAction::File, d(2024, 3, 12));
-        assert_eq!(l.late(Stage::Lead, d(2024, 3, 12)), None);
+        assert!(l.is_done(Stage::Lead, KeyAction::Screen, l.since));
+        l.toggle(Stage::Lead, KeyAction::Screen, d(2024, 3, 12));
+        assert!(!l.is_done(Stage::Lead, KeyAction::Screen, l.since));
 
-        // Moving on resets the clock and the checklist of the new stage.
+        // Moving on resets the clock.
         l.move_to(Some(Stage::Lead), Stage::Nurturing, None, d(2024, 3, 12));
         assert_eq!(l.days_in_stage(d(2024, 3, 20)), Some(8));
-        assert!(l.late(Stage::Nurturing, d(2024, 3, 27)).is_some());
         assert_eq!(l.history.len(), 2);
 
-        // Mature: a quarterly review moves the node a quarter on.
-        l.move_to(Some(Stage::Nurturing), Stage::Mature, None, d(2024, 4, 1));
-        assert!(l.late(Stage::Mature, d(2024, 7, 2)).is_some());
-        l.toggle(Stage::Mature, KeyAction::QuarterlyReview, d(2024, 6, 20));
-        assert_eq!(l.late(Stage::Mature, d(2024, 7, 2)), None);
-        assert!(l.late(Stage::Mature, d(2024, 9, 21)).is_some());
+        // Churn has no result yet.
+        let mut lost = Lifecycle::default();
+        lost.move_to(Some(Stage::Mature), Stage::Churned, None, d(2024, 3, 12));
+        assert_eq!(lost.status, None);
     }
 }

@@ -25,4 +25,5 @@ pub mod stable;
 pub mod templates;
 pub mod text;
 pub mod tiering;
+pub mod time_node;
 pub mod winback;

@@ -155,6 +155,27 @@ pub fn format_amount(amount: Fen, unit: MoneyUnit) -> String {
     format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
 }
 
+/// An amount as a person reads it in `unit`: rounded half away from zero to at most two
+/// decimals, trailing zeros dropped (0.199992 万 → "0.2", 0.005 万 → "0.01", 12.5 万 →
+/// "12.5"). An amount that is not zero but rounds to it reads "<0.01", never "0".
+pub fn format_rounded(amount: Fen, unit: MoneyUnit) -> String {
+    // Hundredths of the unit: 10,000 分 for 万, 1 分 for 元.
+    let step = unit.fen_per_unit() / 100;
+    let sign = if amount.0 < 0 { "-" } else { "" };
+    let abs = amount.0.unsigned_abs();
+    let step = step as u64;
+    let hundredths = abs / step + u64::from(abs % step * 2 >= step);
+    if hundredths == 0 && abs != 0 {
+        return format!("{sign}<0.01");
+    }
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +235,35 @@ mod tests {
         }
         assert_eq!(format_amount(Fen(12_500_000), MoneyUnit::Wan), "12.5");
         assert_eq!(format_amount(Fen(12_500_000), MoneyUnit::Yuan), "125000");
+    }
+
+    #[test]
+    fn amounts_read_rounded_to_two_decimals() {
+        let cases = [
+            // The list's small amounts: 1,999.92 元 and 166.66 元 in 万.
+            (Fen(199_992), MoneyUnit::Wan, "0.2"),
+            (Fen(16_666), MoneyUnit::Wan, "0.02"),
+            (Fen::from_wan(85), MoneyUnit::Wan, "85"),
+            (Fen(12_500_000), MoneyUnit::Wan, "12.5"),
+            (Fen(0), MoneyUnit::Wan, "0"),
+            // 0.005 万 rounds up, just below it down; negatives mirror.
+            (Fen(5_000), MoneyUnit::Wan, "0.01"),
+            (Fen(4_999), MoneyUnit::Wan, "<0.01"),
+            (Fen(1), MoneyUnit::Wan, "<0.01"),
+            (Fen(-5_000), MoneyUnit::Wan, "-0.01"),
+            (Fen(-199_992), MoneyUnit::Wan, "-0.2"),
+            (Fen(-1), MoneyUnit::Wan, "-<0.01"),
+            (Fen(1_234_950_000), MoneyUnit::Wan, "1234.95"),
+            (Fen(1_234_995_000), MoneyUnit::Wan, "1235"),
+            (Fen(1_234_994_999), MoneyUnit::Wan, "1234.99"),
+            // 元 already has two decimals: exact.
+            (Fen(307), MoneyUnit::Yuan, "3.07"),
+            (Fen(1_000_050), MoneyUnit::Yuan, "10000.5"),
+            (Fen(-5), MoneyUnit::Yuan, "-0.05"),
+        ];
+        for (fen, unit, expected) in cases {
+            assert_eq!(format_rounded(fen, unit), expected, "{fen:?} in {unit:?}");
+        }
     }
 
     #[test]

@@ -64,9 +64,11 @@ catalogue! {
     field_email { zh: "邮箱", en: "Email" }
     field_wechat { zh: "微信", en: "WeChat" }
     field_birthday { zh: "生日（月-日）", en: "Birthday (MM-DD)" }
+    birthday_shown { zh: "生日", en: "Birthday" }
     field_leader { zh: "行业龙头 / 标杆", en: "Industry leader / benchmark" }
     field_brand { zh: "品牌影响力", en: "Brand influence" }
     field_growth { zh: "合作增长潜力（%）", en: "Growth potential (%)" }
+    growth_shown { zh: "合作增长潜力", en: "Growth potential" }
     field_fit { zh: "战略匹配度", en: "Strategic fit" }
     field_credit { zh: "信用 / 付款状况", en: "Credit / payment" }
     field_competitor { zh: "正在接触竞品", en: "In contact with a competitor" }
@@ -123,9 +125,36 @@ catalogue! {
     no_deal_yet { zh: "尚未成交", en: "no deal yet" }
     amounts_in { zh: "金额单位", en: "Amounts in" }
     list_separator { zh: "、", en: ", " }
+    summary_title { zh: "概览", en: "At a glance" }
+    summary_next_touch { zh: "下次联系", en: "Next touch" }
+    summary_open_todos { zh: "未完成待办", en: "Open to-dos" }
+    summary_no_todos { zh: "无", en: "none" }
+    summary_no_followup { zh: "尚无跟进记录", en: "no follow-up yet" }
+    summary_nothing_due { zh: "暂无需要安排的联系", en: "nothing scheduled" }
+    summary_no_signals { zh: "无预警信号", en: "no warning signals" }
+    summary_no_tier { zh: "尚未分级", en: "not tiered yet" }
+    summary_contacts_jump { zh: "联系人", en: "Contacts" }
 }
 
 impl Lang {
+    /// Under a list cut to its latest few: "显示全部（共 60 条）".
+    pub fn show_all(self, total: usize) -> String {
+        match self {
+            Lang::Zh => format!("显示全部（共 {total} 条）"),
+            Lang::En => format!("Show all ({total})"),
+        }
+    }
+
+    /// Open to-dos of a customer: "2 项，其中 1 项逾期".
+    pub fn summary_todos(self, open: usize, overdue: usize) -> String {
+        match (self, overdue) {
+            (Lang::Zh, 0) => format!("{open} 项"),
+            (Lang::Zh, _) => format!("{open} 项，其中 {overdue} 项逾期"),
+            (Lang::En, 0) => format!("{open}"),
+            (Lang::En, _) => format!("{open}, {overdue} overdue"),
+        }
+    }
+
     pub fn unit_suffix(self, unit: MoneyUnit) -> &'static str {
         match (self, unit) {
             (Lang::Zh, MoneyUnit::Wan) => "万",
@@ -373,7 +402,7 @@ impl Lang {
                 Lang::En => "a contact's birthday",
             },
             ProfileField::BrandInfluence => self.field_brand(),
-            ProfileField::GrowthPotential => self.field_growth(),
+            ProfileField::GrowthPotential => self.growth_shown(),
             ProfileField::Credit => self.field_credit(),
             ProfileField::Tags => self.section_tags(),
             ProfileField::Needs => match self {

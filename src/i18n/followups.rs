@@ -20,6 +20,7 @@ catalogue! {
     fu_feedback { zh: "客户反馈", en: "Customer's feedback" }
     fu_score { zh: "满意度（0–10，可选）", en: "Satisfaction (0–10, optional)" }
     fu_needs { zh: "需求挖掘点（每行一个）", en: "Needs discovered (one per line)" }
+    fu_needs_shown { zh: "需求挖掘点", en: "Needs discovered" }
     fu_value_added { zh: "增值服务（培训、沙龙、资源对接等）", en: "Value-added service (training, salon, resources …)" }
     fu_todos { zh: "待办事项", en: "To-dos" }
     fu_add_todo { zh: "添加待办", en: "Add to-do" }

@@ -16,8 +16,8 @@ catalogue! {
     pipe_move_right { zh: "移到下一阶段", en: "Move to the next stage" }
     pipe_empty { zh: "暂无客户", en: "No customers" }
     pipe_hint {
-        zh: "拖动卡片或使用箭头按钮在阶段之间移动客户。超过时间节点且关键动作未完成的卡片标为超时。",
-        en: "Drag a card, or use its arrow buttons, to move a customer between stages. Cards past their stage's time node with key actions undone are marked late."
+        zh: "拖动卡片或使用箭头按钮在阶段之间移动客户。超过时间节点且关键动作未完成的卡片标为超时；已记录的跟进、订单和挽回案例算作完成。",
+        en: "Drag a card, or use its arrow buttons, to move a customer between stages. Cards past their stage's time node with key actions undone are marked late; logged follow-ups, orders and win-back cases count as done."
     }
     pipe_checklist { zh: "关键动作", en: "Key actions" }
     pipe_outputs { zh: "成果输出", en: "Outputs" }
@@ -27,6 +27,7 @@ catalogue! {
     pipe_time_node { zh: "时间节点", en: "Time node" }
     pipe_names { zh: "阶段名称（可按行业调整，含义不变）", en: "Stage names (adjust to your business; the meaning stays)" }
     pipe_moved { zh: "已移动", en: "Moved" }
+    pipe_no_status { zh: "待定", en: "not set" }
     health_title { zh: "客户健康度", en: "Health" }
     health_filter { zh: "健康度", en: "Health" }
     health_new_signal { zh: "新的流失预警信号：", en: "New churn warning: " }
@@ -59,6 +60,27 @@ catalogue! {
 }
 
 impl Lang {
+    /// Which time node passed and what was not done by it: "时间节点 2026-08-22 已过，未完成：季度回访".
+    pub fn pipe_node_passed(self, due: &str, missing: &[KeyAction]) -> String {
+        let actions = missing
+            .iter()
+            .map(|a| self.key_action(*a))
+            .collect::<Vec<_>>()
+            .join(self.list_separator());
+        match self {
+            Lang::Zh => format!("时间节点 {due} 已过，未完成：{actions}"),
+            Lang::En => format!("Time node {due} passed without: {actions}"),
+        }
+    }
+
+    /// A key action the records show as done (a logged follow-up, an order, a case …).
+    pub fn pipe_done_by_records(self, on: &str) -> String {
+        match self {
+            Lang::Zh => format!("已由记录完成（{on}）"),
+            Lang::En => format!("done, from the records ({on})"),
+        }
+    }
+
     pub fn stage_status(self, s: StageStatus) -> &'static str {
         use StageStatus::*;
         match (self, s) {

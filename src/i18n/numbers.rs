@@ -1,11 +1,21 @@
 //! Money as the UI writes it, in either language.
 
 use super::Lang;
-use crate::domain::money::{format_amount, Fen, MoneyUnit};
+use crate::domain::money::{format_amount, format_rounded, Fen, MoneyUnit};
 
 impl Lang {
-    /// "85 万", "12,500 元", "85 ×10k CNY": the data set's unit, thousands grouped.
+    /// "85 万", "0.2 万", "12,500 元", "85 ×10k CNY": as a person reads it — the data set's
+    /// unit, at most two decimals, thousands grouped.
     pub fn money(self, amount: Fen, unit: MoneyUnit) -> String {
+        format!(
+            "{} {}",
+            group_thousands(&format_rounded(amount, unit)),
+            self.unit_suffix(unit)
+        )
+    }
+
+    /// The exact amount, for a tooltip: "0.199992 万".
+    pub fn money_exact(self, amount: Fen, unit: MoneyUnit) -> String {
         format!(
             "{} {}",
             group_thousands(&format_amount(amount, unit)),
@@ -45,6 +55,15 @@ mod tests {
         assert_eq!(
             Lang::Zh.money(Fen::from_yuan(50_000), MoneyUnit::Yuan),
             "50,000 元"
+        );
+        assert_eq!(Lang::Zh.money(Fen(199_992), MoneyUnit::Wan), "0.2 万");
+        assert_eq!(
+            Lang::Zh.money_exact(Fen(199_992), MoneyUnit::Wan),
+            "0.199992 万"
+        );
+        assert_eq!(
+            Lang::Zh.money(Fen::from_wan(12_345), MoneyUnit::Wan),
+            "12,345 万"
         );
     }
 }

@@ -10,6 +10,11 @@ pub fn money(lang: Lang, amount: Fen, unit: MoneyUnit) -> String {
     lang.money(amount, unit)
 }
 
+/// See [`Lang::money_exact`]: for the tooltip of a rounded amount.
+pub fn money_exact(lang: Lang, amount: Fen, unit: MoneyUnit) -> String {
+    lang.money_exact(amount, unit)
+}
+
 /// Dates are exact and unambiguous in both languages: 2024-03-15.
 pub fn date(d: NaiveDate) -> String {
     d.to_string()

@@ -72,12 +72,15 @@ pub fn BriefPage() -> impl IntoView {
                         </dl>
                         <ul class="plain-list">{contacts.into_iter().map(|k| view! { <li>{k}</li> }).collect_view()}</ul>
                         <h3>{t.brief_topics()}</h3>
+                        {topics.is_empty().then(|| view! { <p class="hint">{t.none_yet()}</p> })}
                         <ul class="plain-list">{topics.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
                         <h3>{t.brief_last_orders()}</h3>
+                        {orders.is_empty().then(|| view! { <p class="hint">{t.no_deal_yet()}</p> })}
                         <ul class="plain-list">{orders.into_iter().take(3).map(|o| view! {
                             <li>{o.date.map(format::date).unwrap_or_default()}" · "{t.money(o.amount_fen, unit)}" · "{o.product.clone()}</li>
                         }).collect_view()}</ul>
                         <h3>{t.brief_last_followups()}</h3>
+                        {followups.is_empty().then(|| view! { <p class="hint">{t.fu_none()}</p> })}
                         <ul class="plain-list">{followups.into_iter().take(3).map(|f| view! {
                             <li>
                                 {f.date.map(format::date).unwrap_or_default()}" · "{t.touch_kind(f.kind)}" · "{f.topics.join("、")}
@@ -86,6 +89,7 @@ pub fn BriefPage() -> impl IntoView {
                             </li>
                         }).collect_view()}</ul>
                         <h3>{t.brief_open_todos()}</h3>
+                        {open.is_empty().then(|| view! { <p class="hint">{t.summary_no_todos()}</p> })}
                         <ul class="plain-list">{open.into_iter().map(|x| {
                             let text = if x.profile_update { t.todo_profile_update().to_string() } else { x.text.clone() };
                             view! { <li>{text}" · "{t.todo_status(TodoStatus::of(&x, today))}{x.due_on.map(|d| format!(" · {}", format::date(d)))}</li> }

@@ -8,8 +8,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::customer_followups::CustomerFollowUps;
 use super::customer_form::ProfileForm;
 use super::customer_lifecycle::{HealthCard, LifecycleCard, WinBackCard};
+use super::customer_summary::ProfileSummary;
 use super::tiering::TierCard;
-use super::use_page_title;
+use super::{use_page_title, ShowAll, LATEST};
 use crate::domain::cadence::next_anniversary;
 use crate::domain::customer::Customer;
 use crate::domain::figures::{Completeness, Figures, Verification};
@@ -144,10 +145,22 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
             </div>
         </Show>
 
+        <ProfileSummary customer=customer.clone()/>
+        <Contacts customer=c/>
+        <CustomerFollowUps customer_id=customer.id.clone() tier=customer.tiering.effective(today)/>
+        <HealthCard customer=customer.clone()/>
+        <WinBackCard customer=customer.clone()/>
+        <LifecycleCard customer=customer.clone()/>
+
+        <TierCard
+            customer=customer.clone()
+            classification=ws.tiers.with_untracked(|t| t.get(&customer.id).cloned())
+        />
+
         <section class="card">
             <h2>{tr(Lang::section_figures)}</h2>
             <dl class="figures">
-                <div><dt>{tr(Lang::customers_sort_spend)}</dt><dd>{move || money(spend_12m)}</dd></div>
+                <div><dt>{tr(Lang::customers_sort_spend)}</dt><dd title=move || format::money_exact(lang.get(), spend_12m, unit())>{move || money(spend_12m)}</dd></div>
                 <div>
                     <dt>{tr(Lang::col_trend_3m)}</dt>
                     <dd>
@@ -155,7 +168,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
                         {change.map(|c| view! { <span class="trend" class:trend-down-bad=c <= -50>{format!(" ({})", format::percent_change(c))}</span> })}
                     </dd>
                 </div>
-                <div><dt>{tr(Lang::spend_3y)}</dt><dd>{move || money(spend_3y)}</dd></div>
+                <div><dt>{tr(Lang::spend_3y)}</dt><dd title=move || format::money_exact(lang.get(), spend_3y, unit())>{move || money(spend_3y)}</dd></div>
                 <div><dt>{tr(Lang::col_average_order)}</dt><dd>{move || average_order.map(money).unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>{tr(Lang::col_orders_per_year)}</dt><dd>{orders_12m}</dd></div>
                 <div><dt>{tr(Lang::col_tenure)}</dt><dd>{move || tenure.map(|t| lang.get().tenure(t)).unwrap_or_else(|| lang.get().no_deal_yet().into())}</dd></div>
@@ -163,16 +176,6 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
                 <div><dt>{tr(Lang::anniversary)}</dt><dd>{next_anniversary.map(format::date).unwrap_or_else(|| "—".into())}</dd></div>
             </dl>
         </section>
-
-        <HealthCard customer=customer.clone()/>
-        <WinBackCard customer=customer.clone()/>
-        <CustomerFollowUps customer_id=customer.id.clone() tier=customer.tiering.effective(today)/>
-        <LifecycleCard customer=customer.clone()/>
-
-        <TierCard
-            customer=customer.clone()
-            classification=ws.tiers.with_untracked(|t| t.get(&customer.id).cloned())
-        />
 
         <section class="card">
             <h2>{tr(Lang::section_quality)}</h2>
@@ -237,6 +240,19 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
     sorting::sort_by_key(&mut scores, |s| std::cmp::Reverse(s.date));
     let mut remarks = c.with_value(|c| c.remarks.clone());
     sorting::sort_by_key(&mut remarks, |r| std::cmp::Reverse(r.date));
+    // Long lists show their latest few; the rest is drawn only when asked for.
+    let (orders_total, scores_total, remarks_total) = (orders.len(), scores.len(), remarks.len());
+    let (orders_empty, scores_empty, remarks_empty) =
+        (orders.is_empty(), scores.is_empty(), remarks.is_empty());
+    let (orders, scores, remarks) = (
+        StoredValue::new(orders),
+        StoredValue::new(scores),
+        StoredValue::new(remarks),
+    );
+    let orders_shown = RwSignal::new(LATEST);
+    let scores_shown = RwSignal::new(LATEST);
+    let remarks_shown = RwSignal::new(LATEST);
+    let unit = move || ws.settings.with(|s| s.money_unit);
 
     view! {
         <section class="card">
@@ -251,38 +267,6 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
         </section>
 
         <section class="card">
-            <h2>{tr(Lang::section_contacts)}</h2>
-            {move || {
-                let contacts = c.with_value(|c| c.contacts.clone());
-                if contacts.is_empty() {
-                    return view! { <p class="hint">{lang.get().none_yet()}</p> }.into_any();
-                }
-                let t = lang.get();
-                view! {
-                    <ul class="contacts">
-                        {contacts.into_iter().map(|k| view! {
-                            <li>
-                                <strong>{k.name.clone()}</strong>
-                                {(!k.title.is_empty()).then(|| format!(" · {}", k.title))}
-                                {k.role.map(|r| view! { <span class="chip">{t.decision_role(r)}</span> })}
-                                <div class="hint">
-                                    {[
-                                        k.channel.map(|ch| format!("{}: {}", t.field_channel(), t.channel(ch))),
-                                        k.preferred_time.map(|p| t.preferred_time(p).to_string()),
-                                        (!k.phone.is_empty()).then(|| k.phone.clone()),
-                                        (!k.email.is_empty()).then(|| k.email.clone()),
-                                        (!k.wechat.is_empty()).then(|| format!("{}: {}", t.field_wechat(), k.wechat)),
-                                        k.birthday.map(|b| format!("{}: {:02}-{:02}", t.field_birthday(), b.month, b.day)),
-                                    ].into_iter().flatten().collect::<Vec<_>>().join(" · ")}
-                                </div>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
-
-        <section class="card">
             <h2>{tr(Lang::section_strategy)}</h2>
             {move || {
                 let s = c.with_value(|c| c.strategy.clone());
@@ -292,7 +276,7 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
                     <dl class="details">
                         <div><dt>{t.field_leader()}</dt><dd>{yes_no(s.industry_leader)}</dd></div>
                         <div><dt>{t.field_brand()}</dt><dd>{opt(s.brand_influence.map(|l| t.level(l)))}</dd></div>
-                        <div><dt>{t.field_growth()}</dt><dd>{s.growth_potential_pct.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</dd></div>
+                        <div><dt>{t.growth_shown()}</dt><dd>{s.growth_potential_pct.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</dd></div>
                         <div><dt>{t.field_credit()}</dt><dd>{opt(s.credit.map(|x| t.credit(x)))}</dd></div>
                         <div><dt>{t.field_competitor()}</dt><dd>{yes_no(s.competitor_contact)}</dd></div>
                         <div><dt>{t.field_fit()}</dt><dd>{text_or_dash(&s.strategic_fit)}</dd></div>
@@ -325,7 +309,7 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
 
         <section class="card">
             <h2>{tr(Lang::section_orders)}</h2>
-            {if orders.is_empty() {
+            {if orders_empty {
                 view! { <p class="hint">{tr(Lang::no_deal_yet)}</p> }.into_any()
             } else {
                 view! {
@@ -336,22 +320,23 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
                             <th scope="col">{tr(Lang::field_product)}</th>
                         </tr></thead>
                         <tbody>
-                            {orders.into_iter().map(|o| view! {
+                            {move || orders.with_value(|os| os.iter().take(orders_shown.get()).cloned().map(|o| view! {
                                 <tr>
                                     <td>{o.date.map(format::date).unwrap_or_default()}</td>
-                                    <td class="num">{move || format::money(lang.get(), o.amount_fen, ws.settings.get().money_unit)}</td>
+                                    <td class="num" title=move || format::money_exact(lang.get(), o.amount_fen, unit())>{move || format::money(lang.get(), o.amount_fen, unit())}</td>
                                     <td>{o.product.clone()}</td>
                                 </tr>
-                            }).collect_view()}
+                            }).collect_view())}
                         </tbody>
                     </table>
+                    <ShowAll total=orders_total shown=orders_shown/>
                 }.into_any()
             }}
         </section>
 
         <section class="card">
             <h2>{tr(Lang::section_satisfaction)}</h2>
-            {if scores.is_empty() {
+            {if scores_empty {
                 view! { <p class="hint">{tr(Lang::none_yet)}</p> }.into_any()
             } else {
                 view! {
@@ -363,31 +348,73 @@ fn ProfileDetails(customer: Customer) -> impl IntoView {
                             <th scope="col">{tr(Lang::field_note)}</th>
                         </tr></thead>
                         <tbody>
-                            {scores.into_iter().map(|s| view! {
+                            {move || scores.with_value(|ss| ss.iter().take(scores_shown.get()).cloned().map(|s| view! {
                                 <tr>
                                     <td>{s.date.map(format::date).unwrap_or_default()}</td>
                                     <td>{move || s.kind.map(|k| lang.get().satisfaction_kind(k)).unwrap_or("—")}</td>
                                     <td class="num">{s.score}</td>
                                     <td>{s.note.clone()}</td>
                                 </tr>
-                            }).collect_view()}
+                            }).collect_view())}
                         </tbody>
                     </table>
+                    <ShowAll total=scores_total shown=scores_shown/>
                 }.into_any()
             }}
         </section>
 
         <section class="card">
             <h2>{tr(Lang::section_remarks)}</h2>
-            {if remarks.is_empty() {
+            {if remarks_empty {
                 view! { <p class="hint">{tr(Lang::none_yet)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="remarks">
-                        {remarks.into_iter().map(|r| view! {
+                        {move || remarks.with_value(|rs| rs.iter().take(remarks_shown.get()).cloned().map(|r| view! {
                             <li>
                                 <span class="chip">{move || r.kind.map(|k| lang.get().remark_kind(k)).unwrap_or("—")}</span>
                                 " " {r.date.map(format::date).unwrap_or_default()} " · " {r.text.clone()}
+                            </li>
+                        }).collect_view())}
+                    </ul>
+                    <ShowAll total=remarks_total shown=remarks_shown/>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The people to talk to, high on the profile: whom to call is the first thing a call needs.
+#[component]
+fn Contacts(customer: StoredValue<Customer>) -> impl IntoView {
+    let lang = use_lang();
+    let c = customer;
+    view! {
+        <section class="card">
+            <h2>{tr(Lang::section_contacts)}</h2>
+            {move || {
+                let contacts = c.with_value(|c| c.contacts.clone());
+                if contacts.is_empty() {
+                    return view! { <p class="hint">{lang.get().none_yet()}</p> }.into_any();
+                }
+                let t = lang.get();
+                view! {
+                    <ul class="contacts">
+                        {contacts.into_iter().map(|k| view! {
+                            <li>
+                                <strong>{k.name.clone()}</strong>
+                                {(!k.title.is_empty()).then(|| format!(" · {}", k.title))}
+                                {k.role.map(|r| view! { <span class="chip">{t.decision_role(r)}</span> })}
+                                <div class="hint">
+                                    {[
+                                        k.channel.map(|ch| format!("{}: {}", t.field_channel(), t.channel(ch))),
+                                        k.preferred_time.map(|p| t.preferred_time(p).to_string()),
+                                        (!k.phone.is_empty()).then(|| k.phone.clone()),
+                                        (!k.email.is_empty()).then(|| k.email.clone()),
+                                        (!k.wechat.is_empty()).then(|| format!("{}: {}", t.field_wechat(), k.wechat)),
+                                        k.birthday.map(|b| format!("{}: {:02}-{:02}", t.birthday_shown(), b.month, b.day)),
+                                    ].into_iter().flatten().collect::<Vec<_>>().join(" · ")}
+                                </div>
                             </li>
                         }).collect_view()}
                     </ul>

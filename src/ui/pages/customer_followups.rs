@@ -5,6 +5,7 @@ use crate::domain::sorting;
 use leptos::prelude::*;
 
 use super::todos::TodoLine;
+use super::{ShowAll, LATEST};
 use crate::domain::closed_loop::{self, is_closed, TodoStatus};
 use crate::domain::followup::FollowUp;
 use crate::domain::tiering::Tier;
@@ -32,6 +33,8 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
         sorting::sort_by_key(&mut fs, |(closed, f)| (*closed, std::cmp::Reverse(f.date)));
         fs
     });
+    // The latest few (open loops first); a long history is drawn only when asked for.
+    let shown = RwSignal::new(LATEST);
     let new_href = format!("{base}/followup/?customer={customer_id}");
     let brief_href = format!("{base}/brief/?customer={customer_id}");
     let letter_href = format!("{base}/templates/?template=thank_you&customer={customer_id}");
@@ -52,10 +55,11 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
             </div>
             <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="hint">{tr(Lang::fu_none)}</p> }>
                 <ul class="followup-list">
-                    <For each=move || list.get() key=|item| item.clone() let:item>
+                    <For each=move || list.with(|l| l.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|item| item.clone() let:item>
                         <FollowUpItem closed=item.0 followup=item.1/>
                     </For>
                 </ul>
+                <ShowAll total=Signal::derive(move || list.with(Vec::len)) shown=shown/>
             </Show>
         </section>
     }
@@ -112,7 +116,7 @@ fn FollowUpItem(closed: bool, followup: FollowUp) -> impl IntoView {
             }))}
             {f.with_value(|f| (!f.needs.is_empty()).then(|| {
                 let needs = f.needs.join("、");
-                view! { <p class="hint">{tr(Lang::fu_needs)}": "{needs}</p> }
+                view! { <p class="hint">{tr(Lang::fu_needs_shown)}": "{needs}</p> }
             }))}
             {f.with_value(|f| f.next_step.clone()).map(|n| view! {
                 <p class="hint">{tr(Lang::fu_next_step)}": "{format::date(n.date)}" · "{move || lang.get().touch_kind(n.kind)}</p>

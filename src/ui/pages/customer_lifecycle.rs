@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use super::pipeline::{move_stage, stage_label};
 use crate::domain::churn::{new_signals, signals, Health, Signal};
 use crate::domain::customer::Customer;
+use crate::domain::followup::FollowUp;
 use crate::domain::lifecycle::{inferred_stage, OutputNote, Stage};
+use crate::domain::time_node::{done_on, late_node, time_node};
 use crate::domain::winback::{CloseError, Outcome, PlanAction, Reason, WinBackCase};
 use crate::i18n::Lang;
 use crate::ui::toast::use_toaster;
@@ -89,7 +91,23 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
     let stage = customer.stage;
     let shown = stage.unwrap_or_else(|| inferred_stage(customer.first_deal(), today));
     let l = customer.lifecycle.clone();
-    let late = stage.and_then(|s| l.late(s, today));
+    // The node and the checklist as the records show them (a logged review, an order …).
+    let (late, node, from_records) = ws.followups.with_untracked(|fs| {
+        let mine: Vec<&FollowUp> = fs.iter().filter(|f| f.customer_id == customer.id).collect();
+        let from_records: Vec<_> = match (stage, l.since) {
+            (Some(s), Some(since)) => s
+                .actions()
+                .iter()
+                .map(|a| done_on(&customer, &mine, s, *a, since))
+                .collect(),
+            _ => Vec::new(),
+        };
+        (
+            late_node(&customer, &mine, today),
+            time_node(&customer, &mine),
+            from_records,
+        )
+    });
     let id = StoredValue::new(customer.id.clone());
     let update = move |f: Box<dyn FnOnce(&mut Customer) + Send>| {
         ws.update_customer(&id.get_value(), f);
@@ -131,6 +149,7 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
                                 update(Box::new(move |c| c.lifecycle.move_to(Some(s), s, Some(st), today)));
                             }
                         }>
+                            {l.with_value(|l| l.status.is_none()).then(|| view! { <option value="" selected=true>{tr(Lang::pipe_no_status)}</option> })}
                             {s.statuses().into_iter().enumerate().map(|(i, st)| view! {
                                 <option value=i.to_string() selected=l.with_value(|l| l.status == Some(st))>{move || lang.get().stage_status(st)}</option>
                             }).collect_view()}
@@ -141,14 +160,18 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
             {stage.is_none().then(|| view! { <p class="hint">{move || format!("{} — {}", stage_label(ws, lang.get(), shown), lang.get().pipe_inferred())}</p> })}
             {stage.map(|s| view! {
                 <p class="hint">
-                    {tr(Lang::pipe_time_node)}": "{since.map(|d| format::date(s.deadline(d))).unwrap_or_default()}
-                    {late.map(|_| view! { " " <span class="late-flag">{tr(Lang::pipe_late)}</span> })}
+                    {tr(Lang::pipe_time_node)}": "{node.map(format::date).unwrap_or_default()}
+                    {late.clone().map(|n| view! {
+                        " " <span class="late-flag">{tr(Lang::pipe_late)}</span>
+                        <span class="late-node">" "{move || lang.get().pipe_node_passed(&format::date(n.due), &n.missing)}</span>
+                    })}
                 </p>
                 <h3>{tr(Lang::pipe_checklist)}</h3>
                 <ul class="plain-list checklist">
-                    {s.actions().iter().map(|a| {
+                    {s.actions().iter().enumerate().map(|(i, a)| {
                         let a = *a;
                         let done = l.with_value(|l| l.is_done(s, a, since));
+                        let by_records = from_records.get(i).copied().flatten().filter(|_| !done);
                         view! {
                             <li>
                                 <label class="inline-check">
@@ -158,6 +181,7 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
                                     }/>
                                     <span>{move || lang.get().key_action(a)}</span>
                                 </label>
+                                {by_records.map(|d| view! { " "<span class="hint small">{move || lang.get().pipe_done_by_records(&format::date(d))}</span> })}
                             </li>
                         }
                     }).collect_view()}

@@ -470,10 +470,10 @@ fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl 
             }>{move || lang.get().health(health)}</span></td>
             <td>{industry}</td>
             <td>{owner}</td>
-            <td class="num">{move || format::money(lang.get(), spend_12m, unit.get())}</td>
+            <td class="num" title=move || format::money_exact(lang.get(), spend_12m, unit.get())>{move || format::money(lang.get(), spend_12m, unit.get())}</td>
             <td class=change_class>{change_3m.map(format::percent_change).unwrap_or_else(|| "—".into())}</td>
             <td class="num">{orders_12m}</td>
-            <td class="num">{move || average_order.map(|a| format::money(lang.get(), a, unit.get())).unwrap_or_else(|| "—".into())}</td>
+            <td class="num" title=move || average_order.map(|a| format::money_exact(lang.get(), a, unit.get()))>{move || average_order.map(|a| format::money(lang.get(), a, unit.get())).unwrap_or_else(|| "—".into())}</td>
             <td>{move || tenure.map(|t| lang.get().tenure(t)).unwrap_or_else(|| "—".into())}</td>
             <td>{last_order.map(format::date).unwrap_or_else(|| "—".into())}</td>
             <td class="num" class:below-target=completeness < 95>

@@ -7,6 +7,7 @@ mod customer_followups;
 mod customer_form;
 mod customer_lifecycle;
 mod customer_new;
+mod customer_summary;
 mod customers;
 mod dashboard;
 mod dashboard_targets;
@@ -90,4 +91,20 @@ pub fn PageHeading(title: fn(Lang) -> &'static str) -> impl IntoView {
 pub fn EmptyState(text: fn(Lang) -> &'static str) -> impl IntoView {
     let lang = use_lang();
     view! { <p class="empty-state">{move || text(lang.get())}</p> }
+}
+
+/// How many entries a long list on a profile shows before "show all": the latest few.
+pub const LATEST: usize = 5;
+
+/// "Show all (60)" under a list cut to its latest few; the rest is drawn only when asked for.
+#[component]
+pub fn ShowAll(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Show when=move || { total.get() > shown.get() }>
+            <button type="button" class="show-more" on:click=move |_| shown.set(usize::MAX)>
+                {move || lang.get().show_all(total.get())}
+            </button>
+        </Show>
+    }
 }

@@ -1,15 +1,19 @@
 //! Pipeline: the five lifecycle stages as a board (004). Cards move by drag and drop or by
 //! their arrow buttons; each shows status, owner, days in stage and a late flag.
 
+use std::collections::HashMap;
+
 use crate::domain::sorting;
 use leptos::prelude::*;
 
 use super::PageHeading;
+use crate::domain::followup::FollowUp;
 use crate::domain::lifecycle::{inferred_stage, Stage};
+use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::{use_workspace, Workspace};
-use crate::ui::{tr, use_base, use_lang};
+use crate::ui::{format, tr, use_base, use_lang};
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Card {
@@ -20,7 +24,16 @@ struct Card {
     inferred: bool,
     status: Option<crate::domain::lifecycle::StageStatus>,
     days: Option<i64>,
-    late: bool,
+    late: Option<LateNode>,
+}
+
+/// Each customer's follow-ups, found once for the whole board.
+pub fn followups_by_customer(fs: &[FollowUp]) -> HashMap<&str, Vec<&FollowUp>> {
+    let mut by: HashMap<&str, Vec<&FollowUp>> = HashMap::new();
+    for f in fs {
+        by.entry(f.customer_id.as_str()).or_default().push(f);
+    }
+    by
 }
 
 /// The name a stage goes by in this data set.
@@ -53,31 +66,35 @@ pub fn PipelinePage() -> impl IntoView {
     let cards = Memo::new(move |_| {
         let today = ws.today.get();
         ws.customers.with(|cs| {
-            let mut cards: Vec<Card> = cs
-                .iter()
-                .map(|c| {
-                    let stage = c
-                        .stage
-                        .unwrap_or_else(|| inferred_stage(c.first_deal(), today));
-                    Card {
-                        id: c.id.clone(),
-                        name: c.name.clone(),
-                        owner: c.owner.clone(),
-                        stage,
-                        inferred: c.stage.is_none(),
-                        status: c.lifecycle.status.filter(|_| c.stage.is_some()),
-                        days: c
-                            .lifecycle
-                            .days_in_stage(today)
-                            .filter(|_| c.stage.is_some()),
-                        late: c.stage.is_some() && c.lifecycle.late(stage, today).is_some(),
-                    }
-                })
-                .collect();
-            sorting::sort_by(&mut cards, |a, b| {
-                (!a.late, &a.name).cmp(&(!b.late, &b.name))
-            });
-            cards
+            ws.followups.with(|fs| {
+                let by = followups_by_customer(fs);
+                let mut cards: Vec<Card> = cs
+                    .iter()
+                    .map(|c| {
+                        let mine = by.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
+                        let stage = c
+                            .stage
+                            .unwrap_or_else(|| inferred_stage(c.first_deal(), today));
+                        Card {
+                            id: c.id.clone(),
+                            name: c.name.clone(),
+                            owner: c.owner.clone(),
+                            stage,
+                            inferred: c.stage.is_none(),
+                            status: c.lifecycle.status.filter(|_| c.stage.is_some()),
+                            days: c
+                                .lifecycle
+                                .days_in_stage(today)
+                                .filter(|_| c.stage.is_some()),
+                            late: late_node(c, mine, today),
+                        }
+                    })
+                    .collect();
+                sorting::sort_by(&mut cards, |a, b| {
+                    (a.late.is_none(), &a.name).cmp(&(b.late.is_none(), &b.name))
+                });
+                cards
+            })
         })
     });
     let dragging = RwSignal::new(None::<String>);
@@ -144,10 +161,11 @@ fn PipelineCard(card: Card, index: usize, dragging: RwSignal<Option<String>>) ->
         late,
         ..
     } = card;
+    let is_late = late.is_some();
     view! {
         <li
             class="card-item"
-            class:late=late
+            class:late=is_late
             class:inferred=inferred
             draggable="true"
             on:dragstart=move |_| dragging.set(Some(id.get_value()))
@@ -155,11 +173,14 @@ fn PipelineCard(card: Card, index: usize, dragging: RwSignal<Option<String>>) ->
         >
             <a href=href class="card-name">{name}</a>
             <p class="hint">
-                {move || status.map(|s| lang.get().stage_status(s).to_string()).unwrap_or_default()}
+                {move || status.map(|s| lang.get().stage_status(s)).unwrap_or_else(|| if inferred { "" } else { lang.get().pipe_no_status() })}
                 {(!owner.is_empty()).then(|| format!(" · {owner}"))}
                 {move || days.map(|d| format!(" · {d} {}", lang.get().pipe_days()))}
             </p>
-            {late.then(|| view! { <span class="late-flag">{tr(Lang::pipe_late)}</span> })}
+            {late.map(|n| view! {
+                <span class="late-flag">{tr(Lang::pipe_late)}</span>
+                <p class="late-node">{move || lang.get().pipe_node_passed(&format::date(n.due), &n.missing)}</p>
+            })}
             {inferred.then(|| view! { <p class="hint small">{tr(Lang::pipe_inferred)}</p> })}
             <div class="card-moves">
                 {(index > 0).then(|| view! {
