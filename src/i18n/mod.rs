@@ -15,6 +15,7 @@ mod followups;
 mod import_errors;
 mod lifecycle;
 mod numbers;
+mod safekeeping;
 mod settings;
 mod shell;
 mod tiering;
