@@ -38,3 +38,9 @@ for page in $PAGES; do
   mkdir -p "$dir/$page"
   sed "s|$base_re|<base href=\"$up\"|" "$dir/index.html" > "$dir/$page/index.html"
 done
+
+# Release builds work offline: the worker lists every file written above, with a version hashed
+# from all of them (dev builds have no worker, so `trunk serve` always shows fresh code).
+if [ "${TRUNK_PROFILE:-}" = release ]; then
+  node "${TRUNK_SOURCE_DIR:-.}/scripts/offline.js" "$dir"
+fi

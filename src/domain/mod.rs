@@ -4,6 +4,7 @@
 //! can be tested with fixed dates and the training demo can move time.
 
 pub mod backup;
+pub mod backup_reminder;
 pub mod cadence;
 pub mod calendar;
 pub mod churn;

@@ -17,6 +17,7 @@ mod followups;
 mod import_errors;
 mod lifecycle;
 mod numbers;
+mod safekeeping;
 mod settings;
 mod shell;
 mod store_errors;

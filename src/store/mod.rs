@@ -1,6 +1,8 @@
 //! Everything that touches browser storage: IndexedDB (records, through rexie) and
 //! localStorage (small settings, through gloo-storage).
 
+pub mod backup_clock;
+pub mod backup_file;
 mod customers;
 mod db;
 mod error;

@@ -36,6 +36,8 @@ fn with_channel(f: impl FnOnce(&web_sys::BroadcastChannel)) {
 
 /// Announces a change to the other tabs (a tab does not hear its own messages).
 pub fn notify_changed() {
+    // Every committed write passes here: the backup reminder's "changed since".
+    super::backup_clock::mark_changed();
     with_channel(|channel| {
         let _ = channel.post_message(&JsValue::from_str("changed"));
     });

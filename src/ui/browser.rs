@@ -204,3 +204,51 @@ pub fn set_root_class(name: &str, on: bool) {
         };
     }
 }
+
+/// Calls `navigator.storage.<method>()` and waits for its answer; `None` where the browser
+/// has no StorageManager (an old browser, or a page not served over https).
+async fn storage_manager(method: &str) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(wasm_bindgen::JsValue::is_object)?;
+    let call = js_sys::Reflect::get(&storage, &method.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = call
+        .call0(&storage)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// Whether the browser promised to keep this site's data (`navigator.storage.persisted()`).
+pub async fn storage_persisted() -> Option<bool> {
+    storage_manager("persisted").await.map(|v| v.is_truthy())
+}
+
+/// Asks the browser to keep this site's data (`navigator.storage.persist()`); its answer.
+pub async fn persist_storage() -> Option<bool> {
+    storage_manager("persist").await.map(|v| v.is_truthy())
+}
+
+/// Bytes this site uses and may use, as the browser estimates them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let estimate = storage_manager("estimate").await?;
+    let number = |key: &str| {
+        js_sys::Reflect::get(&estimate, &key.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((number("usage")?, number("quota")?))
+}
+
+/// The browser's clock as a date, from milliseconds since 1970.
+pub fn date_of_ms(ms: i64) -> NaiveDate {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}

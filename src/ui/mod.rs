@@ -1,12 +1,15 @@
 //! Leptos components and pages: the thin top that calls `store` and `domain`.
 
+pub mod backup_file;
 pub mod browser;
 pub mod chart;
 pub mod demo;
 mod form;
 pub mod format;
+mod offline;
 mod pages;
 pub mod routes;
+pub mod safekeeping;
 mod shell;
 mod toast;
 pub mod workspace;
@@ -68,7 +71,10 @@ pub fn App() -> impl IntoView {
     let base = browser::app_base();
     provide_context(AppBase(base.clone()));
     provide_context(toast::Toaster::new());
-    provide_context(workspace::Workspace::new());
+    let ws = workspace::Workspace::new();
+    provide_context(ws);
+    let keep = safekeeping::Safekeeping::provide(ws);
+    backup_file::BackupFile::provide(ws, keep);
     demo::Presenter::provide();
 
     view! {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::demo::{use_presenter, DemoBanner, MethodPanel, Tour, TourBox};
+use super::offline::UpdatePrompt;
 use super::routes::Page;
 use super::toast::Toasts;
 use super::workspace::{use_workspace, Status};
@@ -30,6 +31,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {in_demo.then(|| view! { <DemoBanner/> })}
             <Nav/>
             <main id="main" class="app-main" tabindex="-1">
+                <UpdatePrompt/>
                 <StorageBanner/>
                 {children()}
             </main>

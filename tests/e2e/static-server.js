@@ -1,12 +1,13 @@
 // A plain static file server, like any static host: serves ../../dist under a sub-path
 // (default /tools/crm/), index.html for directories, a redirect to add a missing trailing
 // slash, and 404 for anything else. No SPA fallback: deep links must work without one.
+// E2E_DIST serves another folder (the offline spec's copies of dist/, its "next release").
 'use strict';
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '../../dist');
+const root = path.resolve(__dirname, process.env.E2E_DIST || '../../dist');
 const prefix = process.env.E2E_BASE_PATH || '/tools/crm/';
 const port = Number(process.env.E2E_PORT || 4173);
 const types = {
@@ -16,6 +17,7 @@ const types = {
   '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };

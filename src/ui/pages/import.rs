@@ -221,11 +221,13 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
         (Strategy::Merge(Keep::Theirs), Lang::import_merge_theirs),
         (Strategy::ReplaceAll, Lang::import_replace),
     ];
+    let keep = crate::ui::safekeeping::use_safekeeping();
     let download_current = move |_| {
         let today = ws.today.get_untracked();
         let text = super::settings::export_text(ws);
-        if let Err(e) = browser::download(&backup::file_name(today), "application/json", &text) {
-            toaster.error(e);
+        match browser::download(&backup::file_name(today), "application/json", &text) {
+            Ok(()) => keep.backed_up(),
+            Err(e) => toaster.error(e),
         }
     };
     let confirm = move |_| {

@@ -1,5 +1,6 @@
 //! One module per page of the navigation.
 
+mod backup_reminder;
 mod brief;
 mod cadence_settings;
 mod customer;
@@ -16,6 +17,7 @@ mod import;
 mod not_found;
 mod pipeline;
 mod plan;
+mod safekeeping_settings;
 mod settings;
 mod stage_names;
 mod templates;
@@ -34,7 +36,7 @@ pub use followup::FollowUpPage;
 pub use not_found::NotFoundPage;
 pub use pipeline::{stage_label, PipelinePage};
 pub use plan::PlanPage;
-pub use settings::SettingsPage;
+pub use settings::{export_text, SettingsPage};
 pub use templates::TemplatesPage;
 pub use tier_review::TierReviewPage;
 pub use today::TodayPage;

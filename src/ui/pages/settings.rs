@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::cadence_settings::CadenceSettingsSection;
 use super::import::ImportPanel;
+use super::safekeeping_settings::SafekeepingSection;
 use super::stage_names::StageNamesSection;
 use super::tiering_settings::TieringSettingsSection;
 use super::PageHeading;
@@ -35,6 +36,7 @@ pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
+    let keep = crate::ui::safekeeping::use_safekeeping();
 
     let set_unit = move |unit: MoneyUnit| {
         let mut settings = ws.settings.get_untracked();
@@ -46,7 +48,10 @@ pub fn SettingsPage() -> impl IntoView {
         let today = ws.today.get_untracked();
         let text = export_text(ws);
         match browser::download(&backup::file_name(today), "application/json", &text) {
-            Ok(()) => toaster.info(lang.get_untracked().backup_exported()),
+            Ok(()) => {
+                keep.backed_up();
+                toaster.info(lang.get_untracked().backup_exported());
+            }
             Err(e) => toaster.error(e),
         }
     };
@@ -79,6 +84,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="hint">{tr(Lang::backup_hint)}</p>
                 <button type="button" class="primary" on:click=export>{tr(Lang::backup_export)}</button>
             </section>
+
+            <SafekeepingSection/>
 
             <section class="card" aria-labelledby="import-title">
                 <h2 id="import-title">{tr(Lang::import_title)}</h2>

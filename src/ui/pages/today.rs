@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::ui::demo::TryDemo;
 use crate::ui::form::touch_kind_select;
 
+use super::backup_reminder::BackupReminder;
 use super::tiering::TierBadge;
 use super::{with_schedule_records, PageHeading};
 use crate::domain::cadence::plan::Suggestion;
@@ -125,6 +126,7 @@ pub fn TodayPage() -> impl IntoView {
             <PageHeading title=Lang::nav_today/>
             <p class="hint">{move || format::date(ws.today.get())}</p>
             <TryDemo/>
+            <BackupReminder/>
             <AtRisk/>
             <Show
                 when=move || ws.status.get() == Status::Loading || lines.with(|l| !l.is_empty())

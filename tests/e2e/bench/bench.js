@@ -49,6 +49,24 @@ async function time(label, fn) {
     await page.goto(BASE);
     await page.getByRole('heading', { level: 1 }).waitFor();
   });
+  const load = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return nav ? Math.round(nav.loadEventEnd || performance.now()) : 0;
+  });
+  console.log(`${'first visit: load event (navigation timing)'.padEnd(52)} ${String(load).padStart(6)} ms`);
+  const hasWorker = await page.evaluate(() => 'serviceWorker' in navigator && !!document.querySelector('link[rel=manifest]'));
+  if (hasWorker) {
+    await time('first visit: offline copy cached (in the background)', async () => {
+      await page.evaluate(() => navigator.serviceWorker.ready);
+    });
+    // A second page of the same browser profile: the worker serves it.
+    const second = await page.context().newPage();
+    await time('second visit: served by the offline worker', async () => {
+      await second.goto(BASE);
+      await second.getByRole('heading', { level: 1 }).waitFor();
+    });
+    await second.close();
+  }
   await page.goto(`${BASE}settings/`);
   await time('import: read, check and preview the file', async () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
