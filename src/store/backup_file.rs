@@ -5,6 +5,7 @@
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 
+use super::error::Op;
 use super::StoreError;
 
 const DB: &str = "kehu-weihu-backup-file";
@@ -17,12 +18,12 @@ async fn open() -> Result<Rexie, StoreError> {
         .add_object_store(ObjectStore::new(STORE))
         .build()
         .await
-        .map_err(|e| StoreError::browser("open backup file record", e))
+        .map_err(|e| StoreError::browser(Op::Open, e))
 }
 
 async fn run(
     mode: TransactionMode,
-    op: &'static str,
+    op: Op,
     value: Option<&JsValue>,
 ) -> Result<Option<JsValue>, StoreError> {
     let db = open().await?;
@@ -48,7 +49,7 @@ async fn run(
 
 /// The chosen file's handle, if one was kept.
 pub async fn load() -> Option<JsValue> {
-    run(TransactionMode::ReadOnly, "read backup file record", None)
+    run(TransactionMode::ReadOnly, Op::Read, None)
         .await
         .ok()
         .flatten()
@@ -56,21 +57,13 @@ pub async fn load() -> Option<JsValue> {
 }
 
 pub async fn save(handle: &JsValue) -> Result<(), StoreError> {
-    run(
-        TransactionMode::ReadWrite,
-        "keep backup file record",
-        Some(handle),
-    )
-    .await
-    .map(|_| ())
+    run(TransactionMode::ReadWrite, Op::Save, Some(handle))
+        .await
+        .map(|_| ())
 }
 
 pub async fn forget() -> Result<(), StoreError> {
-    run(
-        TransactionMode::ReadWrite,
-        "forget backup file record",
-        None,
-    )
-    .await
-    .map(|_| ())
+    run(TransactionMode::ReadWrite, Op::Delete, None)
+        .await
+        .map(|_| ())
 }
