@@ -77,7 +77,11 @@ test('the reminder waits as many days as Settings says, and a wrong number is na
   await expect(reminder(page)).toHaveCount(0);
   await at(page, '2026-03-16', 'settings/');
   await expect(page.getByLabel('Remind me on Today after this many days without a backup')).toHaveValue('14');
+  // The change was made a few seconds after noon on 2 March: at noon on 16 March fourteen
+  // whole days have not yet passed; by the next day they have.
   await at(page, '2026-03-16');
+  await expect(reminder(page)).toHaveCount(0);
+  await at(page, '2026-03-17');
   await expect(reminder(page)).toContainText('14 days');
 });
 
