@@ -11,6 +11,7 @@ mod cadence;
 mod customers;
 mod dashboard;
 mod demo;
+mod encryption;
 mod followups;
 mod import_errors;
 mod lifecycle;

@@ -33,6 +33,8 @@ impl Record for Todo {
 /// An open database.
 pub struct Db {
     rexie: Rexie,
+    /// Encryption at rest as this connection knows it (its key lives only here).
+    pub(crate) session: std::cell::RefCell<super::at_rest::Session>,
 }
 
 impl Db {
@@ -64,7 +66,10 @@ impl Db {
             .build()
             .await
             .map_err(|e| StoreError::browser("open database", e))?;
-        Ok(Db { rexie })
+        Ok(Db {
+            rexie,
+            session: Default::default(),
+        })
     }
 
     pub fn version(&self) -> u32 {

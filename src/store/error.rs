@@ -17,6 +17,11 @@ pub enum StoreError {
     Conflict { id: String },
     /// The record to change no longer exists (deleted in another tab).
     Missing { id: String },
+    /// Encryption at rest is on and this tab is not unlocked: contact details cannot be
+    /// stored (nothing was written).
+    Locked,
+    /// The passphrase does not open the stored key (nothing was changed).
+    WrongPassphrase,
 }
 
 impl StoreError {
@@ -52,6 +57,13 @@ impl fmt::Display for StoreError {
                 write!(f, "record {id} was changed elsewhere since this edit began")
             }
             StoreError::Missing { id } => write!(f, "record {id} no longer exists"),
+            StoreError::Locked => write!(
+                f,
+                "contact details are encrypted and this tab is not unlocked: unlock with the passphrase first (nothing was saved)"
+            ),
+            StoreError::WrongPassphrase => {
+                write!(f, "wrong passphrase: nothing was changed")
+            }
         }
     }
 }

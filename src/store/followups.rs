@@ -79,6 +79,9 @@ impl Db {
             })
             .await?;
         sync::notify_changed();
-        Ok(customer)
+        Ok(match customer {
+            Some(c) => Some(self.open_customer(c).await),
+            None => None,
+        })
     }
 }

@@ -1,6 +1,8 @@
 //! Everything that touches browser storage: IndexedDB (records, through rexie) and
 //! localStorage (small settings, through gloo-storage).
 
+mod at_rest;
+pub mod crypto;
 mod customers;
 mod db;
 mod error;
@@ -9,6 +11,7 @@ pub mod schema;
 pub mod settings;
 pub mod sync;
 
-pub use customers::Deleted;
+pub use at_rest::AtRest;
+pub use customers::{Deleted, ImportRecord};
 pub use db::{Db, Record};
 pub use error::StoreError;

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod demo;
 mod form;
 pub mod format;
+mod lock;
 mod pages;
 pub mod routes;
 mod shell;

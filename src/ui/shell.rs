@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::demo::{use_presenter, DemoBanner, MethodPanel, Tour, TourBox};
+use super::lock::LockBanner;
 use super::routes::Page;
 use super::toast::Toasts;
 use super::workspace::{use_workspace, Status};
@@ -31,6 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <Nav/>
             <main id="main" class="app-main" tabindex="-1">
                 <StorageBanner/>
+                <LockBanner/>
                 {children()}
             </main>
             <Show when=move || presenter.0.get()>

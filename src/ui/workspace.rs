@@ -19,7 +19,7 @@ use crate::domain::demo::{self, DemoLang};
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{classify_portfolio, Classification, TierState};
-use crate::store::{settings, sync, Db, StoreError};
+use crate::store::{settings, sync, AtRest, Db, StoreError};
 
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
@@ -33,6 +33,13 @@ pub async fn db() -> Result<Rc<Db>, StoreError> {
     let db = Rc::new(Db::open().await?);
     DB.with(|cell| *cell.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// Encryption at rest as the open connection knows it (`Off` until it is open). Not a
+/// signal: read it inside something that tracks `customers`, which every change of it reloads.
+pub fn at_rest() -> AtRest {
+    DB.with(|cell| cell.borrow().as_ref().map(|db| db.at_rest()))
+        .unwrap_or(AtRest::Off)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -247,6 +254,10 @@ impl Workspace {
 
     /// Records a storage failure where the shell shows it.
     pub fn fail(self, err: &StoreError) {
+        // Refusals of a locked tab are the caller's to say; storage itself is fine.
+        if matches!(err, StoreError::Locked | StoreError::WrongPassphrase) {
+            return;
+        }
         self.status.set(match err {
             StoreError::Outdated => Status::Outdated,
             other => Status::Failed(other.to_string()),

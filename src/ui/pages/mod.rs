@@ -10,6 +10,7 @@ mod customer_new;
 mod customers;
 mod dashboard;
 mod dashboard_targets;
+mod encryption;
 mod followup;
 mod import;
 mod not_found;
