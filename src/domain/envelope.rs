@@ -126,7 +126,7 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// Strict: whole groups of four, only the alphabet, `=` only as the last one or two.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
