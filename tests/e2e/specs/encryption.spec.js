@@ -149,7 +149,8 @@ test('encryption at rest: no phone number in IndexedDB, shown after unlocking, h
   await banner.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await banner.getByRole('button', { name: 'Unlock' }).click();
   await expect(banner).toHaveCount(0);
-  await tab.goto('customers/');
+  // The key lives in this page: move within the app (a reload would lock it again).
+  await tab.getByRole('link', { name: 'Customers', exact: true }).click();
   await other.openCustomer('科技公司 🚀');
   await expect(tab.locator('ul.contacts')).toContainText(PHONE);
   await tab.close();
@@ -163,7 +164,8 @@ test('encryption at rest: no phone number in IndexedDB, shown after unlocking, h
   await page.getByRole('form', { name: 'Unlock' }).getByLabel('Passphrase', { exact: true }).fill(PASS);
   await page.getByRole('form', { name: 'Unlock' }).getByLabel('Passphrase', { exact: true }).press('Enter');
   await expect(page.locator('ul.contacts')).toContainText(PHONE);
-  await settings.open();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(section).toContainText('this tab is unlocked');
   await section.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await section.getByRole('button', { name: 'Turn off encryption' }).click();
   await expect(section).toContainText('Encryption is off', { timeout: 20_000 });
