@@ -427,13 +427,18 @@ impl Secrets {
         !c.contacts.is_empty() || !c.remarks.is_empty()
     }
 
+    /// Pretty JSON, as every record is written: the wasm then carries one serializer of
+    /// `Contact` and `Remark`, not two (docs/wasm-size.md).
     pub fn to_bytes(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_default()
+        serde_json::to_string_pretty(self)
+            .unwrap_or_default()
+            .into_bytes()
     }
 
-    /// Reads decrypted bytes back (through `Value`, as every stored record is read).
+    /// Reads decrypted bytes back (text to `Value` to the type, as every stored record is
+    /// read, for the same reason).
     pub fn from_bytes(bytes: &[u8]) -> Option<Secrets> {
-        let value: Value = serde_json::from_slice(bytes).ok()?;
+        let value: Value = serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()?;
         Secrets::deserialize(&value).ok()
     }
 }
