@@ -124,7 +124,7 @@ test('encryption at rest: no phone number in IndexedDB, shown after unlocking, h
   expect(raw).toContain('科技公司 🚀');
 
   const list = new CustomersList(page);
-  await list.open();
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await list.openCustomer('科技公司 🚀');
   await expect(page.locator('ul.contacts')).toContainText(PHONE);
 
