@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar;
 use super::churn::SignalKind;
+use super::envelope::Sealed;
 use super::lifecycle::{Lifecycle, Stage};
 use super::money::Fen;
 use super::tiering::TierState;
@@ -60,6 +61,11 @@ pub struct Customer {
     pub revision: u64,
     /// Milliseconds since the epoch of the last save (merge: "keep newer").
     pub updated_at: i64,
+    /// With encryption at rest on: the sensitive fields, encrypted (`envelope::Secrets`);
+    /// the plain ones are then empty. Only in the database and in a tab that has not
+    /// unlocked: an unlocked tab holds the plain fields, and a backup never has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
 }
 
 stable_enum! {

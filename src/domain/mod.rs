@@ -12,6 +12,7 @@ pub mod closed_loop;
 pub mod csv_import;
 pub mod customer;
 pub mod demo;
+pub mod envelope;
 pub mod figures;
 pub mod followup;
 pub mod followup_form;

@@ -563,6 +563,8 @@ impl ProfileDraft {
             created_on: base.created_on.or(Some(today)),
             revision: base.revision,
             updated_at: base.updated_at,
+            // A locked tab's form has no contacts to show: the stored blob is kept as it is.
+            sealed: base.sealed.clone(),
         })
     }
 }

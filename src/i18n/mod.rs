@@ -13,6 +13,7 @@ mod cadence;
 mod customers;
 mod dashboard;
 mod demo;
+mod encryption;
 mod followups;
 mod import_errors;
 mod lifecycle;

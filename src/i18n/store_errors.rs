@@ -41,6 +41,12 @@ impl Lang {
             (Lang::En, StoreError::Browser { detail, .. }) => {
                 format!("Could not {op}: the browser refused ({detail}).")
             }
+            (Lang::Zh, StoreError::Locked) => {
+                "联系方式已加密，而本标签页尚未解锁：请先用口令解锁（没有保存任何内容）。".into()
+            }
+            (Lang::En, StoreError::Locked) => "Contact details are encrypted and this tab is not unlocked: unlock with the passphrase first (nothing was saved).".into(),
+            (Lang::Zh, StoreError::WrongPassphrase) => "口令不正确：没有做任何更改。".into(),
+            (Lang::En, StoreError::WrongPassphrase) => "Wrong passphrase: nothing was changed.".into(),
             // Stale, Conflict and Missing are all `is_stale` above.
             (Lang::Zh, _) => "数据没有保存。".into(),
             (Lang::En, _) => "The data was not saved.".into(),
@@ -83,6 +89,8 @@ mod tests {
             StoreError::Stale,
             StoreError::Conflict { id: "c-1".into() },
             StoreError::Missing { id: "c-1".into() },
+            StoreError::Locked,
+            StoreError::WrongPassphrase,
         ];
         for op in ops {
             all.push(StoreError::Full { op });

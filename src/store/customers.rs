@@ -7,6 +7,7 @@ use rexie::{KeyRange, TransactionMode};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+use super::at_rest::{AtRest, KEY_ROW};
 use super::db::{from_js, get, put, to_js, Db, Freshness, Meta, SETTINGS_KEY};
 use super::error::Op;
 use super::schema::stores;
@@ -23,6 +24,22 @@ pub struct Deleted {
     /// Records of the other stores that belonged to the customer, as stored.
     pub attached: Vec<(&'static str, serde_json::Value)>,
 }
+
+/// What an import writes as a customer: a [`Customer`] (sealed when encryption is on), or
+/// any other shape (tests write older or broken records), allowed only while encryption is off.
+pub trait ImportRecord: Serialize {
+    fn customer(&self) -> Option<&Customer> {
+        None
+    }
+}
+
+impl ImportRecord for Customer {
+    fn customer(&self) -> Option<&Customer> {
+        Some(self)
+    }
+}
+
+impl ImportRecord for serde_json::Value {}
 
 /// Stores whose records belong to one customer (by their `customer_id` index).
 const ATTACHED: [&str; 3] = [stores::FOLLOWUPS, stores::TODOS, stores::PLANS];
@@ -59,9 +76,15 @@ fn settings_row(settings: &DataSettings, op: Op) -> Result<JsValue, StoreError> 
 }
 
 impl Db {
-    /// Every customer profile.
+    /// Every customer profile, opened when this tab is unlocked (see `at_rest`).
     pub async fn customers(&self) -> Result<Vec<Customer>, StoreError> {
-        self.all::<Customer>().await
+        self.refresh_at_rest().await?;
+        let stored = self.all::<Customer>().await?;
+        let mut open = Vec::with_capacity(stored.len());
+        for c in stored {
+            open.push(self.open_customer(c).await);
+        }
+        Ok(open)
     }
 
     /// Saves a profile if it is still at the revision the edit started from (`customer.revision`;
@@ -73,6 +96,7 @@ impl Db {
         let mut saved = customer.clone();
         saved.revision += 1;
         saved.updated_at = now_ms().max(customer.updated_at + 1);
+        let mut sealed = self.seal(&saved).await?;
         self.write(&[stores::CUSTOMERS], op, Freshness::Checked, async |tx| {
             let stored: Option<Customer> = get(tx, stores::CUSTOMERS, &customer.id, op).await?;
             match &stored {
@@ -89,9 +113,10 @@ impl Db {
                 _ => {}
             }
             if let Some(stored) = stored {
+                sealed.tiering = stored.tiering.clone();
                 saved.tiering = stored.tiering;
             }
-            put(tx, stores::CUSTOMERS, &to_js(&saved, op)?, op).await
+            put(tx, stores::CUSTOMERS, &to_js(&sealed, op)?, op).await
         })
         .await?;
         Ok(saved)
@@ -121,7 +146,11 @@ impl Db {
                 Ok(saved)
             })
             .await?;
-        Ok(saved)
+        let mut open = Vec::with_capacity(saved.len());
+        for c in saved {
+            open.push(self.open_customer(c).await);
+        }
+        Ok(open)
     }
 
     /// Deletes a customer and every record attached to it, returning all of it for Undo.
@@ -162,14 +191,17 @@ impl Db {
                 Ok(Deleted { customer, attached })
             })
             .await?;
-        Ok(deleted)
+        Ok(Deleted {
+            customer: self.open_customer(deleted.customer).await,
+            ..deleted
+        })
     }
 
     /// Puts back what [`Db::delete_customer`] removed, exactly as it was (never refused as
     /// stale: the records are gone, so no other tab can have changed them).
     pub async fn restore(&self, deleted: &Deleted) -> Result<(), StoreError> {
         let op = Op::Undo;
-        let customer = to_js(&deleted.customer, op)?;
+        let customer = to_js(&self.seal(&deleted.customer).await?, op)?;
         let attached = deleted
             .attached
             .iter()
@@ -210,7 +242,7 @@ impl Db {
     /// Writes an import in one transaction: optionally clears every store first, then puts the
     /// customers (as given: imports keep revisions, so a round trip is lossless) and settings.
     /// If anything fails, nothing of it is kept.
-    pub async fn write_import<C: Serialize>(
+    pub async fn write_import<C: ImportRecord>(
         &self,
         clear_first: bool,
         customers: &[C],
@@ -219,11 +251,16 @@ impl Db {
     ) -> Result<(), StoreError> {
         let op = Op::Import;
         let err = |e: rexie::Error| StoreError::browser(op, e);
-        // Serialize everything before the transaction starts: it must not wait on anything else.
-        let values = customers
-            .iter()
-            .map(|c| to_js(c, op))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Seal and serialize everything before the transaction starts: it must not wait on
+        // anything else.
+        let mut values = Vec::with_capacity(customers.len());
+        for c in customers {
+            values.push(match c.customer() {
+                Some(c) => to_js(&self.seal(c).await?, op)?,
+                None if self.at_rest() == AtRest::Off => to_js(c, op)?,
+                None => return Err(StoreError::Locked),
+            });
+        }
         let settings = settings.map(|s| settings_row(s, op)).transpose()?;
         let followups = records
             .0
@@ -242,8 +279,13 @@ impl Db {
             .collect::<Result<Vec<_>, _>>()?;
         self.write(&ALL_STORES, op, Freshness::Checked, async |tx| {
             if clear_first {
+                // The key record stays: the imported customers are sealed under its key.
+                let key_row: Option<serde_json::Value> = get(tx, stores::META, KEY_ROW, op).await?;
                 for name in ALL_STORES {
                     tx.store(name).map_err(err)?.clear().await.map_err(err)?;
+                }
+                if let Some(row) = key_row {
+                    put(tx, stores::META, &to_js(&row, op)?, op).await?;
                 }
             }
             for value in &values {

@@ -74,6 +74,8 @@ pub struct Db {
     /// The generation this tab last read (`None` until [`Db::load`]: a connection that has
     /// shown nothing cannot be stale).
     seen: Cell<Option<u64>>,
+    /// Encryption at rest as this connection knows it (its key lives only here).
+    pub(crate) session: std::cell::RefCell<super::at_rest::Session>,
 }
 
 impl Db {
@@ -108,6 +110,7 @@ impl Db {
         let db = Db {
             rexie,
             seen: Cell::new(None),
+            session: Default::default(),
         };
         super::migrate::run(&db, schema.version).await?;
         Ok(db)

@@ -32,6 +32,11 @@ pub enum StoreError {
     Conflict { id: String },
     /// The record to change no longer exists (deleted in another tab).
     Missing { id: String },
+    /// Encryption at rest is on and this tab is not unlocked: contact details cannot be
+    /// stored (nothing was written).
+    Locked,
+    /// The passphrase does not open the stored key (nothing was changed).
+    WrongPassphrase,
 }
 
 impl StoreError {

@@ -78,6 +78,9 @@ impl Db {
                 Ok(Some(customer))
             })
             .await?;
-        Ok(customer)
+        Ok(match customer {
+            Some(c) => Some(self.open_customer(c).await),
+            None => None,
+        })
     }
 }

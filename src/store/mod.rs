@@ -1,8 +1,10 @@
 //! Everything that touches browser storage: IndexedDB (records, through rexie) and
 //! localStorage (small settings, through gloo-storage).
 
+mod at_rest;
 pub mod backup_clock;
 pub mod backup_file;
+pub mod crypto;
 mod customers;
 mod db;
 mod error;
@@ -12,6 +14,7 @@ pub mod schema;
 pub mod settings;
 pub mod sync;
 
-pub use customers::Deleted;
+pub use at_rest::AtRest;
+pub use customers::{Deleted, ImportRecord};
 pub use db::{Db, Freshness, Loaded, Record};
 pub use error::{Op, StoreError};

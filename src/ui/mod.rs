@@ -6,6 +6,7 @@ pub mod chart;
 pub mod demo;
 mod form;
 pub mod format;
+mod lock;
 mod offline;
 mod pages;
 pub mod routes;

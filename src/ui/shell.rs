@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::demo::{use_presenter, DemoBanner, MethodPanel, Tour, TourBox};
+use super::lock::LockBanner;
 use super::offline::UpdatePrompt;
 use super::routes::Page;
 use super::toast::Toasts;
@@ -33,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <main id="main" class="app-main" tabindex="-1">
                 <UpdatePrompt/>
                 <StorageBanner/>
+                <LockBanner/>
                 {children()}
             </main>
             <Show when=move || presenter.0.get()>

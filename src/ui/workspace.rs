@@ -18,7 +18,7 @@ use crate::domain::demo::{self, DemoLang};
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{classify_portfolio, Classification, TierState};
-use crate::store::{settings, sync, Db, Freshness, StoreError};
+use crate::store::{settings, sync, AtRest, Db, Freshness, StoreError};
 
 // Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
 #[path = "writes.rs"]
@@ -36,6 +36,13 @@ async fn db() -> Result<Rc<Db>, StoreError> {
     let db = Rc::new(Db::open().await?);
     DB.with(|cell| *cell.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// Encryption at rest as the open connection knows it (`Off` until it is open). Not a
+/// signal: read it inside something that tracks `customers`, which every change of it reloads.
+pub fn at_rest() -> AtRest {
+    DB.with(|cell| cell.borrow().as_ref().map(|db| db.at_rest()))
+        .unwrap_or(AtRest::Off)
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -47,6 +47,10 @@ impl Workspace {
     /// The one handling of a storage failure: says it in the user's language; a stale tab reads
     /// the latest data (so the next attempt works on it), an outdated one shows the banner.
     fn failed(self, err: &StoreError) {
+        // A wrong passphrase is said beside the passphrase field that asked for it.
+        if *err == StoreError::WrongPassphrase {
+            return;
+        }
         if *err == StoreError::Outdated {
             self.status.set(Status::Outdated);
         } else if err.is_stale() {
@@ -216,5 +220,58 @@ impl Workspace {
     /// Reads one customer as stored now (the form's "load the latest").
     pub fn read_customer(self, id: String, done: impl FnOnce(Option<Customer>) + 'static) {
         self.run(async move |db| db.get::<Customer>(&id).await, done);
+    }
+
+    /// Unlocks encryption at rest for this tab, then reads everything again.
+    pub fn unlock(
+        self,
+        passphrase: String,
+        done: impl FnOnce() + 'static,
+        failed: impl FnOnce(&StoreError) + 'static,
+    ) {
+        self.run_or(
+            async move |db| db.unlock(&passphrase).await,
+            move |()| {
+                self.reload();
+                done();
+            },
+            failed,
+        );
+    }
+
+    /// Turns encryption at rest on (`on`) or off with the passphrase, rewriting every customer
+    /// in one transaction, then reads everything again.
+    pub fn set_encryption(
+        self,
+        on: bool,
+        passphrase: String,
+        done: impl FnOnce() + 'static,
+        failed: impl FnOnce(&StoreError) + 'static,
+    ) {
+        self.run_or(
+            async move |db| {
+                if on {
+                    db.encrypt_at_rest(&passphrase).await
+                } else {
+                    db.decrypt_at_rest(&passphrase).await
+                }
+            },
+            move |()| {
+                self.reload();
+                done();
+            },
+            failed,
+        );
+    }
+
+    /// Forgets this tab's key (the data stays encrypted), then reads everything again.
+    pub fn lock(self) {
+        self.run(
+            async move |db| {
+                db.lock();
+                Ok(())
+            },
+            move |()| self.reload(),
+        );
     }
 }

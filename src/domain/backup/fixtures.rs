@@ -198,6 +198,8 @@ pub(super) fn maximal_customer() -> Customer {
         created_on: Some(date(2020, 1, 1)),
         revision: 42,
         updated_at: 1_749_945_600_000,
+        // Database-only (encryption at rest): never in a backup.
+        sealed: None,
     }
 }
 

@@ -80,6 +80,10 @@ impl Backup {
     /// the order the store returned them in.
     pub fn new(settings: DataSettings, mut customers: Vec<Customer>, today: NaiveDate) -> Backup {
         sorting::sort_by(&mut customers, |a, b| a.id.cmp(&b.id));
+        // A sealed blob opens only with this database's key: it never leaves it.
+        for c in &mut customers {
+            c.sealed = None;
+        }
         Backup {
             format: FORMAT.to_string(),
             version: FORMAT_VERSION,
@@ -181,6 +185,21 @@ mod tests {
         assert!(pos_a < pos_b, "customers are sorted by id");
         // The order the store hands them over in does not matter.
         assert_eq!(json, export(&DataSettings::default(), &[a, b], today()));
+    }
+
+    #[test]
+    fn a_sealed_blob_never_goes_into_a_file_nor_comes_out_of_one() {
+        let mut c = empty_customer("c-1", "甲公司");
+        c.sealed = Some(crate::domain::envelope::Sealed {
+            nonce: "AAAAAAAAAAAAAAAA".into(),
+            data: "AAAAAAAAAAAAAAAAAAAAAA==".into(),
+        });
+        let json = export(&DataSettings::default(), &[c.clone()], today());
+        assert!(!json.contains("sealed"));
+        let mut file: serde_json::Value = serde_json::from_str(&json).unwrap();
+        file["customers"][0]["sealed"] = serde_json::to_value(&c.sealed).unwrap();
+        let parsed = parse(&file.to_string(), today()).unwrap();
+        assert_eq!(parsed.customers[0].sealed, None);
     }
 
     #[test]

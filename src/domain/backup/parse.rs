@@ -117,7 +117,14 @@ fn deserialize(top: Value) -> Result<Backup, ImportErrors> {
             message: e.to_string(),
         },
     };
-    Backup::deserialize(&top).map_err(|whole| {
+    let read = Backup::deserialize(&top).map(|mut backup| {
+        // Only a database holds sealed blobs; one in a file could never be opened here.
+        for c in &mut backup.customers {
+            c.sealed = None;
+        }
+        backup
+    });
+    read.map_err(|whole| {
         let customers = top.get("customers").and_then(Value::as_array);
         let broken = customers
             .into_iter()

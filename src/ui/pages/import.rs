@@ -10,6 +10,7 @@ use crate::domain::csv_import::{
     build_import, guess_mapping, merge_duplicate_orders, read_table, Column, CsvImport, Table,
 };
 use crate::domain::customer::Customer;
+use crate::domain::envelope::BackupEnvelope;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::i18n::Lang;
 use crate::ui::browser::{self, Encoding};
@@ -26,6 +27,8 @@ enum Stage {
         messages: Vec<String>,
         total: usize,
     },
+    /// An encrypted backup: its passphrase is asked for before anything else is read.
+    Encrypted(Box<BackupEnvelope>),
     Backup {
         backup: Box<Backup>,
         preview: Preview,
@@ -63,21 +66,10 @@ pub fn ImportPanel() -> impl IntoView {
                 stage.set(csv_stage(bytes, None, t));
             } else {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                let today = ws.today.get_untracked();
-                stage.set(match backup::parse(&text, today) {
-                    Ok(backup) => {
-                        let preview = ws
-                            .customers
-                            .with_untracked(|cs| backup::preview(&backup, cs));
-                        Stage::Backup {
-                            backup: Box::new(backup),
-                            preview,
-                        }
-                    }
-                    Err(errors) => Stage::Refused {
-                        messages: backup_messages(&errors, t),
-                        total: errors.total(),
-                    },
+                stage.set(match BackupEnvelope::detect(&text) {
+                    Some(Ok(envelope)) => Stage::Encrypted(Box::new(envelope)),
+                    Some(Err(e)) => refused(t.envelope_error(&e)),
+                    None => backup_stage(&text, ws, t),
                 });
             }
         });
@@ -103,10 +95,67 @@ pub fn ImportPanel() -> impl IntoView {
                 </div>
             }.into_any()
             }
+            Stage::Encrypted(envelope) => passphrase_stage(*envelope, stage),
             Stage::Backup { backup, preview } => view! { <BackupPreview backup=*backup preview=preview stage=stage/> }.into_any(),
             Stage::Csv { bytes, encoding, table } => view! { <CsvPreview bytes=bytes encoding=encoding table=table stage=stage/> }.into_any(),
         }}
     }
+}
+
+/// A plain backup file checked whole, then previewed — or every problem in it.
+fn backup_stage(text: &str, ws: crate::ui::workspace::Workspace, t: Lang) -> Stage {
+    match backup::parse(text, ws.today.get_untracked()) {
+        Ok(backup) => {
+            let preview = ws
+                .customers
+                .with_untracked(|cs| backup::preview(&backup, cs));
+            Stage::Backup {
+                backup: Box::new(backup),
+                preview,
+            }
+        }
+        Err(errors) => Stage::Refused {
+            messages: backup_messages(&errors, t),
+            total: errors.total(),
+        },
+    }
+}
+
+/// Asks for an encrypted file's passphrase; a wrong one is said and nothing else happens.
+fn passphrase_stage(envelope: BackupEnvelope, stage: RwSignal<Stage>) -> AnyView {
+    use crate::ui::lock::{note_view, passphrase_field, Note};
+    let ws = use_workspace();
+    let lang = use_lang();
+    let pass = RwSignal::new(String::new());
+    let note = RwSignal::new(None::<Note>);
+    let envelope = StoredValue::new(envelope);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let p = pass.get_untracked();
+        let envelope = envelope.get_value();
+        note.set(Some(Note::Busy));
+        spawn_local(async move {
+            match crate::store::crypto::open_backup(&p, &envelope).await {
+                Ok(text) => stage.set(backup_stage(&text, ws, lang.get_untracked())),
+                Err(crate::store::crypto::CryptoError::WrongPassphrase) => {
+                    note.set(Some(Note::Error(Lang::import_wrong_passphrase)))
+                }
+                Err(e) => note.set(Some(Note::Failed(e.to_string()))),
+            }
+        });
+    };
+    view! {
+        <form class="import-preview" on:submit=submit>
+            <p>{tr(Lang::import_encrypted)}</p>
+            {passphrase_field(Lang::enc_passphrase, pass, "off")}
+            {note_view(note)}
+            <div class="form-actions">
+                <button type="submit" class="primary">{tr(Lang::import_decrypt)}</button>
+                <button type="button" on:click=move |_| stage.set(Stage::Idle)>{tr(Lang::import_cancel)}</button>
+            </div>
+        </form>
+    }
+    .into_any()
 }
 
 fn refused(message: String) -> Stage {
@@ -223,6 +272,9 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
     ];
     let keep = crate::ui::safekeeping::use_safekeeping();
     let download_current = move |_| {
+        if crate::ui::workspace::at_rest() == crate::store::AtRest::Locked {
+            return toaster.error(lang.get_untracked().backup_locked());
+        }
         let today = ws.today.get_untracked();
         let text = super::settings::export_text(ws);
         match browser::download(&backup::file_name(today), "application/json", &text) {

@@ -12,6 +12,7 @@ mod customer_summary;
 mod customers;
 mod dashboard;
 mod dashboard_targets;
+mod encryption;
 mod followup;
 mod import;
 mod not_found;

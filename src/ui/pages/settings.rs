@@ -2,17 +2,22 @@
 
 use leptos::prelude::*;
 
+use leptos::task::spawn_local;
+
 use super::cadence_settings::CadenceSettingsSection;
+use super::encryption::EncryptionSection;
 use super::import::ImportPanel;
 use super::safekeeping_settings::SafekeepingSection;
 use super::stage_names::StageNamesSection;
 use super::tiering_settings::TieringSettingsSection;
 use super::PageHeading;
-use crate::domain::backup;
 use crate::domain::money::MoneyUnit;
+use crate::domain::{backup, envelope};
 use crate::i18n::Lang;
+use crate::store::{crypto, AtRest};
 use crate::ui::browser;
 use crate::ui::demo::TrainingSection;
+use crate::ui::lock::{new_passphrase_problem, note_view, passphrase_field, use_at_rest, Note};
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
@@ -44,16 +49,44 @@ pub fn SettingsPage() -> impl IntoView {
         ws.save_settings(settings, None);
     };
 
+    // A plain file when this tab is unlocked (or encryption is off), encrypted when asked;
+    // never from a locked tab, whose customers hold no contact details.
+    let state = use_at_rest();
+    let encrypt = RwSignal::new(false);
+    let pass = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let note = RwSignal::new(None::<Note>);
     let export = move |_| {
-        let today = ws.today.get_untracked();
-        let text = export_text(ws);
-        match browser::download(&backup::file_name(today), "application/json", &text) {
-            Ok(()) => {
-                keep.backed_up();
-                toaster.info(lang.get_untracked().backup_exported());
-            }
-            Err(e) => toaster.error(e),
+        if state.get_untracked() == AtRest::Locked {
+            return note.set(Some(Note::Error(Lang::backup_locked)));
         }
+        let name = backup::file_name(ws.today.get_untracked());
+        let text = export_text(ws);
+        let done =
+            move |name: &str, text: &str| match browser::download(name, "application/json", text) {
+                Ok(()) => {
+                    keep.backed_up();
+                    toaster.info(lang.get_untracked().backup_exported());
+                }
+                Err(e) => toaster.error(e),
+            };
+        if !encrypt.get_untracked() {
+            return done(&name, &text);
+        }
+        let p = pass.get_untracked();
+        if let Some(problem) = new_passphrase_problem(&p, &repeat.get_untracked()) {
+            return note.set(Some(Note::Error(problem)));
+        }
+        note.set(Some(Note::Busy));
+        spawn_local(async move {
+            match crypto::seal_backup(&p, &text).await {
+                Ok(sealed) => {
+                    note.set(None);
+                    done(&envelope::file_name(&name), &sealed);
+                }
+                Err(e) => note.set(Some(Note::Failed(e.to_string()))),
+            }
+        });
     };
 
     view! {
@@ -82,7 +115,22 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="card" aria-labelledby="backup-title" id="backup">
                 <h2 id="backup-title">{tr(Lang::backup_title)}</h2>
                 <p class="hint">{tr(Lang::backup_hint)}</p>
-                <button type="button" class="primary" on:click=export>{tr(Lang::backup_export)}</button>
+                <label class="inline-check">
+                    <input type="checkbox" prop:checked=move || encrypt.get()
+                        on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
+                    <span>{tr(Lang::backup_encrypt)}</span>
+                </label>
+                <Show when=move || encrypt.get() fallback=|| view! { <p class="hint">{tr(Lang::backup_plain_note)}</p> }>
+                    <p class="hint">{tr(Lang::backup_encrypt_hint)}</p>
+                    {passphrase_field(Lang::enc_passphrase, pass, "new-password")}
+                    {passphrase_field(Lang::enc_passphrase_repeat, repeat, "new-password")}
+                </Show>
+                <Show when=move || state.get() == AtRest::Locked>
+                    <p class="hint">{tr(Lang::backup_locked)}</p>
+                </Show>
+                {note_view(note)}
+                <button type="button" class="primary" on:click=export
+                    disabled=move || state.get() == AtRest::Locked>{tr(Lang::backup_export)}</button>
             </section>
 
             <SafekeepingSection/>
@@ -91,6 +139,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2 id="import-title">{tr(Lang::import_title)}</h2>
                 <ImportPanel/>
             </section>
+
+            <EncryptionSection/>
 
             <TrainingSection/>
 
