@@ -2,6 +2,8 @@
 //! tab whose database was upgraded elsewhere (outdated) are refused the same way on every
 //! write, and nothing of the refused write is kept.
 #![cfg(target_arch = "wasm32")]
+// The size rules in clippy.toml are for the app, not its tests.
+#![allow(clippy::disallowed_methods)]
 
 use kehu_weihu::domain::closed_loop::Effects;
 use kehu_weihu::domain::customer::Customer;

@@ -208,9 +208,12 @@ impl Db {
         Ok(value)
     }
 
-    /// Reads everything the app shows in one transaction and remembers its generation.
+    /// Reads everything the app shows in one transaction and remembers its generation; contact
+    /// details encrypted at rest are opened when this tab holds the key.
     pub async fn load(&self) -> Result<Loaded, StoreError> {
         let op = Op::Read;
+        // Another tab may have turned encryption at rest on or off.
+        self.refresh_at_rest().await?;
         let names = [
             stores::CUSTOMERS,
             stores::FOLLOWUPS,
@@ -235,7 +238,15 @@ impl Db {
             })
             .await?;
         self.seen.set(Some(generation));
-        Ok(loaded)
+        // Contact details open after the transaction (WebCrypto is not IndexedDB).
+        let mut customers = Vec::with_capacity(loaded.customers.len());
+        for c in loaded.customers {
+            customers.push(self.open_customer(c).await);
+        }
+        Ok(Loaded {
+            customers,
+            ..loaded
+        })
     }
 
     /// Writes one record (insert or replace).
