@@ -41,7 +41,9 @@ async function time(label, fn) {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ locale: 'en-US' });
+  // A context of its own, so a second page of the same profile can be opened in it.
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
   const file = backup(portfolio(COUNT));
   console.log(`portfolio: ${COUNT} customers, backup file ${(file.length / 1024).toFixed(0)} KB`);
 
