@@ -13,19 +13,10 @@ use kehu_weihu::store::{Db, Freshness, StoreError};
 use serde_json::json;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{customer, db_name};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("test-{test}-{}", js_sys::Math::random())
-}
-
-fn customer(id: &str, name: &str) -> Customer {
-    Customer {
-        id: id.into(),
-        name: name.into(),
-        ..Customer::default()
-    }
-}
 
 #[wasm_bindgen_test]
 async fn data_written_by_schema_1_is_all_there_after_upgrading_to_the_current_schema() {

@@ -14,20 +14,12 @@ use kehu_weihu::store::schema::{self, Schema};
 use kehu_weihu::store::{Db, Record, StoreError};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{customer, db_name};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A database of its own per test, so tests never see each other's data.
-fn db_name(test: &str) -> String {
-    format!("test-{test}-{}", js_sys::Math::random())
-}
-
-fn customer(id: &str, name: &str) -> Customer {
-    Customer {
-        id: id.into(),
-        name: name.into(),
-        ..Customer::default()
-    }
-}
 
 #[wasm_bindgen_test]
 async fn a_customer_survives_closing_and_reopening_the_database() {

@@ -15,19 +15,10 @@ use kehu_weihu::store::schema::{self, Schema};
 use kehu_weihu::store::{Db, Freshness, StoreError};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{customer, db_name};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn db_name(test: &str) -> String {
-    format!("test-{test}-{}", js_sys::Math::random())
-}
-
-fn customer(id: &str, name: &str) -> Customer {
-    Customer {
-        id: id.into(),
-        name: name.into(),
-        ..Customer::default()
-    }
-}
 
 fn todo(id: &str) -> Todo {
     Todo {
