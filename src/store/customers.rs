@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::at_rest::{AtRest, KEY_ROW};
-use super::db::{from_js, get, put, to_js, Db, Freshness, Meta, SETTINGS_KEY};
+use super::db::{from_js, get, put, put_all, to_js, Db, Freshness, Meta, SETTINGS_KEY};
 use super::error::Op;
 use super::schema::stores;
 use super::StoreError;
@@ -288,18 +288,10 @@ impl Db {
                     put(tx, stores::META, &to_js(&row, op)?, op).await?;
                 }
             }
-            for value in &values {
-                put(tx, stores::CUSTOMERS, value, op).await?;
-            }
-            for value in &followups {
-                put(tx, stores::FOLLOWUPS, value, op).await?;
-            }
-            for value in &plans {
-                put(tx, stores::PLANS, value, op).await?;
-            }
-            for value in &todos {
-                put(tx, stores::TODOS, value, op).await?;
-            }
+            put_all(tx, stores::CUSTOMERS, &values, op).await?;
+            put_all(tx, stores::FOLLOWUPS, &followups, op).await?;
+            put_all(tx, stores::PLANS, &plans, op).await?;
+            put_all(tx, stores::TODOS, &todos, op).await?;
             if let Some(row) = &settings {
                 put(tx, stores::META, row, op).await?;
             }

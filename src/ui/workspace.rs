@@ -26,6 +26,35 @@ mod writes;
 
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+    /// The workspace's owner and the memos made under it by `kept`.
+    static KEPT: RefCell<(Option<Owner>, HashMap<&'static str, Box<dyn std::any::Any>>)> =
+        RefCell::new((None, HashMap::new()));
+}
+
+/// A memo that outlives the page asking for it: made once, under the workspace's owner, so a
+/// page shown again finds its figures already computed (10,000 customers' schedules, health and
+/// rows take a while). A memo computes only when read, and again only after something it reads
+/// changed, so one no page shows costs nothing. `make` must read only the workspace and other
+/// app-wide signals (never the page's own), and each `name` must be used for one type.
+pub fn kept<T: Send + Sync + 'static>(
+    name: &'static str,
+    make: impl FnOnce() -> Memo<T>,
+) -> Memo<T> {
+    if let Some(memo) = KEPT.with(|k| {
+        k.borrow()
+            .1
+            .get(name)
+            .and_then(|m| m.downcast_ref::<Memo<T>>().copied())
+    }) {
+        return memo;
+    }
+    let owner = KEPT.with(|k| k.borrow().0.clone());
+    let memo = match owner {
+        Some(owner) => owner.with(make),
+        None => make(),
+    };
+    KEPT.with(|k| k.borrow_mut().1.insert(name, Box::new(memo)));
+    memo
 }
 
 /// The shared connection, opened on first use.
@@ -110,6 +139,7 @@ impl Workspace {
             lang: expect_context(),
             toaster: expect_context(),
         };
+        KEPT.with(|k| *k.borrow_mut() = (Owner::current(), HashMap::new()));
         ws.reload();
         ws.keep_tiers_current();
         ws.follow_the_clock();

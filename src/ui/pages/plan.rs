@@ -18,7 +18,7 @@ use crate::ui::browser;
 use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{new_id, use_workspace, Workspace};
+use crate::ui::workspace::{kept, new_id, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
 const MONTHS_AHEAD: u32 = 12;
@@ -33,18 +33,23 @@ pub fn PlanPage() -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let query = use_query_map();
-    let plan = Memo::new(move |_| {
-        let today = ws.today.get();
-        with_schedule_records(ws, |records| plan_ahead(records, today, MONTHS_AHEAD))
+    // Kept while other pages are shown: a year of every customer's touches.
+    let plan = kept("plan.year", || {
+        Memo::new(move |_| {
+            let today = ws.today.get();
+            with_schedule_records(ws, |records| plan_ahead(records, today, MONTHS_AHEAD))
+        })
     });
     let month = RwSignal::new(first_of_month(ws.today.get_untracked()));
     let customer = RwSignal::new(query.with_untracked(|q| q.get("customer").unwrap_or_default()));
-    let names = Memo::new(move |_| {
-        let mut names: Vec<(String, String)> = ws
-            .customers
-            .with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
-        sorting::sort_by(&mut names, |a, b| a.1.cmp(&b.1));
-        names
+    let names = kept("plan.names", || {
+        Memo::new(move |_| {
+            let mut names: Vec<(String, String)> = ws
+                .customers
+                .with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
+            sorting::sort_by(&mut names, |a, b| a.1.cmp(&b.1));
+            names
+        })
     });
 
     let export = move |_| {
