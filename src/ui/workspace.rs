@@ -266,6 +266,30 @@ impl Workspace {
         self.customers.update(|all| upsert(all, saved, |c| &c.id));
     }
 
+    /// Replaces (or adds) many customers in memory at once: one change for the pages to
+    /// follow, found by id (tiering's bookkeeping may move 10,000 customers at a time).
+    pub fn put_customers(self, saved: Vec<Customer>) {
+        if saved.is_empty() {
+            return;
+        }
+        self.customers.update(|all| {
+            // The first of an id, as `upsert` finds it.
+            let mut at: HashMap<String, usize> = HashMap::new();
+            for (i, c) in all.iter().enumerate() {
+                at.entry(c.id.clone()).or_insert(i);
+            }
+            for c in saved {
+                match at.get(&c.id) {
+                    Some(&i) => all[i] = c,
+                    None => {
+                        at.insert(c.id.clone(), all.len());
+                        all.push(c);
+                    }
+                }
+            }
+        });
+    }
+
     pub fn remove_customer(self, id: &str) {
         self.customers.update(|all| all.retain(|c| c.id != id));
     }

@@ -297,14 +297,15 @@ async function rawPut(page) {
     for (const to of tour) line(`switch to ${to} (${round}), content shown`, await navigate(page, to), heavy.includes(to) ? 300 : 100);
   }
 
-  // Log a follow-up on Today: the line leaves the agenda (its touch is done) and the toast shows.
+  // Log a follow-up on Today: the line leaves the agenda (its touch is done; the toast that
+  // says so shows at once, and may be gone again when the agenda is slow).
   await page.locator('.page-today .due-line:has(.due-main) button.primary').first().click();
   line(
     'log a follow-up from Today (save → agenda updated)',
     await measure(
       page,
       "window.__line = document.querySelector('.page-today .due-line:has(form.due-form)'); window.__line.querySelector('form.due-form button[type=submit]').click()",
-      "!window.__line.isConnected && [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes('Logged'))",
+      "!window.__line.isConnected",
     ),
     100,
   );
