@@ -24,11 +24,12 @@ use crate::store::{settings, sync, AtRest, Db, Freshness, StoreError};
 #[path = "writes.rs"]
 mod writes;
 
+/// The workspace's owner and the memos made under it by `kept`, by name.
+type Kept = (Option<Owner>, HashMap<&'static str, Box<dyn std::any::Any>>);
+
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
-    /// The workspace's owner and the memos made under it by `kept`.
-    static KEPT: RefCell<(Option<Owner>, HashMap<&'static str, Box<dyn std::any::Any>>)> =
-        RefCell::new((None, HashMap::new()));
+    static KEPT: RefCell<Kept> = RefCell::new((None, HashMap::new()));
 }
 
 /// A memo that outlives the page asking for it: made once, under the workspace's owner, so a
