@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Prints the app's size and speed figures (never pass/fail): release wasm raw and gzip, and
-# timings with a 5,000-customer portfolio in headless Chromium. BENCH_CUSTOMERS changes the size.
+# timings in headless Chromium, each beside its goal. `bash scripts/bench.sh 1000` (or
+# BENCH_CUSTOMERS=1000) sets the portfolio's size (default 10,000); BENCH_PORT the server's port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+customers="${1:-${BENCH_CUSTOMERS:-10000}}"
+port="${BENCH_PORT:-4373}"
 bash scripts/setup.sh test
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 [ -f dist/index.html ] || trunk build --release --offline
@@ -27,7 +30,7 @@ printf 'first load, gzip: %s bytes (goal <= 460800 now, 235520 later)\n' "$first
 printf 'pages loaded on demand and the offline worker (%s files), gzip: %s bytes\n' "$modules" "$later"
 printf 'every file of the app, gzip: %s bytes\n' "$((first + later))"
 echo "== speed"
-(cd tests/e2e && E2E_PORT=4373 node static-server.js > /dev/null 2>&1 & echo $! > /tmp/kehu-bench-server.pid)
-trap 'kill "$(cat /tmp/kehu-bench-server.pid)" 2>/dev/null || true' EXIT
+(cd tests/e2e && E2E_PORT="$port" node static-server.js > /dev/null 2>&1 & echo $! > "/tmp/kehu-bench-server-$port.pid")
+trap 'kill "$(cat "/tmp/kehu-bench-server-$port.pid")" 2>/dev/null || true' EXIT
 sleep 1
-(cd tests/e2e && BENCH_URL=http://127.0.0.1:4373/tools/crm/ node bench/bench.js)
+(cd tests/e2e && BENCH_URL="http://127.0.0.1:$port/tools/crm/" node bench/bench.js "$customers")

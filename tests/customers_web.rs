@@ -206,6 +206,53 @@ async fn tier_states_are_saved_apart_from_profile_edits() {
 }
 
 #[wasm_bindgen_test]
+async fn many_tier_states_at_once_are_saved_like_a_few() {
+    // More than the one-by-one path takes: read in one go, written together.
+    let name = db_name("many-tiers");
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    let all: Vec<Customer> = (0..60)
+        .map(|i| customer(&format!("c-{i:02}"), &format!("客户{i}")))
+        .collect();
+    db.write_import(true, &all, (&[], &[], &[]), None)
+        .await
+        .unwrap();
+    let state = TierState {
+        current: Some(Tier::B),
+        ..TierState::default()
+    };
+    // Every other customer, backwards, and one deleted meanwhile.
+    let mut states: Vec<(String, TierState)> = (0..60)
+        .rev()
+        .step_by(2)
+        .map(|i| (format!("c-{i:02}"), state.clone()))
+        .collect();
+    states.insert(3, ("gone".into(), state.clone()));
+    let saved = db
+        .save_tier_states(&states, Freshness::Unchecked)
+        .await
+        .unwrap();
+    let ids: Vec<&str> = saved.iter().map(|c| c.id.as_str()).collect();
+    let wanted: Vec<&str> = states
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .filter(|id| *id != "gone")
+        .collect();
+    assert_eq!(ids, wanted, "in the order asked, the deleted one skipped");
+    for c in db.customers().await.unwrap() {
+        let moved = states.iter().any(|(id, _)| *id == c.id);
+        let expected = if moved {
+            state.clone()
+        } else {
+            TierState::default()
+        };
+        assert_eq!(c.tiering, expected, "{}", c.id);
+        assert_eq!(c.revision, 0, "no revision bump");
+    }
+    db.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_follow_up_is_written_with_its_consequences_and_deleted_with_them() {
     use kehu_weihu::domain::cadence::TouchKind;
     use kehu_weihu::domain::closed_loop;

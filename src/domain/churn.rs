@@ -131,16 +131,16 @@ fn latest(c: &Customer, kind: SatisfactionKind, today: NaiveDate) -> Option<(u32
 }
 
 /// Every signal on a customer today. `followups` may hold every customer's.
-pub fn signals(
+pub fn signals<'a>(
     customer: &Customer,
-    followups: &[FollowUp],
+    followups: impl IntoIterator<Item = &'a FollowUp>,
     tier: Option<Tier>,
     tiering: &TieringSettings,
     today: NaiveDate,
 ) -> Vec<Signal> {
     let mut out = Vec::new();
     let contacts = followups
-        .iter()
+        .into_iter()
         .filter(|f| f.customer_id == customer.id)
         .filter_map(|f| f.date);
     let (last, before) = two_periods(contacts, today);

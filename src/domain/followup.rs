@@ -1,6 +1,8 @@
 //! A follow-up record (跟进记录, METHOD.md §4): a real touch with a customer. Logging one is
 //! what resets a cadence clock; planned items never do.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -141,4 +143,42 @@ impl Default for PlanItem {
             cancelled: false,
         }
     }
+}
+
+/// A record that belongs to one customer.
+pub trait OfCustomer {
+    fn customer_id(&self) -> &str;
+}
+
+impl OfCustomer for FollowUp {
+    fn customer_id(&self) -> &str {
+        &self.customer_id
+    }
+}
+
+impl OfCustomer for PlanItem {
+    fn customer_id(&self) -> &str {
+        &self.customer_id
+    }
+}
+
+impl OfCustomer for Todo {
+    fn customer_id(&self) -> &str {
+        &self.customer_id
+    }
+}
+
+/// Records grouped by customer, each group in the records' order: found once for a whole
+/// portfolio, not scanned again for every customer (10,000 customers × 50,000 follow-ups).
+pub fn by_customer<T: OfCustomer>(records: &[T]) -> HashMap<&str, Vec<&T>> {
+    let mut by: HashMap<&str, Vec<&T>> = HashMap::new();
+    for r in records {
+        by.entry(r.customer_id()).or_default().push(r);
+    }
+    by
+}
+
+/// One customer's group of `by_customer` (empty when it has none).
+pub fn of_customer<'a, T>(by: &'a HashMap<&str, Vec<&'a T>>, customer_id: &str) -> &'a [&'a T] {
+    by.get(customer_id).map_or(&[], Vec::as_slice)
 }

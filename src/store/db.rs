@@ -359,6 +359,23 @@ pub(crate) async fn put(
     Ok(())
 }
 
+/// Writes many already-serialized records inside a transaction: every request is made at
+/// once and only the last awaited (IndexedDB runs them in order and a failed one fails the
+/// transaction), instead of one turn of the event loop per record (an import of 60,000
+/// records took 2-3 times as long as the puts themselves).
+pub(crate) async fn put_all(
+    tx: &Transaction,
+    store: &str,
+    values: &[JsValue],
+    op: Op,
+) -> Result<(), StoreError> {
+    tx.store(store)
+        .map_err(|e| StoreError::browser(op, e))?
+        .put_all(values.iter().map(|v| (v.clone(), None)))
+        .await
+        .map_err(|e| StoreError::browser(op, e))
+}
+
 /// Turns a record into the plain JS object IndexedDB stores, through JSON: plain objects and
 /// arrays only (key paths cannot read JS `Map`s), and the same serde code the backup file
 /// uses, so the wasm carries one set of (de)serializers instead of two. That is why this

@@ -24,8 +24,38 @@ use crate::store::{settings, sync, AtRest, Db, Freshness, StoreError};
 #[path = "writes.rs"]
 mod writes;
 
+/// The workspace's owner and the memos made under it by `kept`, by name.
+type Kept = (Option<Owner>, HashMap<&'static str, Box<dyn std::any::Any>>);
+
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+    static KEPT: RefCell<Kept> = RefCell::new((None, HashMap::new()));
+}
+
+/// A memo that outlives the page asking for it: made once, under the workspace's owner, so a
+/// page shown again finds its figures already computed (10,000 customers' schedules, health and
+/// rows take a while). A memo computes only when read, and again only after something it reads
+/// changed, so one no page shows costs nothing. `make` must read only the workspace and other
+/// app-wide signals (never the page's own), and each `name` must be used for one type.
+pub fn kept<T: Send + Sync + 'static>(
+    name: &'static str,
+    make: impl FnOnce() -> Memo<T>,
+) -> Memo<T> {
+    if let Some(memo) = KEPT.with(|k| {
+        k.borrow()
+            .1
+            .get(name)
+            .and_then(|m| m.downcast_ref::<Memo<T>>().copied())
+    }) {
+        return memo;
+    }
+    let owner = KEPT.with(|k| k.borrow().0.clone());
+    let memo = match owner {
+        Some(owner) => owner.with(make),
+        None => make(),
+    };
+    KEPT.with(|k| k.borrow_mut().1.insert(name, Box::new(memo)));
+    memo
 }
 
 /// The shared connection, opened on first use.
@@ -110,6 +140,7 @@ impl Workspace {
             lang: expect_context(),
             toaster: expect_context(),
         };
+        KEPT.with(|k| *k.borrow_mut() = (Owner::current(), HashMap::new()));
         ws.reload();
         ws.keep_tiers_current();
         ws.follow_the_clock();
@@ -234,6 +265,30 @@ impl Workspace {
     /// Replaces (or adds) one customer in memory after a save.
     pub fn put_customer(self, saved: Customer) {
         self.customers.update(|all| upsert(all, saved, |c| &c.id));
+    }
+
+    /// Replaces (or adds) many customers in memory at once: one change for the pages to
+    /// follow, found by id (tiering's bookkeeping may move 10,000 customers at a time).
+    pub fn put_customers(self, saved: Vec<Customer>) {
+        if saved.is_empty() {
+            return;
+        }
+        self.customers.update(|all| {
+            // The first of an id, as `upsert` finds it.
+            let mut at: HashMap<String, usize> = HashMap::new();
+            for (i, c) in all.iter().enumerate() {
+                at.entry(c.id.clone()).or_insert(i);
+            }
+            for c in saved {
+                match at.get(&c.id) {
+                    Some(&i) => all[i] = c,
+                    None => {
+                        at.insert(c.id.clone(), all.len());
+                        all.push(c);
+                    }
+                }
+            }
+        });
     }
 
     pub fn remove_customer(self, id: &str) {

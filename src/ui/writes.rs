@@ -65,11 +65,7 @@ impl Workspace {
     pub fn save_tier_states(self, states: Vec<(String, TierState)>, freshness: Freshness) {
         self.run(
             async move |db| db.save_tier_states(&states, freshness).await,
-            move |saved| {
-                for customer in saved {
-                    self.put_customer(customer);
-                }
-            },
+            move |saved| self.put_customers(saved),
         );
     }
 

@@ -9,7 +9,7 @@ use super::dates::{next_anniversary, next_peak_start, next_yearly, Holiday};
 use super::keys::generated_key;
 use super::{CadenceSettings, Interval, PolicyId, TouchKind};
 use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::{by_customer, of_customer, FollowUp, PlanItem};
 use crate::domain::tiering::review::paused_a;
 use crate::domain::tiering::{Tier, TieringSettings};
 
@@ -162,10 +162,13 @@ pub fn due_items(records: &Records, today: NaiveDate, horizon_days: i64) -> Vec<
     let policy = cadence.policy_id(tiering.preset);
     let table = cadence.table(policy);
     let mut out = Vec::new();
+    let followups_of = by_customer(followups);
+    let plans_of = by_customer(plans);
     for c in customers {
-        let touches: Vec<&FollowUp> = followups
+        let touches: Vec<&FollowUp> = of_customer(&followups_of, &c.id)
             .iter()
-            .filter(|f| f.customer_id == c.id && f.date.is_some_and(|d| d <= today))
+            .copied()
+            .filter(|f| f.date.is_some_and(|d| d <= today))
             .collect();
         let last_of = |kind: TouchKind| {
             touches
@@ -175,9 +178,10 @@ pub fn due_items(records: &Records, today: NaiveDate, horizon_days: i64) -> Vec<
                 .max()
         };
         let done_plan = |id: &str| touches.iter().any(|f| f.plan_id.as_deref() == Some(id));
-        let mut open_plans: Vec<&PlanItem> = plans
+        let mut open_plans: Vec<&PlanItem> = of_customer(&plans_of, &c.id)
             .iter()
-            .filter(|p| p.customer_id == c.id && !p.cancelled && !done_plan(&p.id))
+            .copied()
+            .filter(|p| !p.cancelled && !done_plan(&p.id))
             .collect();
         sorting::sort_by_key(&mut open_plans, |p| p.date);
         let tier = c.tiering.effective(today);

@@ -344,7 +344,8 @@ pub fn dashboard(
 
     let (mut at_risk, mut watch) = (0, 0);
     for c in customers.iter().filter(|c| c.stage != Some(Stage::Churned)) {
-        let found = signals(c, followups, c.tiering.effective(today), tiering, today);
+        let own = touches.of(&c.id).iter().copied();
+        let found = signals(c, own, c.tiering.effective(today), tiering, today);
         match Health::of(&found) {
             Health::AtRisk => at_risk += 1,
             Health::Watch => watch += 1,

@@ -14,6 +14,7 @@ use crate::domain::calendar::YearsMonths;
 use crate::domain::churn::{self, Health};
 use crate::domain::customer::{Customer, Tag};
 use crate::domain::figures::{Figures, Verification};
+use crate::domain::followup::{by_customer, of_customer};
 use crate::domain::money::Fen;
 use crate::domain::sorting;
 use crate::domain::stable::StableName;
@@ -22,7 +23,7 @@ use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
 use crate::ui::format;
 use crate::ui::routes::customer_href;
-use crate::ui::workspace::{use_workspace, Status};
+use crate::ui::workspace::{kept, use_workspace, Status};
 use crate::ui::{use_base, use_lang};
 
 const PAGE_SIZE: usize = 100;
@@ -132,21 +133,10 @@ impl SortKey {
         }
     }
 
-    fn compare(self, a: &Row, b: &Row, collator: &js_sys::Intl::Collator) -> Ordering {
+    /// `ranks` are the two rows' places in name order (see `name_ranks`).
+    fn compare(self, a: &Row, b: &Row, ranks: (u32, u32)) -> Ordering {
         match self {
-            SortKey::Name => {
-                let cmp = collator.compare();
-                let r = cmp.call2(
-                    &wasm_bindgen::JsValue::NULL,
-                    &a.name.as_str().into(),
-                    &b.name.as_str().into(),
-                );
-                r.ok()
-                    .and_then(|v| v.as_f64())
-                    .map_or(Ordering::Equal, |v| {
-                        v.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
-                    })
-            }
+            SortKey::Name => ranks.0.cmp(&ranks.1),
             // Best tier first; customers without a tier last.
             SortKey::Tier => (a.tier.is_none(), a.tier).cmp(&(b.tier.is_none(), b.tier)),
             SortKey::Spend => a.spend_12m.cmp(&b.spend_12m),
@@ -157,25 +147,68 @@ impl SortKey {
     }
 }
 
+/// Each row's place in name order as the UI's language sorts names; names the collator holds
+/// equal share a place, so a sort by it keeps their order as a sort by the collator would.
+/// Computed once per change of data or language: the collator is a call into JS per
+/// comparison, too slow to repeat for 10,000 names on every keystroke.
+fn name_ranks(rows: &[Row], lang: Lang) -> Vec<u32> {
+    let collator = js_sys::Intl::Collator::new(
+        &js_sys::Array::of1(&lang.bcp47().into()),
+        &js_sys::Object::new(),
+    );
+    let compare = collator.compare();
+    let cmp = |a: &str, b: &str| {
+        compare
+            .call2(&wasm_bindgen::JsValue::NULL, &a.into(), &b.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .map_or(Ordering::Equal, |v| {
+                v.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
+            })
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    sorting::sort_by(&mut order, |&a, &b| cmp(&rows[a].name, &rows[b].name));
+    let mut ranks = vec![0u32; rows.len()];
+    let mut place = 0;
+    for (pos, pair) in order.windows(2).enumerate() {
+        if cmp(&rows[pair[0]].name, &rows[pair[1]].name) != Ordering::Equal {
+            place = pos as u32 + 1;
+        }
+        ranks[pair[1]] = place;
+    }
+    ranks
+}
+
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let base = use_base();
 
-    let rows = Memo::new(move |_| {
-        let today = ws.today.get();
-        let tiering = ws.settings.with(|s| s.tiering.clone());
-        ws.customers.with(|cs| {
-            ws.followups.with(|fs| {
-                cs.iter()
-                    .map(|c| {
-                        let signals =
-                            churn::signals(c, fs, c.tiering.effective(today), &tiering, today);
-                        Row::new(c, today, Health::of(&signals))
-                    })
-                    .collect::<Vec<_>>()
+    // Kept while other pages are shown: 10,000 customers' figures and health take a while.
+    let rows = kept("customers.rows", || {
+        Memo::new(move |_| {
+            let today = ws.today.get();
+            let tiering = ws.settings.with(|s| s.tiering.clone());
+            ws.customers.with(|cs| {
+                ws.followups.with(|fs| {
+                    let touches = by_customer(fs);
+                    cs.iter()
+                        .map(|c| {
+                            let own = of_customer(&touches, &c.id).iter().copied();
+                            let signals =
+                                churn::signals(c, own, c.tiering.effective(today), &tiering, today);
+                            Row::new(c, today, Health::of(&signals))
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
+        })
+    });
+    let ranks = kept("customers.name_ranks", || {
+        Memo::new(move |_| {
+            let lang = lang.get();
+            rows.with(|rs| name_ranks(rs, lang))
         })
     });
 
@@ -190,28 +223,35 @@ pub fn CustomersPage() -> impl IntoView {
     let visible = RwSignal::new(PAGE_SIZE);
 
     // The filter menus offer what the data holds.
-    let tag_options = Memo::new(move |_| {
-        let mut tags: Vec<Tag> = rows.with(|rs| rs.iter().flat_map(|r| r.tags.clone()).collect());
-        sorting::sort(&mut tags);
-        tags.dedup();
-        tags
-    });
-    let distinct = move |pick: fn(&Row) -> &String| {
+    let tag_options = kept("customers.tags", || {
         Memo::new(move |_| {
-            let mut values: Vec<String> = rows.with(|rs| {
-                rs.iter()
-                    .map(|r| pick(r).clone())
-                    .filter(|v| !v.is_empty())
-                    .collect()
-            });
-            sorting::sort(&mut values);
-            values.dedup();
-            values
+            let mut tags: Vec<Tag> =
+                rows.with(|rs| rs.iter().flat_map(|r| r.tags.clone()).collect());
+            sorting::sort(&mut tags);
+            tags.dedup();
+            tags
+        })
+    });
+    let distinct = move |name: &'static str, pick: fn(&Row) -> &String| {
+        kept(name, || {
+            Memo::new(move |_| {
+                let mut values: Vec<String> = rows.with(|rs| {
+                    rs.iter()
+                        .map(|r| pick(r).clone())
+                        .filter(|v| !v.is_empty())
+                        .collect()
+                });
+                sorting::sort(&mut values);
+                values.dedup();
+                values
+            })
         })
     };
-    let owner_options = distinct(|r| &r.owner);
-    let industry_options = distinct(|r| &r.industry);
+    let owner_options = distinct("customers.owners", |r| &r.owner);
+    let industry_options = distinct("customers.industries", |r| &r.industry);
 
+    // The rows that pass the search and filters, in order, as positions in `rows` (a
+    // keystroke copies no row).
     let filtered = Memo::new(move |_| {
         let needle = fold(&query.get());
         let tag = tag.get();
@@ -219,32 +259,36 @@ pub fn CustomersPage() -> impl IntoView {
         let at_risk = at_risk.get();
         let owner = owner.get();
         let industry = industry.get();
-        let collator = js_sys::Intl::Collator::new(
-            &js_sys::Array::of1(&lang.get().bcp47().into()),
-            &js_sys::Object::new(),
-        );
-        let mut out: Vec<Row> = rows.with(|rs| {
-            rs.iter()
-                .filter(|r| needle.is_empty() || r.haystack.contains(&needle))
-                .filter(|r| tag.as_ref().is_none_or(|t| r.tags.contains(t)))
-                .filter(|r| tier.is_none() || r.tier == tier)
-                .filter(|r| !at_risk || r.health == Health::AtRisk)
-                .filter(|r| owner.is_empty() || r.owner == owner)
-                .filter(|r| industry.is_empty() || r.industry == industry)
-                .cloned()
-                .collect()
-        });
         let key = sort.get();
         let descending = descending.get();
-        sorting::sort_by(&mut out, |a, b| {
-            let ord = key.compare(a, b, &collator);
-            if descending {
-                ord.reverse()
+        rows.with(|rs| {
+            let mut out: Vec<usize> = (0..rs.len())
+                .filter(|&i| {
+                    let r = &rs[i];
+                    (needle.is_empty() || r.haystack.contains(&needle))
+                        && tag.as_ref().is_none_or(|t| r.tags.contains(t))
+                        && (tier.is_none() || r.tier == tier)
+                        && (!at_risk || r.health == Health::AtRisk)
+                        && (owner.is_empty() || r.owner == owner)
+                        && (industry.is_empty() || r.industry == industry)
+                })
+                .collect();
+            let ranks = if key == SortKey::Name {
+                ranks.get()
             } else {
-                ord
-            }
-        });
-        out
+                Vec::new()
+            };
+            let rank = |i: usize| ranks.get(i).copied().unwrap_or(0);
+            sorting::sort_by(&mut out, |&a, &b| {
+                let ord = key.compare(&rs[a], &rs[b], (rank(a), rank(b)));
+                if descending {
+                    ord.reverse()
+                } else {
+                    ord
+                }
+            });
+            out
+        })
     });
     // A new search or filter starts from the top again.
     Effect::new(move |_| {
@@ -389,7 +433,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 </thead>
                                 <tbody>
                                     <For
-                                        each=move || filtered.with(|f| f.iter().take(visible.get()).cloned().collect::<Vec<_>>())
+                                        each=move || rows.with(|rs| filtered.with(|f| f.iter().take(visible.get()).map(|&i| rs[i].clone()).collect::<Vec<_>>()))
                                         key=row_key
                                         let:row
                                     >

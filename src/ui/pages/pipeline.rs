@@ -6,13 +6,16 @@ use std::collections::HashMap;
 use crate::domain::sorting;
 use leptos::prelude::*;
 
-use super::PageHeading;
+use super::{PageHeading, ShowAll};
+
+/// How many cards a column shows before "show all".
+const COLUMN_CARDS: usize = 50;
 use crate::domain::followup::FollowUp;
 use crate::domain::lifecycle::{inferred_stage, Stage};
 use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
-use crate::ui::workspace::{use_workspace, Workspace};
+use crate::ui::workspace::{kept, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -63,37 +66,40 @@ pub fn move_stage(ws: Workspace, id: &str, to: Stage) {
 pub fn PipelinePage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let cards = Memo::new(move |_| {
-        let today = ws.today.get();
-        ws.customers.with(|cs| {
-            ws.followups.with(|fs| {
-                let by = followups_by_customer(fs);
-                let mut cards: Vec<Card> = cs
-                    .iter()
-                    .map(|c| {
-                        let mine = by.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
-                        let stage = c
-                            .stage
-                            .unwrap_or_else(|| inferred_stage(c.first_deal(), today));
-                        Card {
-                            id: c.id.clone(),
-                            name: c.name.clone(),
-                            owner: c.owner.clone(),
-                            stage,
-                            inferred: c.stage.is_none(),
-                            status: c.lifecycle.status.filter(|_| c.stage.is_some()),
-                            days: c
-                                .lifecycle
-                                .days_in_stage(today)
-                                .filter(|_| c.stage.is_some()),
-                            late: late_node(c, mine, today),
-                        }
-                    })
-                    .collect();
-                sorting::sort_by(&mut cards, |a, b| {
-                    (a.late.is_none(), &a.name).cmp(&(b.late.is_none(), &b.name))
-                });
-                cards
+    // Kept while other pages are shown (every customer's late node takes a while).
+    let cards = kept("pipeline.cards", || {
+        Memo::new(move |_| {
+            let today = ws.today.get();
+            ws.customers.with(|cs| {
+                ws.followups.with(|fs| {
+                    let by = followups_by_customer(fs);
+                    let mut cards: Vec<Card> = cs
+                        .iter()
+                        .map(|c| {
+                            let mine = by.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
+                            let stage = c
+                                .stage
+                                .unwrap_or_else(|| inferred_stage(c.first_deal(), today));
+                            Card {
+                                id: c.id.clone(),
+                                name: c.name.clone(),
+                                owner: c.owner.clone(),
+                                stage,
+                                inferred: c.stage.is_none(),
+                                status: c.lifecycle.status.filter(|_| c.stage.is_some()),
+                                days: c
+                                    .lifecycle
+                                    .days_in_stage(today)
+                                    .filter(|_| c.stage.is_some()),
+                                late: late_node(c, mine, today),
+                            }
+                        })
+                        .collect();
+                    sorting::sort_by(&mut cards, |a, b| {
+                        (a.late.is_none(), &a.name).cmp(&(b.late.is_none(), &b.name))
+                    });
+                    cards
+                })
             })
         })
     });
@@ -112,6 +118,8 @@ pub fn PipelinePage() -> impl IntoView {
             <div class="board">
                 {Stage::ALL.into_iter().enumerate().map(|(i, stage)| {
                     let column = Memo::new(move |_| cards.with(|cs| cs.iter().filter(|c| c.stage == stage).cloned().collect::<Vec<_>>()));
+                    // A long column shows its first cards (late ones first); "show all" draws the rest.
+                    let shown = RwSignal::new(COLUMN_CARDS);
                     view! {
                         <section
                             class="board-column"
@@ -127,10 +135,11 @@ pub fn PipelinePage() -> impl IntoView {
                                 " "<span class="count-badge">{move || column.with(Vec::len)}</span>
                             </h2>
                             <ul class="cards">
-                                <For each=move || column.get() key=|c| c.clone() let:card>
+                                <For each=move || column.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|c| c.clone() let:card>
                                     <PipelineCard card=card index=i dragging=dragging/>
                                 </For>
                             </ul>
+                            <ShowAll total=Signal::derive(move || column.with(Vec::len)) shown=shown/>
                             <Show when=move || column.with(Vec::is_empty)>
                                 <p class="hint">{tr(Lang::pipe_empty)}</p>
                             </Show>

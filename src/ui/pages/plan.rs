@@ -18,7 +18,7 @@ use crate::ui::browser;
 use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{new_id, use_workspace, Workspace};
+use crate::ui::workspace::{kept, new_id, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
 const MONTHS_AHEAD: u32 = 12;
@@ -33,18 +33,23 @@ pub fn PlanPage() -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let query = use_query_map();
-    let plan = Memo::new(move |_| {
-        let today = ws.today.get();
-        with_schedule_records(ws, |records| plan_ahead(records, today, MONTHS_AHEAD))
+    // Kept while other pages are shown: a year of every customer's touches.
+    let plan = kept("plan.year", || {
+        Memo::new(move |_| {
+            let today = ws.today.get();
+            with_schedule_records(ws, |records| plan_ahead(records, today, MONTHS_AHEAD))
+        })
     });
     let month = RwSignal::new(first_of_month(ws.today.get_untracked()));
     let customer = RwSignal::new(query.with_untracked(|q| q.get("customer").unwrap_or_default()));
-    let names = Memo::new(move |_| {
-        let mut names: Vec<(String, String)> = ws
-            .customers
-            .with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
-        sorting::sort_by(&mut names, |a, b| a.1.cmp(&b.1));
-        names
+    let names = kept("plan.names", || {
+        Memo::new(move |_| {
+            let mut names: Vec<(String, String)> = ws
+                .customers
+                .with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
+            sorting::sort_by(&mut names, |a, b| a.1.cmp(&b.1));
+            names
+        })
     });
 
     let export = move |_| {
@@ -87,12 +92,18 @@ pub fn PlanPage() -> impl IntoView {
                 <h2 id="customer-plan-title">{tr(Lang::plan_customer)}</h2>
                 <label class="inline-field">
                     <span>{tr(Lang::plan_choose_customer)}</span>
-                    <select on:change=move |ev| customer.set(event_target_value(&ev))>
-                        <option value="" selected=move || customer.get().is_empty()>"—"</option>
-                        {move || names.get().into_iter().map(|(id, name)| {
-                            let selected = id.clone();
-                            view! { <option value=id selected=move || customer.get() == selected>{name}</option> }
-                        }).collect_view()}
+                    // One reactive value for the list, not one per option (10,000 customers);
+                    // `selected` places the choice the page opened with, as the value is set
+                    // before the options exist.
+                    <select on:change=move |ev| customer.set(event_target_value(&ev)) prop:value=move || customer.get()>
+                        <option value="">"—"</option>
+                        {move || {
+                            let chosen = customer.get_untracked();
+                            names.with(|n| n.iter().map(|(id, name)| {
+                                let selected = *id == chosen;
+                                view! { <option value=id.clone() selected=selected>{name.clone()}</option> }
+                            }).collect_view())
+                        }}
                     </select>
                 </label>
                 {move || {
@@ -162,7 +173,11 @@ fn MonthCalendar(
                     let days = crate::domain::calendar::last_day_of_month(first.year(), first.month());
                     let today = ws.today.get();
                     let names: std::collections::HashMap<String, String> = ws.customers.with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
-                    let items = plan.get();
+                    // This month's touches only (a year of every customer's is long).
+                    let last = first.with_day(days).expect("in month");
+                    let items: Vec<PlannedTouch> = plan.with(|p| {
+                        p.iter().filter(|t| t.date >= first && t.date <= last).cloned().collect()
+                    });
                     let blanks = (0..lead).map(|_| view! { <div class="month-day blank"></div> }.into_any());
                     let cells = (1..=days).map(move |n| {
                         let day = first.with_day(n).expect("in month");

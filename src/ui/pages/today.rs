@@ -12,17 +12,20 @@ use crate::ui::form::touch_kind_select;
 
 use super::backup_reminder::BackupReminder;
 use super::tiering::TierBadge;
-use super::{with_schedule_records, PageHeading};
+use super::{with_schedule_records, PageHeading, ShowAll};
+
+/// How many lines a section of the agenda shows before "show all".
+const SECTION_LINES: usize = 50;
 use crate::domain::cadence::plan::Suggestion;
 use crate::domain::cadence::{due_items, Due, DueReason, DueStatus, TouchKind};
 use crate::domain::customer::{Customer, Tag};
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::{by_customer, of_customer, FollowUp, PlanItem};
 use crate::domain::followup_form::{self, FollowUpDraft};
 use crate::domain::stable::StableName;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{new_id, use_workspace, Status};
+use crate::ui::workspace::{kept, new_id, use_workspace, Status};
 use crate::ui::{format, tr, use_base, use_lang};
 
 /// What the Today page shows for one due touch.
@@ -72,27 +75,33 @@ fn topics(due: &Due, tags: &[Tag], t: Lang) -> Vec<String> {
 pub fn TodayPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    // Every schedule, computed when data, settings or the day change — not on a language switch.
-    let dues = Memo::new(move |_| {
-        let today = ws.today.get();
-        with_schedule_records(ws, |records| due_items(records, today, 7))
+    // Every schedule, computed when data, settings or the day change — not on a language
+    // switch — and kept while other pages are shown.
+    let dues = kept("today.dues", || {
+        Memo::new(move |_| {
+            let today = ws.today.get();
+            with_schedule_records(ws, |records| due_items(records, today, 7))
+        })
     });
-    let lines = Memo::new(move |_| {
-        let t = lang.get();
-        ws.customers.with(|cs| {
-            let by_id: HashMap<&str, &Customer> = cs.iter().map(|c| (c.id.as_str(), c)).collect();
-            dues.with(|ds| {
-                ds.iter()
-                    .filter_map(|due| {
-                        let c = by_id.get(due.customer_id.as_str())?;
-                        Some(Line {
-                            topics: topics(due, &c.tags, t),
-                            name: c.name.clone(),
-                            owner: c.owner.clone(),
-                            due: due.clone(),
+    let lines = kept("today.lines", || {
+        Memo::new(move |_| {
+            let t = lang.get();
+            ws.customers.with(|cs| {
+                let by_id: HashMap<&str, &Customer> =
+                    cs.iter().map(|c| (c.id.as_str(), c)).collect();
+                dues.with(|ds| {
+                    ds.iter()
+                        .filter_map(|due| {
+                            let c = by_id.get(due.customer_id.as_str())?;
+                            Some(Line {
+                                topics: topics(due, &c.tags, t),
+                                name: c.name.clone(),
+                                owner: c.owner.clone(),
+                                due: due.clone(),
+                            })
                         })
-                    })
-                    .collect::<Vec<_>>()
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -107,15 +116,18 @@ pub fn TodayPage() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         });
+        // A long agenda shows its first lines; "show all" draws the rest.
+        let shown = RwSignal::new(SECTION_LINES);
         view! {
             <Show when=move || items.with(|i| !i.is_empty())>
                 <section class=format!("today-section {class}")>
                     <h2>{tr(title)}" "<span class="count-badge">{move || items.with(Vec::len)}</span></h2>
                     <ul class="due-list">
-                        <For each=move || items.get() key=key let:line>
+                        <For each=move || items.with(|i| i.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=key let:line>
                             <DueLine line=line/>
                         </For>
                     </ul>
+                    <ShowAll total=Signal::derive(move || items.with(Vec::len)) shown=shown/>
                 </section>
             </Show>
         }
@@ -343,35 +355,39 @@ fn AtRisk() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let base = use_base();
-    let risky = Memo::new(move |_| {
-        let today = ws.today.get();
-        let tiering = ws.settings.with(|s| s.tiering.clone());
-        ws.customers.with(|cs| {
-            ws.followups.with(|fs| {
-                cs.iter()
-                    .filter_map(|c| {
-                        let s = crate::domain::churn::signals(
-                            c,
-                            fs,
-                            c.tiering.effective(today),
-                            &tiering,
-                            today,
-                        );
-                        (crate::domain::churn::Health::of(&s)
-                            == crate::domain::churn::Health::AtRisk)
-                            .then(|| (c.id.clone(), c.name.clone(), s))
-                    })
-                    .collect::<Vec<_>>()
+    let risky = kept("today.at_risk", || {
+        Memo::new(move |_| {
+            let today = ws.today.get();
+            let tiering = ws.settings.with(|s| s.tiering.clone());
+            ws.customers.with(|cs| {
+                ws.followups.with(|fs| {
+                    let touches = by_customer(fs);
+                    cs.iter()
+                        .filter_map(|c| {
+                            let s = crate::domain::churn::signals(
+                                c,
+                                of_customer(&touches, &c.id).iter().copied(),
+                                c.tiering.effective(today),
+                                &tiering,
+                                today,
+                            );
+                            (crate::domain::churn::Health::of(&s)
+                                == crate::domain::churn::Health::AtRisk)
+                                .then(|| (c.id.clone(), c.name.clone(), s))
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
+    let shown = RwSignal::new(SECTION_LINES);
     let base = StoredValue::new(base);
     view! {
         <Show when=move || risky.with(|r| !r.is_empty())>
             <section class="today-section at-risk">
                 <h2>{tr(Lang::today_at_risk)}" "<span class="count-badge">{move || risky.with(Vec::len)}</span></h2>
                 <ul class="due-list">
-                    {move || risky.get().into_iter().map(|(id, name, signals)| {
+                    {move || risky.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()).into_iter().map(|(id, name, signals)| {
                         let href = base.with_value(|b| customer_href(b, &id));
                         view! {
                             <li class="due-line late-red">
@@ -383,6 +399,7 @@ fn AtRisk() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                <ShowAll total=Signal::derive(move || risky.with(Vec::len)) shown=shown/>
             </section>
         </Show>
     }
