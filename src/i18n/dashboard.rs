@@ -63,7 +63,7 @@ catalogue! {
     kpi_new_points { zh: "新合作点 / 老客户 / 季度", en: "New cooperation points per old customer per quarter" }
     kpi_new_points_formula {
         zh: "跟进中首次记录的需求挖掘点 ÷ 老客户数 ÷ 季度数",
-        en: "Needs found (需求挖掘点) first recorded in follow-ups ÷ old customers ÷ quarters"
+        en: "Needs discovered, first recorded in follow-ups ÷ old customers ÷ quarters"
     }
     kpi_value_added { zh: "增值服务参与率", en: "Value-added service participation" }
     kpi_value_added_formula {

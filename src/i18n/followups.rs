@@ -60,6 +60,14 @@ catalogue! {
     brief_open_todos { zh: "未完成的待办", en: "Open to-dos" }
     brief_topics { zh: "建议沟通主题", en: "Suggested topics" }
     brief_peak { zh: "旺季将至，提前沟通需求", en: "Peak season ahead: talk about needs early" }
+    fu_choose_customer {
+        zh: "跟进记录属于某位客户：先在客户列表中打开这位客户，再点“记录跟进”。",
+        en: "A follow-up belongs to a customer: open the customer from the list first, then choose “Log a follow-up”."
+    }
+    tpl_pick {
+        zh: "选择客户（或跟进记录、收件客户）后，这里显示填好的内容。",
+        en: "Choose a customer (or a follow-up, or the recipients) and the filled-in text appears here."
+    }
     tpl_title { zh: "模板", en: "Templates" }
     tpl_choose { zh: "模板", en: "Template" }
     tpl_customer { zh: "客户", en: "Customer" }

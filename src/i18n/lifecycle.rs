@@ -9,7 +9,7 @@ catalogue! {
     pipe_lifecycle { zh: "生命周期", en: "Lifecycle" }
     pipe_stage { zh: "阶段", en: "Stage" }
     pipe_status { zh: "状态", en: "Status" }
-    pipe_days { zh: "天", en: "days" }
+    pipe_days { zh: "天（本阶段）", en: "days in stage" }
     pipe_late { zh: "已超时", en: "late" }
     pipe_inferred { zh: "按订单推断，拖动或移动后确定", en: "inferred from orders; move it to set it" }
     pipe_move_left { zh: "移到上一阶段", en: "Move to the previous stage" }

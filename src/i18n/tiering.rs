@@ -77,7 +77,7 @@ impl Lang {
             (Lang::En, PresetId::ValuePotential) => "000 value × potential quadrants",
             (Lang::En, PresetId::Abcd001) => "001 ABCD by spend, tenure and strategy",
             (Lang::En, PresetId::Abcd002) => "002 ABCD with D = churn warning",
-            (Lang::En, PresetId::Classes003) => "003 three classes (amounts in 元)",
+            (Lang::En, PresetId::Classes003) => "003 three classes (amounts in CNY)",
         }
     }
 
@@ -88,7 +88,7 @@ impl Lang {
             (Lang::Zh, PresetId::ValuePotential) => "两条轴：价值（近 12 个月消费）和潜力（增长潜力或“高潜力”标签）。高价值高潜力为 A，高价值低潜力为 B，低价值高潜力为 C，其余为 D。",
             (Lang::En, PresetId::ValuePotential) => "Two axes: value (12-month spend) and potential (growth potential or the 高潜力 tag). High value and high potential is A, high value only B, high potential only C, the rest D.",
             (Lang::Zh, PresetId::Abcd001) => "从 A 到 D 依次判断，满足的第一条决定级别。不完全符合任何一条的客户（如 60 万但合作 1 年）归入它满足的最近一个较低级别，并显示原因。",
-            (Lang::En, PresetId::Abcd001) => "Rules are tried from A to D; the first that holds decides. A customer meeting no rule exactly (say 60 万 but 1 year) lands in the nearest lower tier whose rule it meets, with the reason shown.",
+            (Lang::En, PresetId::Abcd001) => "Rules are tried from A to D; the first that holds decides. A customer meeting no rule exactly (say 600,000 CNY but 1 year) lands in the nearest lower tier whose rule it meets, with the reason shown.",
             (Lang::Zh, PresetId::Abcd002) => "D 类（流失预警）优先于其他所有规则：近 3 个月消费较前 3 个月下降 ≥ 50%，或客户反馈 ≤ 3 分。每季度重新分级。",
             (Lang::En, PresetId::Abcd002) => "D (churn warning) wins over every other rule: spend in the last 3 months down ≥ 50 % on the 3 before, or feedback ≤ 3 of 10. Re-tier every quarter.",
             (Lang::Zh, PresetId::Classes003) => "重要客户：年消费 ≥ 50,000 元，或年下单 ≥ 10 次，或处于成熟阶段；一般客户：10,000–50,000 元，或 3–10 次，或处于成长（成交）阶段；其余为新客户。",

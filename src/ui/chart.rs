@@ -53,6 +53,14 @@ pub fn nice_max(values: impl IntoIterator<Item = i64>, floor: i64) -> i64 {
     }
 }
 
+/// The y axis's gridlines: four steps when they fall on whole tenths (0, 25, 50 …), five
+/// otherwise (0, 1, 2, 3, 4, 5 % rather than 1.2, 2.5, 3.7 %).
+fn ticks(min: i64, max: i64) -> Vec<i64> {
+    let span = max - min;
+    let steps = if span % 4 != 0 && span % 5 == 0 { 5 } else { 4 };
+    (0..=steps).map(|k| min + span * k / steps).collect()
+}
+
 /// Monthly series as lines, with an optional target line. `min`/`max` are the y range in
 /// tenths; `unit` follows each axis label.
 #[component]
@@ -67,7 +75,7 @@ pub fn LineChart(
     no_value: String,
 ) -> impl IntoView {
     let n = labels.len();
-    let ticks: Vec<i64> = (0..=4).map(|k| min + (max - min) * k / 4).collect();
+    let ticks = ticks(min, max);
     let grid = ticks
         .iter()
         .map(|t| {
@@ -319,6 +327,15 @@ mod tests {
         assert_eq!(nice_max([1000, 20], 10), 1000);
         assert_eq!(nice_max([1001], 10), 2000);
         assert_eq!(nice_max([3000], 10), 5000);
+    }
+
+    #[test]
+    fn gridlines_fall_on_readable_numbers() {
+        assert_eq!(ticks(0, 50), [0, 10, 20, 30, 40, 50]);
+        assert_eq!(ticks(0, 10), [0, 2, 4, 6, 8, 10]);
+        assert_eq!(ticks(0, 20), [0, 5, 10, 15, 20]);
+        assert_eq!(ticks(0, 1000), [0, 250, 500, 750, 1000]);
+        assert_eq!(ticks(-1000, 1000), [-1000, -500, 0, 500, 1000]);
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub fn TryDemo() -> impl IntoView {
         <Show when=show>
             <div class="card try-demo">
                 <p>{tr(Lang::today_try_demo)}</p>
+                <a class="button" href=format!("{base}/customers/new/")>{tr(Lang::customers_new)}</a>
                 <button type="button" class="primary demo-enter" on:click={
                     let base = base.clone();
                     move |_| enter_demo(&base)

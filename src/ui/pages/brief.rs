@@ -36,7 +36,11 @@ pub fn BriefPage() -> impl IntoView {
                 let t = lang.get();
                 let today = ws.today.get();
                 let Some(c) = ws.customer(&id()) else {
-                    return view! { <p>{tr(Lang::customer_missing)}</p> }.into_any();
+                    let back = crate::ui::routes::Page::Customers.href(&crate::ui::use_base());
+                    return view! {
+                        <p>{tr(Lang::customer_missing)}</p>
+                        <p><a href=back>{move || format!("← {}", lang.get().back_to_customers())}</a></p>
+                    }.into_any();
                 };
                 let settings = ws.settings.get();
                 let unit = settings.money_unit;

@@ -169,6 +169,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <PageHeading title=Lang::nav_dashboard/>
                 <button type="button" on:click=print>{tr(Lang::dash_print)}</button>
             </div>
+            <crate::ui::demo::TryDemo/>
             <fieldset class="choices dash-period no-print">
                 <legend>{tr(Lang::dash_period)}</legend>
                 {picker}

@@ -12,11 +12,25 @@ use crate::i18n::Lang;
 use crate::ui::form::{touch_kind_select, CheckField, TextField};
 use crate::ui::routes::customer_path;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{new_id, use_workspace};
+use crate::ui::workspace::{new_id, use_workspace, Status};
 use crate::ui::{tr, use_lang};
 
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
+    let ws = use_workspace();
+    // The form starts from the stored records (the customer's name and owner, the follow-up
+    // being edited), so it is built once they are read: a reload must not open an empty form.
+    let ready = Memo::new(move |_| ws.status.get() == Status::Ready);
+    move || {
+        if ready.get() {
+            follow_up_form()
+        } else {
+            view! { <p class="hint">{tr(Lang::customers_loading)}</p> }.into_any()
+        }
+    }
+}
+
+fn follow_up_form() -> AnyView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
@@ -33,6 +47,17 @@ pub fn FollowUpPage() -> impl IntoView {
         .map(|f| f.customer_id.clone())
         .unwrap_or_else(|| q("customer"));
     let customer = ws.customer(&customer_id);
+    if customer.is_none() {
+        let back = crate::ui::routes::Page::Customers.href(&crate::ui::use_base());
+        return view! {
+            <section class="page page-followup">
+                <PageHeading title=Lang::fu_new/>
+                <p class="empty-state">{tr(Lang::fu_choose_customer)}</p>
+                <p><a href=back>{move || format!("← {}", lang.get().back_to_customers())}</a></p>
+            </section>
+        }
+        .into_any();
+    }
     let kind = TouchKind::from_name(&q("kind"))
         .filter(|k| TouchKind::LOGGABLE.contains(k))
         .unwrap_or(TouchKind::Call);
@@ -217,4 +242,5 @@ pub fn FollowUpPage() -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }

@@ -114,6 +114,7 @@ pub fn PipelinePage() -> impl IntoView {
     view! {
         <section class="page page-pipeline">
             <PageHeading title=Lang::nav_pipeline/>
+            <crate::ui::demo::TryDemo/>
             <p class="hint">{tr(Lang::pipe_hint)}</p>
             <div class="board">
                 {Stage::ALL.into_iter().enumerate().map(|(i, stage)| {

@@ -87,6 +87,7 @@ pub fn PlanPage() -> impl IntoView {
                     <button type="button" on:click=print>{tr(Lang::plan_print)}</button>
                 </div>
             </div>
+            <crate::ui::demo::TryDemo/>
             <MonthCalendar plan=plan month=month customer=customer/>
             <section class="card customer-plan" aria-labelledby="customer-plan-title">
                 <h2 id="customer-plan-title">{tr(Lang::plan_customer)}</h2>

@@ -433,7 +433,7 @@ pub fn TemplatesPage() -> impl IntoView {
             </Show>
             <label class="field no-print">
                 <span class="field-label">{tr(Lang::tpl_text)}</span>
-                <textarea class="template-output" rows="18" prop:value=move || output.get() on:input=move |ev| output.set(event_target_value(&ev))></textarea>
+                <textarea class="template-output" rows="18" placeholder=tr(Lang::tpl_pick) prop:value=move || output.get() on:input=move |ev| output.set(event_target_value(&ev))></textarea>
             </label>
             <pre class="print-only template-print">{move || output.get()}</pre>
             <div class="actions no-print">

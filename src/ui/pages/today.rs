@@ -296,7 +296,7 @@ fn DueLine(line: Line) -> impl IntoView {
             <div class="due-main">
                 <TierBadge tier=due.with_value(|d| d.tier)/>
                 <div>
-                    <p class="due-who"><a href=href>{name}</a>" · "<strong>{move || lang.get().touch_kind(kind)}</strong>" · "{format::date(date)}</p>
+                    <p class="due-who"><a href=href>{name}</a>" · "<strong>{move || lang.get().touch_kind(kind)}</strong>" · "<span class="nowrap">{format::date(date)}</span></p>
                     <p class="due-why">{reason}</p>
                     {moved.map(|from| view! { <p class="due-why">{move || lang.get().move_reason(&format::date(from), crate::domain::cadence::plan::MoveReason::Weekend)}</p> })}
                     {(!topics_view.is_empty()).then(|| view! { <p class="due-topics">{tr(Lang::today_suggested)}{topics_view.join(" · ")}</p> })}

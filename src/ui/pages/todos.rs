@@ -72,6 +72,7 @@ pub fn TodosPage() -> impl IntoView {
     view! {
         <section class="page page-todos">
             <PageHeading title=Lang::nav_todos/>
+            <crate::ui::demo::TryDemo/>
             <div class="toolbar">
                 <label class="inline-field">
                     <span>{tr(Lang::todo_filter_status)}</span>
