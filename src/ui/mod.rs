@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
     let keep = safekeeping::Safekeeping::provide(ws);
     backup_file::BackupFile::provide(ws, keep);
     demo::Presenter::provide();
+    preload_pages();
 
     view! {
         <Router base=base>
@@ -105,11 +106,20 @@ pub fn App() -> impl IntoView {
 
 /// Pages whose code is loaded when first opened: Trunk builds split each into its own wasm
 /// module (scripts/split-wasm.sh), so the first load carries only the shell and Today.
-/// Not preloaded: a preload cut short (the page left or the network gone) panics in the loader,
-/// and the offline worker already keeps every module in its cache after the first visit.
+/// `preload_pages` fetches them all, in this order, once the app is idle, so opening a page
+/// later does not wait for its module.
 macro_rules! lazy_page {
     ($($route:ident => $page:ident),* $(,)?) => {
         $(lazy_page!(@one $route => $page);)*
+
+        fn preload_pages() {
+            leptos::task::spawn_local(async {
+                $(
+                    browser::idle(2000).await;
+                    <$route as LazyRoute>::preload().await;
+                )*
+            });
+        }
     };
     (@one $route:ident => $page:ident) => {
         struct $route;
