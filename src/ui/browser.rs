@@ -1,7 +1,6 @@
 //! The few browser facts the UI needs, read in one place.
 
 use chrono::NaiveDate;
-use wasm_bindgen::JsCast;
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -252,25 +251,4 @@ pub fn date_of_ms(ms: i64) -> NaiveDate {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or_default()
-}
-
-/// Resolves once the browser is idle, or after `timeout_ms` at the latest: for work that should
-/// not compete with what the person is doing.
-pub async fn idle(timeout_ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let idle_callback = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        if let Some(request) = idle_callback {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &timeout_ms.into());
-            let _ = request.call2(&window, &resolve, &options);
-        } else {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, timeout_ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

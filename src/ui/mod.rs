@@ -17,7 +17,7 @@ pub mod workspace;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::path;
 
 use crate::i18n::Lang;
 use crate::store::settings;
@@ -77,7 +77,6 @@ pub fn App() -> impl IntoView {
     let keep = safekeeping::Safekeeping::provide(ws);
     backup_file::BackupFile::provide(ws, keep);
     demo::Presenter::provide();
-    preload_pages();
 
     view! {
         <Router base=base>
@@ -86,68 +85,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=page(|| TodayPage().into_any())/>
                     <Route path=path!("/index.html") view=page(|| TodayPage().into_any())/>
                     <Route path=path!("/today") view=page(|| TodayPage().into_any())/>
-                    <Route path=path!("/customers") view={Lazy::<CustomersRoute>::new()}/>
-                    <Route path=path!("/customers/new") view={Lazy::<NewCustomerRoute>::new()}/>
-                    <Route path=path!("/customers/review") view={Lazy::<TierReviewRoute>::new()}/>
-                    <Route path=path!("/customer") view={Lazy::<CustomerRoute>::new()}/>
-                    <Route path=path!("/plan") view={Lazy::<PlanRoute>::new()}/>
-                    <Route path=path!("/todos") view={Lazy::<TodosRoute>::new()}/>
-                    <Route path=path!("/followup") view={Lazy::<FollowUpRoute>::new()}/>
-                    <Route path=path!("/brief") view={Lazy::<BriefRoute>::new()}/>
-                    <Route path=path!("/templates") view={Lazy::<TemplatesRoute>::new()}/>
-                    <Route path=path!("/pipeline") view={Lazy::<PipelineRoute>::new()}/>
-                    <Route path=path!("/dashboard") view={Lazy::<DashboardRoute>::new()}/>
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("/customers") view=page(|| CustomersPage().into_any())/>
+                    <Route path=path!("/customers/new") view=page(|| NewCustomerPage().into_any())/>
+                    <Route path=path!("/customers/review") view=page(|| TierReviewPage().into_any())/>
+                    <Route path=path!("/customer") view=page(|| CustomerPage().into_any())/>
+                    <Route path=path!("/plan") view=page(|| PlanPage().into_any())/>
+                    <Route path=path!("/todos") view=page(|| TodosPage().into_any())/>
+                    <Route path=path!("/followup") view=page(|| FollowUpPage().into_any())/>
+                    <Route path=path!("/brief") view=page(|| BriefPage().into_any())/>
+                    <Route path=path!("/templates") view=page(|| TemplatesPage().into_any())/>
+                    <Route path=path!("/pipeline") view=page(|| PipelinePage().into_any())/>
+                    <Route path=path!("/dashboard") view=page(|| DashboardPage().into_any())/>
+                    <Route path=path!("/settings") view=page(|| SettingsPage().into_any())/>
                 </Routes>
             </Shell>
         </Router>
     }
-}
-
-/// Pages whose code is loaded when first opened: Trunk builds split each into its own wasm
-/// module (scripts/split-wasm.sh), so the first load carries only the shell and Today.
-/// `preload_pages` fetches them all, in this order, once the app is idle, so opening a page
-/// later does not wait for its module.
-macro_rules! lazy_page {
-    ($($route:ident => $page:ident),* $(,)?) => {
-        $(lazy_page!(@one $route => $page);)*
-
-        fn preload_pages() {
-            leptos::task::spawn_local(async {
-                $(
-                    browser::idle(2000).await;
-                    <$route as LazyRoute>::preload().await;
-                )*
-            });
-        }
-    };
-    (@one $route:ident => $page:ident) => {
-        struct $route;
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-            fn view(_this: Self) -> AnyView {
-                $page().into_any()
-            }
-        }
-    };
-}
-
-lazy_page! {
-    CustomersRoute => CustomersPage,
-    CustomerRoute => CustomerPage,
-    FollowUpRoute => FollowUpPage,
-    PlanRoute => PlanPage,
-    TodosRoute => TodosPage,
-    PipelineRoute => PipelinePage,
-    DashboardRoute => DashboardPage,
-    NewCustomerRoute => NewCustomerPage,
-    SettingsRoute => SettingsPage,
-    BriefRoute => BriefPage,
-    TemplatesRoute => TemplatesPage,
-    TierReviewRoute => TierReviewPage,
 }
 
 /// A page's view for the router. Every route then has the same view type, so the router's
