@@ -19,7 +19,7 @@ use crate::ui::browser;
 use crate::ui::demo::TrainingSection;
 use crate::ui::lock::{new_passphrase_problem, note_view, passphrase_field, use_at_rest, Note};
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::use_workspace;
+use crate::ui::workspace::{use_workspace, Status};
 use crate::ui::{tr, use_lang};
 
 /// Everything in the data set, as the backup file.
@@ -101,6 +101,9 @@ pub fn SettingsPage() -> impl IntoView {
                         <label class="choice">
                             <input type="radio" name="money-unit"
                                 prop:checked=move || ws.settings.get().money_unit == unit
+                                // Until the saved settings are read, a choice would be
+                                // overwritten by them (or refused as made on old data).
+                                prop:disabled=move || ws.status.get() != Status::Ready
                                 on:change=move |_| set_unit(unit)/>
                             <span>{move || lang.get().unit_name(unit)}</span>
                         </label>
