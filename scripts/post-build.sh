@@ -10,28 +10,35 @@ dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 base_re='<base href="\?\./"\?'
 grep -q "$base_re" "$dir/index.html" || { echo "post-build: index.html lacks <base href=\"./\">" >&2; exit 1; }
 
-# Release builds: minify wasm-bindgen's JS (Trunk's minifier cannot parse it and leaves it
-# as it is; this takes 10.5 KB gzip to 8.2 KB), then give index.html the new file's
-# integrity hash. Without terser (scripts/setup.sh installs it) the JS stays as it was.
+# Split the pages opened later out of the first load (scripts/split-wasm.sh); in release
+# builds also minify wasm-bindgen's JS (Trunk's minifier cannot parse it and leaves it as it
+# is; terser takes it from 10.5 KB gzip to 8.2 KB). Then give index.html the new files'
+# integrity hashes.
 terser="${TRUNK_SOURCE_DIR:-.}/.tools/node_modules/.bin/terser"
-# The sha384 of a file in base64, as Trunk writes it (node is there whenever terser is).
+# The sha384 of a file in base64, as Trunk writes it.
 sri() {
   node -e 'const c = require("crypto"), fs = require("fs");
     process.stdout.write(c.createHash("sha384").update(fs.readFileSync(process.argv[1])).digest("base64"))' "$1"
 }
+main_js=$(ls "$dir"/*.js)
+main_wasm=$(ls "$dir"/*_bg.wasm)
+old_js=$(sri "$main_js")
+old_wasm=$(sri "$main_wasm")
+for old in "$old_js" "$old_wasm"; do
+  grep -q "sha384-$old" "$dir/index.html" || { echo "post-build: index.html lacks an integrity hash Trunk wrote" >&2; exit 1; }
+done
+bash "${TRUNK_SOURCE_DIR:-.}/scripts/split-wasm.sh" "$dir"
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   if [ -x "$terser" ]; then
-    for js in "$dir"/*.js; do
-      old=$(sri "$js")
-      grep -q "sha384-$old" "$dir/index.html" || { echo "post-build: no integrity for $js" >&2; exit 1; }
+    for js in "$main_js" "$dir"/split-*/*.js; do
       "$terser" "$js" --module --compress --mangle --output "$js.min"
       mv "$js.min" "$js"
-      sed -i "s|sha384-$old|sha384-$(sri "$js")|" "$dir/index.html"
     done
   else
     echo "post-build: $terser is missing (scripts/setup.sh installs it); JS left unminified" >&2
   fi
 fi
+sed -i -e "s|sha384-$old_js|sha384-$(sri "$main_js")|" -e "s|sha384-$old_wasm|sha384-$(sri "$main_wasm")|" "$dir/index.html"
 
 for page in $PAGES; do
   up=$(echo "$page/" | sed 's|[^/]*/|../|g')

@@ -11,6 +11,8 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 BINARYEN_VERSION=132.0.0
 TERSER_VERSION=5.51.2
+# Splits the release wasm into the first load and pages loaded on demand (scripts/split-wasm.sh).
+WASM_SPLIT_VERSION=0.2.4
 TOOLS="$PWD/.tools"
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
@@ -51,6 +53,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # No --locked: the CLI's own lockfile names a crate the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (compiles for a few minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 # --- Node side: wasm-opt (binaryen from npm), terser and, for tests, Playwright ------------

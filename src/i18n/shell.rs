@@ -45,6 +45,13 @@ catalogue! {
     not_found_body { zh: "这个地址没有对应的页面。", en: "There is no page at this address." }
     not_found_back { zh: "回到今日", en: "Back to Today" }
 
+    page_loading { zh: "正在打开页面…", en: "Opening the page…" }
+    page_load_failed {
+        zh: "这个页面没能载入：网络可能断开了。你的数据都在本机，没有受影响。",
+        en: "This page could not be loaded: the network may be down. Your data is on this device and unaffected."
+    }
+    page_load_retry { zh: "重试", en: "Try again" }
+
     reload { zh: "重新加载", en: "Reload" }
     dismiss { zh: "关闭", en: "Dismiss" }
 }

@@ -8,6 +8,7 @@ mod form;
 pub mod format;
 mod lock;
 mod offline;
+mod on_demand;
 mod pages;
 pub mod routes;
 pub mod safekeeping;
@@ -21,11 +22,7 @@ use leptos_router::path;
 
 use crate::i18n::Lang;
 use crate::store::settings;
-use pages::{
-    BriefPage, CustomerPage, CustomersPage, DashboardPage, FollowUpPage, NewCustomerPage,
-    NotFoundPage, PipelinePage, PlanPage, SettingsPage, TemplatesPage, TierReviewPage, TodayPage,
-    TodosPage,
-};
+use pages::{NotFoundPage, TodayPage};
 use shell::Shell;
 
 /// Starts the app in the page's `<body>`.
@@ -85,18 +82,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=page(|| TodayPage().into_any())/>
                     <Route path=path!("/index.html") view=page(|| TodayPage().into_any())/>
                     <Route path=path!("/today") view=page(|| TodayPage().into_any())/>
-                    <Route path=path!("/customers") view=page(|| CustomersPage().into_any())/>
-                    <Route path=path!("/customers/new") view=page(|| NewCustomerPage().into_any())/>
-                    <Route path=path!("/customers/review") view=page(|| TierReviewPage().into_any())/>
-                    <Route path=path!("/customer") view=page(|| CustomerPage().into_any())/>
-                    <Route path=path!("/plan") view=page(|| PlanPage().into_any())/>
-                    <Route path=path!("/todos") view=page(|| TodosPage().into_any())/>
-                    <Route path=path!("/followup") view=page(|| FollowUpPage().into_any())/>
-                    <Route path=path!("/brief") view=page(|| BriefPage().into_any())/>
-                    <Route path=path!("/templates") view=page(|| TemplatesPage().into_any())/>
-                    <Route path=path!("/pipeline") view=page(|| PipelinePage().into_any())/>
-                    <Route path=path!("/dashboard") view=page(|| DashboardPage().into_any())/>
-                    <Route path=path!("/settings") view=page(|| SettingsPage().into_any())/>
+                    <Route path=path!("/customers") view=page(on_demand::customers)/>
+                    <Route path=path!("/customers/new") view=page(on_demand::new_customer)/>
+                    <Route path=path!("/customers/review") view=page(on_demand::tier_review)/>
+                    <Route path=path!("/customer") view=page(on_demand::customer)/>
+                    <Route path=path!("/plan") view=page(on_demand::plan)/>
+                    <Route path=path!("/todos") view=page(on_demand::todos)/>
+                    <Route path=path!("/followup") view=page(on_demand::follow_up)/>
+                    <Route path=path!("/brief") view=page(on_demand::brief)/>
+                    <Route path=path!("/templates") view=page(on_demand::templates)/>
+                    <Route path=path!("/pipeline") view=page(on_demand::pipeline)/>
+                    <Route path=path!("/dashboard") view=page(on_demand::dashboard)/>
+                    <Route path=path!("/settings") view=page(on_demand::settings)/>
                 </Routes>
             </Shell>
         </Router>
@@ -104,7 +101,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// A page's view for the router. Every route then has the same view type, so the router's
-/// matching and view-choosing code is compiled once instead of once per page.
+/// matching and view-choosing code is compiled once instead of once per page. Every page but
+/// Today is loaded on demand (`on_demand`).
 type PageView = fn() -> AnyView;
 
 fn page(view: PageView) -> PageView {

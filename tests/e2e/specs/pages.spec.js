@@ -134,6 +134,7 @@ test.describe('on a laptop', () => {
     expect(await manual.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
     // The churn chart's gridlines read as whole percents or halves, never 1.2 or 3.7.
     await page.goto('dashboard/');
+    await expect(page.locator('figure.chart').first()).toBeVisible();
     const labels = await page.locator('figure.chart').first().locator('text.chart-axis:not(.chart-x-label):not(.chart-target-label)').allTextContents();
     expect(labels.length).toBeGreaterThan(3);
     for (const l of labels) expect(l).toMatch(/^-?\d+(\.[05])?%$/);

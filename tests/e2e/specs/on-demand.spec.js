@@ -1,0 +1,67 @@
+// Pages after Today are fetched when first opened (src/ui/on_demand.rs). A fetch that fails or
+// is still under way must never stop the app: the page says so and offers a retry.
+'use strict';
+const { test, expect } = require('../fixtures/test');
+const { AppPage } = require('../fixtures/app-page');
+
+// The offline worker would answer from its cache, out of the page's request routing; the
+// browser reports each request the spec cuts off on the console.
+test.use({ serviceWorkers: 'block', expectedConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/] });
+
+// The page modules (the loader script itself comes with the first load).
+const MODULES = '**/split-*/*.wasm';
+
+test('the first load fetches no page module; opening Customers fetches its module', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (/\/split-[^/]+\/.*\.wasm$/.test(r.url())) fetched.push(r.url()); });
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.heading).toHaveText('Today');
+  expect(fetched, 'Today needs no page module').toEqual([]);
+  await app.clickNav('Customers');
+  await expect(app.heading).toHaveText('Customers');
+  expect(fetched.length, 'a module was fetched for Customers').toBeGreaterThan(0);
+});
+
+test('a page whose module cannot be fetched says so, the app goes on, and a retry opens it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.heading).toHaveText('Today');
+  await page.route(MODULES, (route) => route.abort('internetdisconnected'));
+  await app.clickNav('Customers');
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Your data is on this device');
+  // The rest of the app still works.
+  await app.clickNav('Today');
+  await expect(app.heading).toHaveText('Today');
+  await app.clickNav('Customers');
+  await expect(alert).toBeVisible();
+  // The network is back: the retry fetches the module and shows the page.
+  await page.unroute(MODULES);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(app.heading).toHaveText('Customers');
+  await expect(alert).toHaveCount(0);
+});
+
+test('leaving a page while its module loads, and coming back, shows the right page', async ({ page, baseURL }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.heading).toHaveText('Today');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(MODULES, async (route) => { await held; await route.continue(); });
+  await app.clickNav('Plan');
+  await expect(page.getByText('Opening the page…')).toBeAttached();
+  await page.goBack();
+  await expect(app.heading).toHaveText('Today');
+  await expect(page).toHaveURL(`${baseURL}`);
+  release();
+  // The module that came in meanwhile does not pull the app away from Today…
+  await page.waitForTimeout(300);
+  await expect(app.heading).toHaveText('Today');
+  // …and going forward shows the page at once.
+  await page.goForward();
+  await expect(app.heading).toHaveText('Plan');
+  await expect(page).toHaveURL(`${baseURL}plan/`);
+});
