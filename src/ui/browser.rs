@@ -48,6 +48,17 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// Whether this page was served by the offline worker (`navigator.serviceWorker.controller`),
+/// i.e. every file of the app is on this device.
+pub fn served_by_offline_worker() -> bool {
+    let navigator = web_sys::window().map(|w| w.navigator());
+    navigator
+        .and_then(|n| js_sys::Reflect::get(&n, &"serviceWorker".into()).ok())
+        .filter(|sw| sw.is_object())
+        .and_then(|sw| js_sys::Reflect::get(&sw, &"controller".into()).ok())
+        .is_some_and(|c| c.is_object())
+}
+
 pub fn set_title(title: &str) {
     document().set_title(title);
 }

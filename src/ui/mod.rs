@@ -74,6 +74,17 @@ pub fn App() -> impl IntoView {
     let keep = safekeeping::Safekeeping::provide(ws);
     backup_file::BackupFile::provide(ws, keep);
     demo::Presenter::provide();
+    // Once the data is read, the pages after Today (see on_demand) are compiled when idle.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let ready = ws.status.get() == workspace::Status::Ready;
+        if ready {
+            on_demand::preload_when_idle();
+        }
+        ready
+    });
 
     view! {
         <Router base=base>
@@ -82,18 +93,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=page(|| TodayPage().into_any())/>
                     <Route path=path!("/index.html") view=page(|| TodayPage().into_any())/>
                     <Route path=path!("/today") view=page(|| TodayPage().into_any())/>
-                    <Route path=path!("/customers") view=page(on_demand::customers)/>
-                    <Route path=path!("/customers/new") view=page(on_demand::new_customer)/>
-                    <Route path=path!("/customers/review") view=page(on_demand::tier_review)/>
-                    <Route path=path!("/customer") view=page(on_demand::customer)/>
-                    <Route path=path!("/plan") view=page(on_demand::plan)/>
-                    <Route path=path!("/todos") view=page(on_demand::todos)/>
-                    <Route path=path!("/followup") view=page(on_demand::follow_up)/>
-                    <Route path=path!("/brief") view=page(on_demand::brief)/>
-                    <Route path=path!("/templates") view=page(on_demand::templates)/>
-                    <Route path=path!("/pipeline") view=page(on_demand::pipeline)/>
-                    <Route path=path!("/dashboard") view=page(on_demand::dashboard)/>
-                    <Route path=path!("/settings") view=page(on_demand::settings)/>
+                    <Route path=path!("/customers") view=page(on_demand::customers::view)/>
+                    <Route path=path!("/customers/new") view=page(on_demand::new_customer::view)/>
+                    <Route path=path!("/customers/review") view=page(on_demand::tier_review::view)/>
+                    <Route path=path!("/customer") view=page(on_demand::customer::view)/>
+                    <Route path=path!("/plan") view=page(on_demand::plan::view)/>
+                    <Route path=path!("/todos") view=page(on_demand::todos::view)/>
+                    <Route path=path!("/followup") view=page(on_demand::follow_up::view)/>
+                    <Route path=path!("/brief") view=page(on_demand::brief::view)/>
+                    <Route path=path!("/templates") view=page(on_demand::templates::view)/>
+                    <Route path=path!("/pipeline") view=page(on_demand::pipeline::view)/>
+                    <Route path=path!("/dashboard") view=page(on_demand::dashboard::view)/>
+                    <Route path=path!("/settings") view=page(on_demand::settings::view)/>
                 </Routes>
             </Shell>
         </Router>

@@ -3,7 +3,8 @@
 //!
 //! Each page below is a split point: the release build's post-build step
 //! (scripts/split-wasm.sh) moves the code only it reaches into its own wasm module. Opening the
-//! page fetches that module once; later visits render at once from [`Loaded`]. A fetch that
+//! page fetches that module once; later visits render at once from [`Loaded`]. Returning
+//! visits, served by the offline worker, compile every module once the browser is idle. A fetch that
 //! fails (no network before the offline worker has cached the modules, or the load cut short
 //! by leaving the page) is an error the page shows with a retry, never a panic: Leptos's own
 //! `lazy_route` panics there and the panic stops the whole app.
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-use super::pages;
+use super::{browser, pages};
 use super::{tr, PageView};
 use crate::i18n::Lang;
 
@@ -30,7 +31,8 @@ impl From<SplitLoaderError> for NotLoaded {
     }
 }
 
-type Load = fn() -> Pin<Box<dyn Future<Output = Result<PageView, NotLoaded>>>>;
+type LoadFuture = Pin<Box<dyn Future<Output = Result<PageView, NotLoaded>>>>;
+type Load = fn() -> LoadFuture;
 /// A page's view once its module is in; kept for the rest of the session.
 type Loaded = LocalKey<Cell<Option<PageView>>>;
 
@@ -44,18 +46,31 @@ enum State {
 /// One page loaded on demand: `$page` is only reached through the split point `$route` in
 /// module `$module`. Pages that share most of their code share a module: every distinct set of
 /// modules that shares a function becomes one more file to fetch, and twelve modules made
-/// 135 files (93 requests to open a profile); four make a few dozen.
+/// 135 files (93 requests to open a profile); four make 15.
 macro_rules! on_demand {
-    ($($route:ident => $module:ident : $page:ident),* $(,)?) => {$(
-        pub fn $route() -> AnyView {
+    ($($route:ident => $module:ident : $page:ident),* $(,)?) => {
+        $(pub mod $route {
+            use super::*;
+
             #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn $route() -> Result<PageView, NotLoaded> {
                 Ok(|| pages::$page().into_any())
             }
-            thread_local!(static LOADED: Cell<Option<PageView>> = const { Cell::new(None) });
-            page_on_demand(&LOADED, || Box::pin($route()))
-        }
-    )*};
+
+            thread_local!(pub(super) static LOADED: Cell<Option<PageView>> = const { Cell::new(None) });
+
+            pub(super) fn load() -> LoadFuture {
+                Box::pin($route())
+            }
+
+            pub fn view() -> AnyView {
+                page_on_demand(&LOADED, load)
+            }
+        })*
+
+        /// Every page, in the order they are preloaded.
+        const PAGES: &[(&Loaded, Load)] = &[$((&$route::LOADED, $route::load)),*];
+    };
 }
 
 on_demand! {
@@ -76,6 +91,35 @@ on_demand! {
     templates => setup: TemplatesPage,
 }
 
+/// A page's view, from memory or fetched.
+async fn fetch(loaded: &'static Loaded, load: Load) -> Result<PageView, NotLoaded> {
+    if let Some(view) = loaded.get() {
+        return Ok(view);
+    }
+    let view = load().await?;
+    loaded.set(Some(view));
+    Ok(view)
+}
+
+/// When the app is served by the offline worker, every page's module is already on this
+/// device: compiling them once the browser is idle makes the first visit of each page as quick
+/// as the next. A first visit does not preload (the worker is fetching the same files then).
+pub fn preload_when_idle() {
+    if !browser::served_by_offline_worker() {
+        return;
+    }
+    request_idle_callback(|| {
+        spawn_local(async {
+            for (loaded, load) in PAGES {
+                // A failure is shown, with a retry, only if the page is opened.
+                if fetch(loaded, *load).await.is_err() {
+                    break;
+                }
+            }
+        })
+    });
+}
+
 fn page_on_demand(loaded: &'static Loaded, load: Load) -> AnyView {
     if let Some(view) = loaded.get() {
         return view();
@@ -84,10 +128,7 @@ fn page_on_demand(loaded: &'static Loaded, load: Load) -> AnyView {
     let attempt = move || {
         state.set(State::Loading);
         spawn_local(async move {
-            let outcome = load().await;
-            if let Ok(view) = outcome {
-                loaded.set(Some(view));
-            }
+            let outcome = fetch(loaded, load).await;
             // The page may have been left meanwhile: then nobody is waiting for it.
             state.try_set(outcome.map_or(State::Failed, State::Ready));
         });

@@ -65,3 +65,33 @@ test('leaving a page while its module loads, and coming back, shows the right pa
   await expect(app.heading).toHaveText('Plan');
   await expect(page).toHaveURL(`${baseURL}plan/`);
 });
+
+test.describe('served by the offline worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a returning visit compiles the pages when idle: none of them then says it is opening', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload();
+    await expect(app.heading).toHaveText('Today');
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller), 'served by the worker').toBe(true);
+    // Modules are preloaded one after another; settings' comes last, so once it is fetched
+    // the customers', plan's and dashboard's are in.
+    await expect.poll(
+      () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('split_setup.wasm'))),
+      { timeout: 15_000 },
+    ).toBe(true);
+    await page.evaluate(() => {
+      window.sawOpening = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.page-loading')) window.sawOpening = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    for (const name of ['Customers', 'Plan', 'Dashboard']) {
+      await app.clickNav(name);
+      await expect(app.heading).toHaveText(name);
+    }
+    expect(await page.evaluate(() => window.sawOpening), 'no page said "Opening the page…"').toBe(false);
+  });
+});
