@@ -529,3 +529,39 @@ fn one_customer_s_dues_are_what_the_whole_schedule_gives_for_it() {
     sort_dues(&mut pieced);
     assert_eq!(pieced, whole);
 }
+
+#[test]
+fn one_customer_s_year_plan_is_the_whole_plan_s_touches_for_it_without_a_daily_cap() {
+    // The plan page keeps each customer's year and computes again only the customer that
+    // changed; without a daily cap nothing of one customer's plan depends on another's.
+    let today = d(2026, 3, 16);
+    let demo = crate::domain::demo::generate(crate::domain::demo::DemoLang::En, today);
+    let cadence = CadenceSettings {
+        daily_cap: 0,
+        ..demo.settings.cadence.clone()
+    };
+    let records = Records {
+        customers: &demo.customers,
+        followups: &demo.followups,
+        plans: &[],
+        cadence: &cadence,
+        tiering: &demo.settings.tiering,
+        lunar: &[],
+    };
+    let whole = plan_ahead(&records, today, 12);
+    assert!(whole.len() > 100, "a year of the demo's touches");
+    for c in &demo.customers {
+        let own: Vec<&FollowUp> = demo
+            .followups
+            .iter()
+            .filter(|f| f.customer_id == c.id)
+            .collect();
+        let mine = super::plan::customer_plan(c, &own, &[], &records, today, 12);
+        let expected: Vec<_> = whole
+            .iter()
+            .filter(|t| t.customer_id == c.id)
+            .cloned()
+            .collect();
+        assert_eq!(mine, expected, "{}", c.id);
+    }
+}
