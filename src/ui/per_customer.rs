@@ -31,6 +31,11 @@ impl Revisions {
         self.touched.push(id.to_string());
     }
 
+    /// Changes whenever any customer's records change (for a figure kept whole).
+    pub fn version(&self) -> (u64, usize) {
+        (self.epoch, self.touched.len())
+    }
+
     pub(super) fn reset(&mut self) {
         self.epoch += 1;
         self.touched.clear();

@@ -89,7 +89,7 @@ pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<Plann
 }
 
 /// The order of a plan: by date, then tier, then customer.
-fn by_date(plan: &mut Vec<PlannedTouch>) {
+pub fn by_date(plan: &mut Vec<PlannedTouch>) {
     sorting::sort_by(plan, |a, b| {
         (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
     });
