@@ -169,15 +169,18 @@ pub fn due_items(records: &Records, today: NaiveDate, horizon_days: i64) -> Vec<
 
 /// Worst first, then by tier (A first), then by date: the order `due_items` gives.
 pub fn sort_dues(dues: &mut Vec<Due>) {
-    sorting::sort_by(dues, |a, b| {
-        (a.status, a.tier.is_none(), a.tier, a.date, &a.customer_id).cmp(&(
-            b.status,
-            b.tier.is_none(),
-            b.tier,
-            b.date,
-            &b.customer_id,
-        ))
-    });
+    sorting::sort_by(dues, due_order);
+}
+
+/// The order of `sort_dues`, for lists of what a page makes of each due.
+pub fn due_order(a: &Due, b: &Due) -> std::cmp::Ordering {
+    (a.status, a.tier.is_none(), a.tier, a.date, &a.customer_id).cmp(&(
+        b.status,
+        b.tier.is_none(),
+        b.tier,
+        b.date,
+        &b.customer_id,
+    ))
 }
 
 /// What is due for one customer, as `due_items` finds it (unsorted): `followups` and

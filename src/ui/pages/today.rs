@@ -2,7 +2,7 @@
 //! next 7 days — each with what kind of touch, why, and suggested topics; one click logs the
 //! touch or snoozes it with a reason.
 
-use std::collections::HashMap;
+use crate::domain::sorting;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -19,10 +19,10 @@ use super::{PageHeading, ShowAll};
 const SECTION_LINES: usize = 50;
 use crate::domain::cadence::plan::Suggestion;
 use crate::domain::cadence::{
-    customer_dues, sort_dues, Due, DueReason, DueStatus, Records, TouchKind,
+    customer_dues, due_order, Due, DueReason, DueStatus, Records, TouchKind,
 };
 use crate::domain::churn::Health;
-use crate::domain::customer::{Customer, Tag};
+use crate::domain::customer::Tag;
 use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::followup_form::{self, FollowUpDraft};
 use crate::domain::stable::StableName;
@@ -81,63 +81,64 @@ pub fn TodayPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     // Every schedule, computed when data, settings or the day change — not on a language
-    // switch — and kept while other pages are shown.
-    // Kept per customer too: a change computes again only the customers it touched.
+    // switch — and kept while other pages are shown; kept per customer too, so a change
+    // computes again only the customers it touched.
+    let inputs = move || {
+        let lunar = ws.lunar.get();
+        let (cadence, tiering) = ws.settings.with(|s| (s.cadence.clone(), s.tiering.clone()));
+        (ws.today.get(), cadence, tiering, lunar)
+    };
     let dues = kept("today.dues", || {
+        per_customer_memo(ws, inputs, |(today, cadence, tiering, lunar), own| {
+            let rules = Records {
+                customers: &[],
+                followups: &[],
+                plans: &[],
+                cadence,
+                tiering,
+                lunar,
+            };
+            Arc::new(customer_dues(
+                own.customer,
+                own.followups,
+                own.plans,
+                &rules,
+                *today,
+                7,
+            ))
+        })
+    });
+    // What each due shows (in the UI's language), per customer as well, in the agenda's order.
+    let lines = kept("today.lines", || {
         let per = per_customer_memo(
             ws,
             move || {
-                let lunar = ws.lunar.get();
-                let (cadence, tiering) =
-                    ws.settings.with(|s| (s.cadence.clone(), s.tiering.clone()));
-                (ws.today.get(), cadence, tiering, lunar)
+                dues.track();
+                (lang.get(), inputs())
             },
-            |(today, cadence, tiering, lunar), own| {
-                let rules = Records {
-                    customers: &[],
-                    followups: &[],
-                    plans: &[],
-                    cadence,
-                    tiering,
-                    lunar,
-                };
-                Arc::new(customer_dues(
-                    own.customer,
-                    own.followups,
-                    own.plans,
-                    &rules,
-                    *today,
-                    7,
-                ))
+            move |(t, _), own| {
+                let c = own.customer;
+                Arc::new(dues.with_untracked(|ds| {
+                    ds.get(own.index).map_or_else(Vec::new, |ds| {
+                        ds.iter()
+                            .map(|due| {
+                                Arc::new(Line {
+                                    topics: topics(due, &c.tags, *t),
+                                    name: c.name.clone(),
+                                    owner: c.owner.clone(),
+                                    due: due.clone(),
+                                })
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                }))
             },
         );
         Memo::new(move |_| {
             per.with(|per| {
-                let mut all: Vec<Due> = per.iter().flat_map(|d| d.iter()).cloned().collect();
-                sort_dues(&mut all);
+                let mut all: Vec<Arc<Line>> = per.iter().flat_map(|l| l.iter()).cloned().collect();
+                sorting::sort_by(&mut all, |a, b| due_order(&a.due, &b.due));
                 all
-            })
-        })
-    });
-    let lines = kept("today.lines", || {
-        Memo::new(move |_| {
-            let t = lang.get();
-            ws.customers.with(|cs| {
-                let by_id: HashMap<&str, &Customer> =
-                    cs.iter().map(|c| (c.id.as_str(), c)).collect();
-                dues.with(|ds| {
-                    ds.iter()
-                        .filter_map(|due| {
-                            let c = by_id.get(due.customer_id.as_str())?;
-                            Some(Arc::new(Line {
-                                topics: topics(due, &c.tags, t),
-                                name: c.name.clone(),
-                                owner: c.owner.clone(),
-                                due: due.clone(),
-                            }))
-                        })
-                        .collect::<Vec<_>>()
-                })
             })
         })
     });
