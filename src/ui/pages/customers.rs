@@ -1,6 +1,6 @@
 //! Customers: every profile in a table with search, filters, sort and the derived figures.
-//! Figures are computed once per change of data (not per render), and only a page of rows is
-//! in the DOM at a time, so 5,000 customers stay quick.
+//! Figures are kept per customer (computed again only for a customer whose records changed),
+//! and only a page of 50 rows is in the DOM at a time, so 10,000 customers stay quick.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -27,7 +27,7 @@ use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo};
 use crate::ui::workspace::{kept, use_workspace, Status};
 use crate::ui::{use_base, use_lang};
 
-const PAGE_SIZE: usize = 100;
+const PAGE_SIZE: usize = 50;
 
 /// One line of the table, with everything sorting and filtering need precomputed.
 #[derive(Clone, PartialEq, Hash)]
