@@ -127,9 +127,15 @@ pub struct Own<'a> {
 
 impl<K: PartialEq, T: Clone> PerCustomer<K, T> {
     /// Every customer's value, in the customers' order: kept ones as they were, the others
-    /// computed. Tracks the customers, follow-ups and plans, so a memo around it runs again
-    /// after any change of them.
-    pub fn update(&mut self, ws: Sources, inputs: K, mut compute: impl FnMut(Own) -> T) -> Vec<T> {
+    /// computed. Tracks the customers and the records it `reads`, so a memo around it runs
+    /// again after any change of them.
+    pub fn update(
+        &mut self,
+        ws: Sources,
+        reads: Reads,
+        inputs: K,
+        mut compute: impl FnMut(Own) -> T,
+    ) -> Vec<T> {
         ws.revisions.with_value(|revs| {
             let inputs = (revs.epoch, inputs);
             if self.inputs.as_ref() != Some(&inputs) || self.seen > revs.touched.len() {
@@ -171,8 +177,8 @@ impl<K: PartialEq, T: Clone> PerCustomer<K, T> {
                         .filter(|(_, at)| at.is_none())
                         .map(|(c, _)| c.id.as_str()),
                 );
-                ws.followups.with(|fs| {
-                    ws.plans.with(|ps| {
+                with_records(ws.followups, reads.followups, |fs| {
+                    with_records(ws.plans, reads.plans, |ps| {
                         let fs = of_stale(fs, &missing);
                         let ps = of_stale(ps, &missing);
                         let values: Vec<T> = cs
@@ -201,6 +207,43 @@ impl<K: PartialEq, T: Clone> PerCustomer<K, T> {
     }
 }
 
+/// Which of a customer's records a figure reads (those it does not read are neither tracked
+/// nor searched: 50,000 follow-ups take a while to go through).
+#[derive(Clone, Copy)]
+pub struct Reads {
+    pub followups: bool,
+    pub plans: bool,
+}
+
+impl Reads {
+    /// The profile alone (and what other memos computed from the records).
+    pub const PROFILE: Reads = Reads {
+        followups: false,
+        plans: false,
+    };
+    pub const FOLLOWUPS: Reads = Reads {
+        followups: true,
+        plans: false,
+    };
+    pub const ALL: Reads = Reads {
+        followups: true,
+        plans: true,
+    };
+}
+
+/// `f` over the records if the figure reads them (tracked), else over none.
+fn with_records<T: Send + Sync + 'static, R>(
+    records: RwSignal<Vec<T>>,
+    read: bool,
+    f: impl FnOnce(&[T]) -> R,
+) -> R {
+    if read {
+        records.with(|r| f(r))
+    } else {
+        f(&[])
+    }
+}
+
 /// The records of the customers to compute, grouped by customer.
 fn of_stale<'a, T: OfCustomer>(records: &'a [T], stale: &Ids) -> HashMap<&'a str, Vec<&'a T>> {
     let mut by: HashMap<&str, Vec<&T>> = HashMap::new();
@@ -219,6 +262,7 @@ fn of_stale<'a, T: OfCustomer>(records: &'a [T], stale: &Ids) -> HashMap<&'a str
 /// what the figure depends on besides the customer's records (tracked).
 pub fn per_customer_memo<K, T>(
     ws: impl Into<Sources>,
+    reads: Reads,
     inputs: impl Fn() -> K + Send + Sync + 'static,
     compute: impl Fn(&K, Own) -> T + Send + Sync + 'static,
 ) -> Memo<Arc<Vec<T>>>
@@ -231,7 +275,7 @@ where
     Memo::new(move |_| {
         let inputs = inputs();
         let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-        Arc::new(cache.update(ws, inputs.clone(), |own| compute(&inputs, own)))
+        Arc::new(cache.update(ws, reads, inputs.clone(), |own| compute(&inputs, own)))
     })
 }
 
@@ -241,6 +285,7 @@ pub fn churn_signals(ws: Workspace) -> Memo<Arc<Vec<Arc<Vec<Signal>>>>> {
     kept("portfolio.churn_signals", || {
         per_customer_memo(
             ws,
+            Reads::FOLLOWUPS,
             move || (ws.today.get(), ws.settings.with(|s| s.tiering.clone())),
             |(today, tiering): &(NaiveDate, _), own| {
                 let c = own.customer;

@@ -27,7 +27,7 @@ mod writes;
 // Figures kept per customer, computed again only for the customers whose records changed.
 #[path = "per_customer.rs"]
 pub mod per_customer;
-use per_customer::{per_customer_memo, Revisions, Sources};
+use per_customer::{per_customer_memo, Reads, Revisions, Sources};
 
 /// The workspace's owner and the memos made under it by `kept`, by name.
 type Kept = (Option<Owner>, HashMap<&'static str, Box<dyn std::any::Any>>);
@@ -130,6 +130,7 @@ impl Workspace {
         // What the rules read of each customer (its figures today), kept per customer.
         let inputs = per_customer_memo(
             sources,
+            Reads::PROFILE,
             move || today.get(),
             |today, own| Inputs::of(own.customer, &Figures::of(own.customer, *today)),
         );

@@ -23,7 +23,7 @@ use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
 use crate::ui::format;
 use crate::ui::routes::customer_href;
-use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo};
+use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
 use crate::ui::workspace::{kept, use_workspace, Status};
 use crate::ui::{use_base, use_lang};
 
@@ -206,6 +206,7 @@ pub fn CustomersPage() -> impl IntoView {
     let rows = kept("customers.rows", || {
         per_customer_memo(
             ws,
+            Reads::PROFILE,
             move || {
                 signals.track();
                 (ws.today.get(), ws.settings.with(|s| s.tiering.clone()))

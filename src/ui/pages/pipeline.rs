@@ -14,7 +14,7 @@ use crate::domain::lifecycle::{inferred_stage, Stage};
 use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
-use crate::ui::workspace::per_customer::per_customer_memo;
+use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
 use crate::ui::workspace::{kept, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -63,6 +63,7 @@ pub fn PipelinePage() -> impl IntoView {
     let cards = kept("pipeline.cards", || {
         let per = per_customer_memo(
             ws,
+            Reads::FOLLOWUPS,
             move || ws.today.get(),
             |today, own| {
                 let c = own.customer;

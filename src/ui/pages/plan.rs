@@ -22,7 +22,7 @@ use crate::ui::browser;
 use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::per_customer::per_customer_memo;
+use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
 use crate::ui::workspace::{kept, new_id, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -68,6 +68,7 @@ pub fn PlanPage() -> impl IntoView {
     let plan = kept("plan.year", || {
         let per = per_customer_memo(
             ws,
+            Reads::ALL,
             move || {
                 let lunar = ws.lunar.get();
                 let (cadence, tiering) =

@@ -29,7 +29,7 @@ use crate::domain::stable::StableName;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo};
+use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
 use crate::ui::workspace::{kept, new_id, use_workspace, Status};
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -89,29 +89,35 @@ pub fn TodayPage() -> impl IntoView {
         (ws.today.get(), cadence, tiering, lunar)
     };
     let dues = kept("today.dues", || {
-        per_customer_memo(ws, inputs, |(today, cadence, tiering, lunar), own| {
-            let rules = Records {
-                customers: &[],
-                followups: &[],
-                plans: &[],
-                cadence,
-                tiering,
-                lunar,
-            };
-            Arc::new(customer_dues(
-                own.customer,
-                own.followups,
-                own.plans,
-                &rules,
-                *today,
-                7,
-            ))
-        })
+        per_customer_memo(
+            ws,
+            Reads::ALL,
+            inputs,
+            |(today, cadence, tiering, lunar), own| {
+                let rules = Records {
+                    customers: &[],
+                    followups: &[],
+                    plans: &[],
+                    cadence,
+                    tiering,
+                    lunar,
+                };
+                Arc::new(customer_dues(
+                    own.customer,
+                    own.followups,
+                    own.plans,
+                    &rules,
+                    *today,
+                    7,
+                ))
+            },
+        )
     });
     // What each due shows (in the UI's language), per customer as well, in the agenda's order.
     let lines = kept("today.lines", || {
         let per = per_customer_memo(
             ws,
+            Reads::PROFILE,
             move || {
                 dues.track();
                 (lang.get(), inputs())
