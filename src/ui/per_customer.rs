@@ -99,10 +99,8 @@ impl From<Workspace> for Sources {
 /// customer's own records (a change of it computes everyone again).
 pub struct PerCustomer<K, T> {
     inputs: Option<(u64, K)>,
-    /// How much of `Revisions::touched` has been taken into account.
-    seen: usize,
-    /// The customers' ids and values, in the customers' order of the last update.
-    ids: Vec<String>,
+    keeping: Keeping,
+    /// The values, in the customers' order of the last update.
     values: Vec<T>,
 }
 
@@ -110,8 +108,7 @@ impl<K, T> Default for PerCustomer<K, T> {
     fn default() -> Self {
         PerCustomer {
             inputs: None,
-            seen: 0,
-            ids: Vec::new(),
+            keeping: Keeping::default(),
             values: Vec::new(),
         }
     }
@@ -136,13 +133,41 @@ impl<K: PartialEq, T: Clone> PerCustomer<K, T> {
         inputs: K,
         mut compute: impl FnMut(Own) -> T,
     ) -> Vec<T> {
+        let inputs = (ws.revisions.with_value(|r| r.epoch), inputs);
+        if self.inputs.as_ref() != Some(&inputs) {
+            self.keeping = Keeping::default();
+            self.inputs = Some(inputs);
+        }
+        let old = std::mem::take(&mut self.values);
+        let mut values = Vec::with_capacity(old.len());
+        self.keeping.each(ws, reads, &mut |at, own| {
+            values.push(match at {
+                Some(at) => old[at].clone(),
+                None => compute(own),
+            })
+        });
+        self.values = values.clone();
+        values
+    }
+}
+
+/// Which customers a figure's kept values belong to, and how much of the touched customers
+/// it has taken into account. Not generic, so the one copy serves every figure (size).
+#[derive(Default)]
+struct Keeping {
+    /// How much of `Revisions::touched` has been taken into account.
+    seen: usize,
+    /// The customers' ids, in the customers' order of the last update.
+    ids: Vec<String>,
+}
+
+impl Keeping {
+    /// Calls `visit` for every customer in order: with the position of its kept value, or
+    /// with none and the customer's own records when it must be computed.
+    fn each(&mut self, ws: Sources, reads: Reads, visit: &mut dyn FnMut(Option<usize>, Own)) {
         ws.revisions.with_value(|revs| {
-            let inputs = (revs.epoch, inputs);
-            if self.inputs.as_ref() != Some(&inputs) || self.seen > revs.touched.len() {
-                self.ids.clear();
-                self.values.clear();
-                self.inputs = Some(inputs);
-                self.seen = 0;
+            if self.seen > revs.touched.len() {
+                *self = Keeping::default();
             }
             let touched = Ids::new(revs.touched[self.seen..].iter().map(String::as_str));
             self.seen = revs.touched.len();
@@ -181,27 +206,20 @@ impl<K: PartialEq, T: Clone> PerCustomer<K, T> {
                     with_records(ws.plans, reads.plans, |ps| {
                         let fs = of_stale(fs, &missing);
                         let ps = of_stale(ps, &missing);
-                        let values: Vec<T> = cs
-                            .iter()
-                            .zip(&places)
-                            .enumerate()
-                            .map(|(index, (c, at))| match at {
-                                Some(at) => self.values[*at].clone(),
-                                None => compute(Own {
-                                    index,
-                                    customer: c,
-                                    followups: of_customer(&fs, &c.id),
-                                    plans: of_customer(&ps, &c.id),
-                                }),
-                            })
-                            .collect();
-                        if !in_place {
-                            self.ids = cs.iter().map(|c| c.id.clone()).collect();
+                        for (index, (c, at)) in cs.iter().zip(&places).enumerate() {
+                            let own = Own {
+                                index,
+                                customer: c,
+                                followups: of_customer(&fs, &c.id),
+                                plans: of_customer(&ps, &c.id),
+                            };
+                            visit(*at, own);
                         }
-                        self.values = values.clone();
-                        values
                     })
-                })
+                });
+                if !in_place {
+                    self.ids = cs.iter().map(|c| c.id.clone()).collect();
+                }
             })
         })
     }
