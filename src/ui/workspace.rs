@@ -15,14 +15,19 @@ use super::toast::Toaster;
 use crate::domain::cadence::Holiday;
 use crate::domain::customer::Customer;
 use crate::domain::demo::{self, DemoLang};
+use crate::domain::figures::Figures;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
-use crate::domain::tiering::{classify_portfolio, Classification, TierState};
+use crate::domain::tiering::{classify_inputs, Classification, Inputs, TierState};
 use crate::store::{settings, sync, AtRest, Db, Freshness, StoreError};
 
 // Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
 #[path = "writes.rs"]
 mod writes;
+// Figures kept per customer, computed again only for the customers whose records changed.
+#[path = "per_customer.rs"]
+pub mod per_customer;
+use per_customer::{per_customer_memo, Reads, Revisions, Sources};
 
 /// The workspace's owner and the memos made under it by `kept`, by name.
 type Kept = (Option<Owner>, HashMap<&'static str, Box<dyn std::any::Any>>);
@@ -101,6 +106,8 @@ pub struct Workspace {
     pub tiers: Memo<Arc<HashMap<String, Classification>>>,
     /// Lunar holiday dates for this year and the next, from the browser's Chinese calendar.
     pub lunar: Memo<Arc<Vec<(Holiday, NaiveDate)>>>,
+    /// Which customers' records changed since they were read (see `per_customer.rs`).
+    pub revisions: StoredValue<Revisions>,
     /// The UI's language (the demo's stories and storage failures are worded in it).
     lang: RwSignal<crate::i18n::Lang>,
     /// Where every write failure is told (see `writes.rs`).
@@ -114,13 +121,23 @@ impl Workspace {
         let customers = RwSignal::new(Vec::<Customer>::new());
         let settings = RwSignal::new(DataSettings::default());
         let today = RwSignal::new(demo_day(settings::demo_offset()));
+        let sources = Sources {
+            revisions: StoredValue::new(Revisions::default()),
+            customers,
+            followups: RwSignal::new(Vec::new()),
+            plans: RwSignal::new(Vec::new()),
+        };
+        // What the rules read of each customer (its figures today), kept per customer.
+        let inputs = per_customer_memo(
+            sources,
+            Reads::PROFILE,
+            move || today.get(),
+            |today, own| Inputs::of(own.customer, &Figures::of(own.customer, *today)),
+        );
         let tiers = Memo::new(move |_| {
             let tiering = settings.with(|s| s.tiering.clone());
-            let today = today.get();
-            customers.with(|cs| {
-                let classes = classify_portfolio(cs, &tiering, today);
-                Arc::new(cs.iter().map(|c| c.id.clone()).zip(classes).collect())
-            })
+            let classes = inputs.with(|inputs| classify_inputs(inputs, &tiering));
+            customers.with(|cs| Arc::new(cs.iter().map(|c| c.id.clone()).zip(classes).collect()))
         });
         let year = Memo::new(move |_| today.get().year());
         let lunar = Memo::new(move |_| {
@@ -130,13 +147,14 @@ impl Workspace {
         let ws = Workspace {
             lunar,
             customers,
-            followups: RwSignal::new(Vec::new()),
-            plans: RwSignal::new(Vec::new()),
+            followups: sources.followups,
+            plans: sources.plans,
             todos: RwSignal::new(Vec::new()),
             settings,
             status: RwSignal::new(Status::Loading),
             today,
             tiers,
+            revisions: sources.revisions,
             lang: expect_context(),
             toaster: expect_context(),
         };
@@ -207,6 +225,7 @@ impl Workspace {
                     self.reset_demo();
                 }
                 Ok(loaded) => {
+                    self.revisions.update_value(Revisions::reset);
                     self.customers.set(loaded.customers);
                     self.settings.set(loaded.settings);
                     self.followups.set(loaded.followups);
@@ -243,6 +262,7 @@ impl Workspace {
                 Ok(data)
             },
             move |data| {
+                self.revisions.update_value(Revisions::reset);
                 self.today.set(today);
                 self.customers.set(data.customers);
                 self.settings.set(data.settings);
@@ -264,6 +284,7 @@ impl Workspace {
 
     /// Replaces (or adds) one customer in memory after a save.
     pub fn put_customer(self, saved: Customer) {
+        self.revisions.update_value(|r| r.touch(&saved.id));
         self.customers.update(|all| upsert(all, saved, |c| &c.id));
     }
 
@@ -273,6 +294,8 @@ impl Workspace {
         if saved.is_empty() {
             return;
         }
+        self.revisions
+            .update_value(|r| saved.iter().for_each(|c| r.touch(&c.id)));
         self.customers.update(|all| {
             // The first of an id, as `upsert` finds it.
             let mut at: HashMap<String, usize> = HashMap::new();
@@ -292,6 +315,7 @@ impl Workspace {
     }
 
     pub fn remove_customer(self, id: &str) {
+        self.revisions.update_value(|r| r.touch(id));
         self.customers.update(|all| all.retain(|c| c.id != id));
     }
 

@@ -88,7 +88,10 @@ impl Workspace {
         let stored = item.clone();
         self.run(
             async move |db| db.put(&stored).await,
-            move |()| self.plans.update(|all| upsert(all, item, |p| &p.id)),
+            move |()| {
+                self.revisions.update_value(|r| r.touch(&item.customer_id));
+                self.plans.update(|all| upsert(all, item, |p| &p.id));
+            },
         );
     }
 
@@ -108,6 +111,7 @@ impl Workspace {
         self.run(
             async move |db| db.apply_effects(&written).await,
             move |customer| {
+                self.touch_customers_of(&effects);
                 self.followups.update(|all| {
                     all.retain(|f| !effects.followups_delete.contains(&f.id));
                     for f in &effects.followups_put {
@@ -132,6 +136,30 @@ impl Workspace {
                 done();
             },
         );
+    }
+
+    /// Marks the customers whose follow-ups or planned touches `effects` change (their
+    /// figures kept per customer are computed again).
+    fn touch_customers_of(self, effects: &Effects) {
+        let mut ids: Vec<String> = Vec::new();
+        self.followups.with_untracked(|all| {
+            ids.extend(
+                all.iter()
+                    .filter(|f| effects.followups_delete.contains(&f.id))
+                    .map(|f| f.customer_id.clone()),
+            )
+        });
+        self.plans.with_untracked(|all| {
+            ids.extend(
+                all.iter()
+                    .filter(|p| effects.plans_delete.contains(&p.id))
+                    .map(|p| p.customer_id.clone()),
+            )
+        });
+        ids.extend(effects.followups_put.iter().map(|f| f.customer_id.clone()));
+        ids.extend(effects.plans_put.iter().map(|p| p.customer_id.clone()));
+        self.revisions
+            .update_value(|r| ids.iter().for_each(|id| r.touch(id)));
     }
 
     /// Changes one customer and saves it (a profile edit: the revision check applies, so a

@@ -17,7 +17,9 @@ use crate::domain::stable::stable_enum;
 
 pub use dates::{next_anniversary, Holiday};
 pub use policy::{default_policy, Interval, PolicyId, Response, TierCadence, TouchRule};
-pub use schedule::{due_items, Due, DueReason, DueStatus, Records, Step};
+pub use schedule::{
+    customer_dues, due_items, due_order, sort_dues, Due, DueReason, DueStatus, Records, Step,
+};
 
 stable_enum! {
     /// What kind of touch a contact is (and what a cadence asks for).

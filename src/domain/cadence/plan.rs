@@ -8,9 +8,12 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::keys::{calendar_uid, generated_key};
-use super::schedule::{due_items, skip_weekend, Due, DueReason, Records};
+use super::schedule::{customer_dues, skip_weekend, sort_dues, Due, DueReason, Records};
+use super::CadenceSettings;
 use super::TouchKind;
+use crate::domain::customer::Customer;
 use crate::domain::followup::PlanItem;
+use crate::domain::followup::{by_customer, of_customer, FollowUp};
 use crate::domain::tiering::Tier;
 
 /// A topic the plan suggests, by the quarter of the touch — the seed's year for an A customer
@@ -68,22 +71,58 @@ pub struct PlannedTouch {
 
 /// The plan from `today` for `months` months.
 pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<PlannedTouch> {
-    let Records {
-        customers,
-        plans,
-        cadence,
-        ..
-    } = *records;
+    let followups_of = by_customer(records.followups);
+    let plans_of = by_customer(records.plans);
+    let mut out: Vec<PlannedTouch> = Vec::new();
+    for c in records.customers {
+        out.extend(customer_plan(
+            c,
+            of_customer(&followups_of, &c.id),
+            of_customer(&plans_of, &c.id),
+            records,
+            today,
+            months,
+        ));
+    }
+    finish_plan(&mut out, records.cadence, today);
+    out
+}
+
+/// The order of a plan: by date, then tier, then customer.
+pub fn by_date(plan: &mut Vec<PlannedTouch>) {
+    sorting::sort_by(plan, |a, b| {
+        (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
+    });
+}
+
+/// The customers' plans put together (`customer_plan`'s, in any order) as `plan_ahead` gives
+/// them: in date order, and spread under the daily cap when there is one.
+pub fn finish_plan(plan: &mut Vec<PlannedTouch>, cadence: &CadenceSettings, today: NaiveDate) {
+    by_date(plan);
+    if cadence.daily_cap > 0 {
+        spread(plan, cadence.daily_cap, cadence.skip_weekends, today);
+        by_date(plan);
+    }
+}
+
+/// One customer's touches for the `months` ahead, in date order, before any daily cap
+/// (which weighs every customer's touches together: see `finish_plan`). `followups` and
+/// `plans` are the customer's own; of `rules` only the settings and lunar dates are read.
+pub fn customer_plan(
+    c: &Customer,
+    followups: &[&FollowUp],
+    plans: &[&PlanItem],
+    rules: &Records,
+    today: NaiveDate,
+    months: u32,
+) -> Vec<PlannedTouch> {
+    let cadence = rules.cadence;
     let end = crate::domain::calendar::add_months(today, months as i32);
     let horizon = (end - today).num_days();
-    let owner_of: HashMap<&str, &str> = customers
-        .iter()
-        .map(|c| (c.id.as_str(), c.owner.as_str()))
-        .collect();
-    let stored: HashMap<&str, &PlanItem> = plans.iter().map(|p| (p.id.as_str(), p)).collect();
+    let stored: HashMap<&str, &PlanItem> = plans.iter().map(|p| (p.id.as_str(), *p)).collect();
     let replaced: HashMap<&str, &PlanItem> = plans
         .iter()
-        .filter_map(|p| p.replaces.as_deref().map(|k| (k, p)))
+        .filter_map(|p| p.replaces.as_deref().map(|k| (k, *p)))
         .collect();
     let mut ordinal: HashMap<(String, TouchKind), usize> = HashMap::new();
     let mut out: Vec<PlannedTouch> = Vec::new();
@@ -111,12 +150,7 @@ pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<Plann
             owner: stored_item
                 .map(|p| p.owner.clone())
                 .filter(|o| !o.is_empty())
-                .unwrap_or_else(|| {
-                    owner_of
-                        .get(due.customer_id.as_str())
-                        .unwrap_or(&"")
-                        .to_string()
-                }),
+                .unwrap_or_else(|| c.owner.clone()),
             tier: due.tier,
             topics: stored_item.map(|p| p.topics.clone()).unwrap_or_default(),
             suggestion: match (&due.reason, due.kind) {
@@ -135,7 +169,9 @@ pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<Plann
         })
     };
 
-    for due in due_items(records, today, horizon) {
+    let mut dues = customer_dues(c, followups, plans, rules, today, horizon);
+    sort_dues(&mut dues);
+    for due in dues {
         // Late touches belong to today in a plan.
         let first = due.date.max(today);
         out.extend(make(
@@ -180,23 +216,12 @@ pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<Plann
                 last: None,
                 plan_id: Some(p.id.clone()),
                 moved_from: None,
-                tier: customers
-                    .iter()
-                    .find(|c| c.id == p.customer_id)
-                    .and_then(|c| c.tiering.effective(today)),
+                tier: c.tiering.effective(today),
             };
             out.extend(make(&due, p.date, None));
         }
     }
-    sorting::sort_by(&mut out, |a, b| {
-        (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
-    });
-    if cadence.daily_cap > 0 {
-        spread(&mut out, cadence.daily_cap, cadence.skip_weekends, today);
-    }
-    sorting::sort_by(&mut out, |a, b| {
-        (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
-    });
+    by_date(&mut out);
     out
 }
 

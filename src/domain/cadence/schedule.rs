@@ -150,256 +150,283 @@ pub struct Records<'a> {
 
 /// Everything due up to `today + horizon_days`, overdue items included.
 pub fn due_items(records: &Records, today: NaiveDate, horizon_days: i64) -> Vec<Due> {
+    let followups_of = by_customer(records.followups);
+    let plans_of = by_customer(records.plans);
+    let mut out = Vec::new();
+    for c in records.customers {
+        out.extend(customer_dues(
+            c,
+            of_customer(&followups_of, &c.id),
+            of_customer(&plans_of, &c.id),
+            records,
+            today,
+            horizon_days,
+        ));
+    }
+    sort_dues(&mut out);
+    out
+}
+
+/// Worst first, then by tier (A first), then by date: the order `due_items` gives.
+pub fn sort_dues(dues: &mut Vec<Due>) {
+    sorting::sort_by(dues, due_order);
+}
+
+/// The order of `sort_dues`, for lists of what a page makes of each due.
+pub fn due_order(a: &Due, b: &Due) -> std::cmp::Ordering {
+    (a.status, a.tier.is_none(), a.tier, a.date, &a.customer_id).cmp(&(
+        b.status,
+        b.tier.is_none(),
+        b.tier,
+        b.date,
+        &b.customer_id,
+    ))
+}
+
+/// What is due for one customer, as `due_items` finds it (unsorted): `followups` and
+/// `plans` are the customer's own; of `rules` only the settings and lunar dates are read.
+/// One customer's dues depend on nothing of another's, so a page can keep them per customer
+/// and compute again only the customer whose records changed.
+pub fn customer_dues(
+    c: &Customer,
+    followups: &[&FollowUp],
+    plans: &[&PlanItem],
+    rules: &Records,
+    today: NaiveDate,
+    horizon_days: i64,
+) -> Vec<Due> {
     let Records {
-        customers,
-        followups,
-        plans,
         cadence,
         tiering,
         lunar,
-    } = *records;
+        ..
+    } = *rules;
     let horizon = today + chrono::Duration::days(horizon_days);
     let policy = cadence.policy_id(tiering.preset);
     let table = cadence.table(policy);
     let mut out = Vec::new();
-    let followups_of = by_customer(followups);
-    let plans_of = by_customer(plans);
-    for c in customers {
-        let touches: Vec<&FollowUp> = of_customer(&followups_of, &c.id)
+    let touches: Vec<&FollowUp> = followups
+        .iter()
+        .copied()
+        .filter(|f| f.date.is_some_and(|d| d <= today))
+        .collect();
+    let last_of = |kind: TouchKind| {
+        touches
             .iter()
-            .copied()
-            .filter(|f| f.date.is_some_and(|d| d <= today))
-            .collect();
-        let last_of = |kind: TouchKind| {
-            touches
-                .iter()
-                .filter(|f| f.kind.satisfies(kind))
-                .filter_map(|f| f.date)
-                .max()
-        };
-        let done_plan = |id: &str| touches.iter().any(|f| f.plan_id.as_deref() == Some(id));
-        let mut open_plans: Vec<&PlanItem> = of_customer(&plans_of, &c.id)
-            .iter()
-            .copied()
-            .filter(|p| !p.cancelled && !done_plan(&p.id))
-            .collect();
-        sorting::sort_by_key(&mut open_plans, |p| p.date);
-        let tier = c.tiering.effective(today);
-        let mut push = |kind, date: NaiveDate, reason, last, plan_id, moved_from, interval_days| {
-            if date <= horizon {
-                out.push(Due {
-                    customer_id: c.id.clone(),
-                    kind,
-                    date,
-                    status: status(date, today, interval_days),
-                    reason,
-                    last,
-                    plan_id,
-                    moved_from,
-                    tier,
-                });
-            }
-        };
-        let mut used_plans: Vec<String> = Vec::new();
-
-        // The tier's cadence.
-        if let Some(rules) = tier.and_then(|t| table.iter().find(|tc| tc.tier == t)) {
-            let paused = paused_a(c, tier, tiering, today).is_some();
-            let entered = c.tiering.since.or(c.created_on).unwrap_or(today);
-            for rule in &rules.touches {
-                if rule
-                    .for_days
-                    .is_some_and(|n| today > entered + chrono::Duration::days(n as i64))
-                {
-                    continue;
-                }
-                let every = if paused {
-                    rule.every.halved()
-                } else {
-                    rule.every
-                };
-                let last = last_of(rule.kind);
-                let computed = last.map_or(entered, |l| every.after(l));
-                let shown = if cadence.skip_weekends {
-                    skip_weekend(computed)
-                } else {
-                    computed
-                };
-                // A planned touch of this kind after the last one sets the date instead: a
-                // snooze or next step, or an edit of exactly this generated touch.
-                let key = generated_key(&c.id, rule.kind, shown);
-                let planned = open_plans.iter().find(|p| {
-                    p.kind == rule.kind
-                        && last.is_none_or(|l| p.date > l)
-                        && !used_plans.contains(&p.id)
-                        && p.replaces.as_ref().is_none_or(|r| *r == key)
-                });
-                let (date, plan_id, moved_from) = match planned {
-                    Some(p) => {
-                        used_plans.push(p.id.clone());
-                        (p.date, Some(p.id.clone()), None)
-                    }
-                    None if cadence.skip_weekends && skip_weekend(computed) != computed => {
-                        (skip_weekend(computed), None, Some(computed))
-                    }
-                    None => (computed, None, None),
-                };
-                let reason = DueReason::Cadence {
-                    tier: rules.tier,
-                    every,
-                    paused,
-                };
-                push(
-                    rule.kind,
-                    date,
-                    reason,
-                    last,
-                    plan_id,
-                    moved_from,
-                    every.days(),
-                );
-            }
-        }
-
-        // An open win-back case: a call every 3 days (twice a week) for its first month.
-        if let Some(opened) = c
-            .winback
-            .iter()
-            .filter(|w| w.is_open())
-            .filter_map(|w| w.opened_on)
-            .filter(|o| {
-                (today - *o).num_days() <= crate::domain::winback::WinBackCase::CADENCE_DAYS
-            })
+            .filter(|f| f.kind.satisfies(kind))
+            .filter_map(|f| f.date)
             .max()
-        {
-            let last = last_of(TouchKind::Call).filter(|l| *l >= opened);
-            let date = last.map_or(opened, |l| l + chrono::Duration::days(3));
-            push(
-                TouchKind::Call,
+    };
+    let done_plan = |id: &str| touches.iter().any(|f| f.plan_id.as_deref() == Some(id));
+    let mut open_plans: Vec<&PlanItem> = plans
+        .iter()
+        .copied()
+        .filter(|p| !p.cancelled && !done_plan(&p.id))
+        .collect();
+    sorting::sort_by_key(&mut open_plans, |p| p.date);
+    let tier = c.tiering.effective(today);
+    let mut push = |kind, date: NaiveDate, reason, last, plan_id, moved_from, interval_days| {
+        if date <= horizon {
+            out.push(Due {
+                customer_id: c.id.clone(),
+                kind,
                 date,
-                DueReason::WinBack,
+                status: status(date, today, interval_days),
+                reason,
                 last,
-                None,
-                None,
-                3,
-            );
+                plan_id,
+                moved_from,
+                tier,
+            });
         }
+    };
+    let mut used_plans: Vec<String> = Vec::new();
 
-        // Onboarding and new-customer steps after a recent first deal.
-        if let Some(first) = c.first_deal().filter(|_| cadence.onboarding) {
-            if (today - first).num_days() <= ONBOARDING_WINDOW_DAYS && first <= today {
-                let mut counted: Vec<(TouchKind, usize)> = Vec::new();
-                for (step, kind, offset) in Step::plan(policy) {
-                    // Steps of one kind are met in order by the touches of that kind since.
-                    let nth = counted.iter().filter(|(k, _)| *k == kind).count();
-                    counted.push((kind, nth));
-                    let since = touches
-                        .iter()
-                        .filter(|f| f.kind.satisfies(kind) && f.date.is_some_and(|d| d >= first))
-                        .count();
-                    if since > nth {
-                        continue;
-                    }
-                    let date = first + chrono::Duration::days(offset);
-                    push(
-                        kind,
-                        date,
-                        DueReason::Onboarding(step),
-                        last_of(kind),
-                        None,
-                        None,
-                        offset.max(2),
-                    );
+    // The tier's cadence.
+    if let Some(rules) = tier.and_then(|t| table.iter().find(|tc| tc.tier == t)) {
+        let paused = paused_a(c, tier, tiering, today).is_some();
+        let entered = c.tiering.since.or(c.created_on).unwrap_or(today);
+        for rule in &rules.touches {
+            if rule
+                .for_days
+                .is_some_and(|n| today > entered + chrono::Duration::days(n as i64))
+            {
+                continue;
+            }
+            let every = if paused {
+                rule.every.halved()
+            } else {
+                rule.every
+            };
+            let last = last_of(rule.kind);
+            let computed = last.map_or(entered, |l| every.after(l));
+            let shown = if cadence.skip_weekends {
+                skip_weekend(computed)
+            } else {
+                computed
+            };
+            // A planned touch of this kind after the last one sets the date instead: a
+            // snooze or next step, or an edit of exactly this generated touch.
+            let key = generated_key(&c.id, rule.kind, shown);
+            let planned = open_plans.iter().find(|p| {
+                p.kind == rule.kind
+                    && last.is_none_or(|l| p.date > l)
+                    && !used_plans.contains(&p.id)
+                    && p.replaces.as_ref().is_none_or(|r| *r == key)
+            });
+            let (date, plan_id, moved_from) = match planned {
+                Some(p) => {
+                    used_plans.push(p.id.clone());
+                    (p.date, Some(p.id.clone()), None)
                 }
-            }
-        }
-
-        // Greetings on dated occasions.
-        let greeted_near = |date: NaiveDate| {
-            touches.iter().any(|f| {
-                f.kind == TouchKind::Greeting
-                    && f.date.is_some_and(|d| (d - date).num_days().abs() <= 7)
-            })
-        };
-        let from = today - chrono::Duration::days(GREETING_GRACE_DAYS);
-        let mut greet = |date: NaiveDate, reason: DueReason| {
-            if !greeted_near(date) {
-                push(
-                    TouchKind::Greeting,
-                    date,
-                    reason,
-                    last_of(TouchKind::Greeting),
-                    None,
-                    None,
-                    2 * GREETING_GRACE_DAYS,
-                );
-            }
-        };
-        for contact in &c.contacts {
-            if let Some(b) = contact.birthday {
-                let contact = if contact.name.is_empty() {
-                    c.name.clone()
-                } else {
-                    contact.name.clone()
-                };
-                greet(next_yearly(b, from), DueReason::Birthday { contact });
-            }
-        }
-        if let Some(first) = c.first_deal() {
-            let (next, years) = next_anniversary(first, from);
-            greet(next, DueReason::Anniversary { years });
-        }
-        // Holidays matter for customers the user actually works with.
-        if tier.is_some() && !c.orders.is_empty() {
-            for h in &cadence.holidays {
-                if let Some(date) = h.next_on_or_after(from, lunar) {
-                    greet(date, DueReason::Holiday(*h));
+                None if cadence.skip_weekends && skip_weekend(computed) != computed => {
+                    (skip_weekend(computed), None, Some(computed))
                 }
-            }
-        }
-
-        // A reminder before the customer's peak season.
-        if let Some(starts) = next_peak_start(&c.peak_months, today) {
-            let remind = starts - chrono::Duration::days(cadence.peak_lead_days as i64);
-            let contacted = last_of(TouchKind::Contact).is_some_and(|l| l >= remind);
-            if !contacted {
-                push(
-                    TouchKind::Contact,
-                    remind,
-                    DueReason::PeakSeason { starts },
-                    last_of(TouchKind::Contact),
-                    None,
-                    None,
-                    cadence.peak_lead_days.max(2) as i64,
-                );
-            }
-        }
-
-        // Planned touches that no cadence rule took.
-        for p in open_plans
-            .iter()
-            .filter(|p| !used_plans.contains(&p.id) && p.replaces.is_none())
-        {
+                None => (computed, None, None),
+            };
+            let reason = DueReason::Cadence {
+                tier: rules.tier,
+                every,
+                paused,
+            };
             push(
-                p.kind,
-                p.date,
-                DueReason::Planned,
-                last_of(p.kind),
-                Some(p.id.clone()),
-                None,
-                14,
+                rule.kind,
+                date,
+                reason,
+                last,
+                plan_id,
+                moved_from,
+                every.days(),
             );
         }
     }
-    // Worst first, then by tier (A first), then by date.
-    sorting::sort_by(&mut out, |a, b| {
-        (a.status, a.tier.is_none(), a.tier, a.date, &a.customer_id).cmp(&(
-            b.status,
-            b.tier.is_none(),
-            b.tier,
-            b.date,
-            &b.customer_id,
-        ))
-    });
+
+    // An open win-back case: a call every 3 days (twice a week) for its first month.
+    if let Some(opened) = c
+        .winback
+        .iter()
+        .filter(|w| w.is_open())
+        .filter_map(|w| w.opened_on)
+        .filter(|o| (today - *o).num_days() <= crate::domain::winback::WinBackCase::CADENCE_DAYS)
+        .max()
+    {
+        let last = last_of(TouchKind::Call).filter(|l| *l >= opened);
+        let date = last.map_or(opened, |l| l + chrono::Duration::days(3));
+        push(
+            TouchKind::Call,
+            date,
+            DueReason::WinBack,
+            last,
+            None,
+            None,
+            3,
+        );
+    }
+
+    // Onboarding and new-customer steps after a recent first deal.
+    if let Some(first) = c.first_deal().filter(|_| cadence.onboarding) {
+        if (today - first).num_days() <= ONBOARDING_WINDOW_DAYS && first <= today {
+            let mut counted: Vec<(TouchKind, usize)> = Vec::new();
+            for (step, kind, offset) in Step::plan(policy) {
+                // Steps of one kind are met in order by the touches of that kind since.
+                let nth = counted.iter().filter(|(k, _)| *k == kind).count();
+                counted.push((kind, nth));
+                let since = touches
+                    .iter()
+                    .filter(|f| f.kind.satisfies(kind) && f.date.is_some_and(|d| d >= first))
+                    .count();
+                if since > nth {
+                    continue;
+                }
+                let date = first + chrono::Duration::days(offset);
+                push(
+                    kind,
+                    date,
+                    DueReason::Onboarding(step),
+                    last_of(kind),
+                    None,
+                    None,
+                    offset.max(2),
+                );
+            }
+        }
+    }
+
+    // Greetings on dated occasions.
+    let greeted_near = |date: NaiveDate| {
+        touches.iter().any(|f| {
+            f.kind == TouchKind::Greeting
+                && f.date.is_some_and(|d| (d - date).num_days().abs() <= 7)
+        })
+    };
+    let from = today - chrono::Duration::days(GREETING_GRACE_DAYS);
+    let mut greet = |date: NaiveDate, reason: DueReason| {
+        if !greeted_near(date) {
+            push(
+                TouchKind::Greeting,
+                date,
+                reason,
+                last_of(TouchKind::Greeting),
+                None,
+                None,
+                2 * GREETING_GRACE_DAYS,
+            );
+        }
+    };
+    for contact in &c.contacts {
+        if let Some(b) = contact.birthday {
+            let contact = if contact.name.is_empty() {
+                c.name.clone()
+            } else {
+                contact.name.clone()
+            };
+            greet(next_yearly(b, from), DueReason::Birthday { contact });
+        }
+    }
+    if let Some(first) = c.first_deal() {
+        let (next, years) = next_anniversary(first, from);
+        greet(next, DueReason::Anniversary { years });
+    }
+    // Holidays matter for customers the user actually works with.
+    if tier.is_some() && !c.orders.is_empty() {
+        for h in &cadence.holidays {
+            if let Some(date) = h.next_on_or_after(from, lunar) {
+                greet(date, DueReason::Holiday(*h));
+            }
+        }
+    }
+
+    // A reminder before the customer's peak season.
+    if let Some(starts) = next_peak_start(&c.peak_months, today) {
+        let remind = starts - chrono::Duration::days(cadence.peak_lead_days as i64);
+        let contacted = last_of(TouchKind::Contact).is_some_and(|l| l >= remind);
+        if !contacted {
+            push(
+                TouchKind::Contact,
+                remind,
+                DueReason::PeakSeason { starts },
+                last_of(TouchKind::Contact),
+                None,
+                None,
+                cadence.peak_lead_days.max(2) as i64,
+            );
+        }
+    }
+
+    // Planned touches that no cadence rule took.
+    for p in open_plans
+        .iter()
+        .filter(|p| !used_plans.contains(&p.id) && p.replaces.is_none())
+    {
+        push(
+            p.kind,
+            p.date,
+            DueReason::Planned,
+            last_of(p.kind),
+            Some(p.id.clone()),
+            None,
+            14,
+        );
+    }
     out
 }

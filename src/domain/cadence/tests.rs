@@ -485,3 +485,83 @@ fn a_29_february_first_deal_is_greeted_on_the_day_the_profile_shows() {
         assert_eq!(next_anniversary(first, today), (expected, years));
     }
 }
+
+#[test]
+fn one_customer_s_dues_are_what_the_whole_schedule_gives_for_it() {
+    // Pages keep each customer's dues and compute again only the customer that changed, so
+    // the per-customer schedule, put together and sorted, must be the whole schedule.
+    let today = d(2026, 3, 16);
+    let demo = crate::domain::demo::generate(crate::domain::demo::DemoLang::Zh, today);
+    let plans: Vec<PlanItem> = demo
+        .customers
+        .iter()
+        .take(5)
+        .enumerate()
+        .map(|(i, c)| PlanItem {
+            id: format!("p{i}"),
+            customer_id: c.id.clone(),
+            date: today + chrono::Duration::days(i as i64 * 3 - 4),
+            kind: TouchKind::Call,
+            ..PlanItem::default()
+        })
+        .collect();
+    let cadence = demo.settings.cadence.clone();
+    let records = Records {
+        customers: &demo.customers,
+        followups: &demo.followups,
+        plans: &plans,
+        cadence: &cadence,
+        tiering: &demo.settings.tiering,
+        lunar: &[],
+    };
+    let whole = due_items(&records, today, 30);
+    assert!(whole.len() > 20, "the demo has a busy agenda");
+    let mut pieced = Vec::new();
+    for c in &demo.customers {
+        let own: Vec<&FollowUp> = demo
+            .followups
+            .iter()
+            .filter(|f| f.customer_id == c.id)
+            .collect();
+        let own_plans: Vec<&PlanItem> = plans.iter().filter(|p| p.customer_id == c.id).collect();
+        pieced.extend(customer_dues(c, &own, &own_plans, &records, today, 30));
+    }
+    sort_dues(&mut pieced);
+    assert_eq!(pieced, whole);
+}
+
+#[test]
+fn one_customer_s_year_plan_is_the_whole_plan_s_touches_for_it_without_a_daily_cap() {
+    // The plan page keeps each customer's year and computes again only the customer that
+    // changed; without a daily cap nothing of one customer's plan depends on another's.
+    let today = d(2026, 3, 16);
+    let demo = crate::domain::demo::generate(crate::domain::demo::DemoLang::En, today);
+    let cadence = CadenceSettings {
+        daily_cap: 0,
+        ..demo.settings.cadence.clone()
+    };
+    let records = Records {
+        customers: &demo.customers,
+        followups: &demo.followups,
+        plans: &[],
+        cadence: &cadence,
+        tiering: &demo.settings.tiering,
+        lunar: &[],
+    };
+    let whole = plan_ahead(&records, today, 12);
+    assert!(whole.len() > 100, "a year of the demo's touches");
+    for c in &demo.customers {
+        let own: Vec<&FollowUp> = demo
+            .followups
+            .iter()
+            .filter(|f| f.customer_id == c.id)
+            .collect();
+        let mine = super::plan::customer_plan(c, &own, &[], &records, today, 12);
+        let expected: Vec<_> = whole
+            .iter()
+            .filter(|t| t.customer_id == c.id)
+            .cloned()
+            .collect();
+        assert_eq!(mine, expected, "{}", c.id);
+    }
+}

@@ -17,7 +17,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::domain::cadence::{due_items, CadenceSettings, DueStatus, Records};
+use crate::domain::cadence::{customer_dues, CadenceSettings, DueStatus, Records};
 use crate::domain::churn::{signals, Health};
 use crate::domain::customer::Customer;
 use crate::domain::followup::FollowUp;
@@ -325,19 +325,23 @@ pub fn dashboard(
 
     let mut overdue_now = 0;
     let mut badly_overdue_now = 0;
-    let records = Records {
-        customers,
-        followups,
+    let rules = Records {
+        customers: &[],
+        followups: &[],
         plans: &[],
         cadence,
         tiering,
         lunar: &[],
     };
-    for due in due_items(&records, today, 0) {
-        match due.status {
-            DueStatus::BadlyOverdue => badly_overdue_now += 1,
-            DueStatus::Overdue => overdue_now += 1,
-            _ => {}
+    // Each customer's schedule from the follow-ups already grouped above (the count does not
+    // depend on the agenda's order).
+    for c in customers {
+        for due in customer_dues(c, touches.of(&c.id), &[], &rules, today, 0) {
+            match due.status {
+                DueStatus::BadlyOverdue => badly_overdue_now += 1,
+                DueStatus::Overdue => overdue_now += 1,
+                _ => {}
+            }
         }
     }
     overdue_now += badly_overdue_now;

@@ -105,8 +105,14 @@ pub fn classify_portfolio(
         .iter()
         .map(|c| Inputs::of(c, &crate::domain::figures::Figures::of(c, today)))
         .collect();
+    classify_inputs(&inputs, settings)
+}
+
+/// `classify_portfolio` from each customer's inputs (`Inputs::of` its figures today), for a
+/// caller that keeps them per customer.
+pub fn classify_inputs(inputs: &[Inputs], settings: &TieringSettings) -> Vec<Classification> {
     classify_all(
-        &inputs,
+        inputs,
         &settings.scheme(settings.preset),
         settings.margin_pct,
     )

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use super::customer_lifecycle::health_of;
 use super::pipeline::stage_label;
 use super::tiering::TierBadge;
-use crate::domain::cadence::{due_items, Due, DueStatus, Records};
+use crate::domain::cadence::{customer_dues, sort_dues, Due, DueStatus, Records};
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::customer::Customer;
-use crate::domain::followup::FollowUp;
+use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::lifecycle::inferred_stage;
 use crate::domain::sorting;
 use crate::domain::time_node::late_node;
@@ -57,15 +57,21 @@ pub fn ProfileSummary(customer: Customer) -> impl IntoView {
         c.with_value(|c| {
             let (next, last) = ws.followups.with(|fs| {
                 let next = ws.plans.with(|ps| {
-                    let records = Records {
-                        customers: std::slice::from_ref(c),
-                        followups: fs,
-                        plans: ps,
+                    let rules = Records {
+                        customers: &[],
+                        followups: &[],
+                        plans: &[],
                         cadence: &settings.cadence,
                         tiering: &settings.tiering,
                         lunar: &lunar,
                     };
-                    let dues = due_items(&records, today, 400);
+                    // The customer's own records only (grouping 50,000 follow-ups by
+                    // customer for one profile would take longer than its schedule).
+                    let own: Vec<&FollowUp> = fs.iter().filter(|f| f.customer_id == c.id).collect();
+                    let own_plans: Vec<&PlanItem> =
+                        ps.iter().filter(|p| p.customer_id == c.id).collect();
+                    let mut dues = customer_dues(c, &own, &own_plans, &rules, today, 400);
+                    sort_dues(&mut dues);
                     dues.into_iter().min_by_key(|d| d.date)
                 });
                 let last = fs

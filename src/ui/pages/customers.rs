@@ -1,8 +1,9 @@
 //! Customers: every profile in a table with search, filters, sort and the derived figures.
-//! Figures are computed once per change of data (not per render), and only a page of rows is
-//! in the DOM at a time, so 5,000 customers stay quick.
+//! Figures are kept per customer (computed again only for a customer whose records changed),
+//! and only a page of 50 rows is in the DOM at a time, so 10,000 customers stay quick.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use crate::ui::tr;
 use chrono::NaiveDate;
@@ -11,10 +12,9 @@ use leptos::prelude::*;
 use super::tiering::TierBadge;
 use super::{EmptyState, PageHeading};
 use crate::domain::calendar::YearsMonths;
-use crate::domain::churn::{self, Health};
+use crate::domain::churn::Health;
 use crate::domain::customer::{Customer, Tag};
 use crate::domain::figures::{Figures, Verification};
-use crate::domain::followup::{by_customer, of_customer};
 use crate::domain::money::Fen;
 use crate::domain::sorting;
 use crate::domain::stable::StableName;
@@ -23,10 +23,11 @@ use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
 use crate::ui::format;
 use crate::ui::routes::customer_href;
+use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
 use crate::ui::workspace::{kept, use_workspace, Status};
 use crate::ui::{use_base, use_lang};
 
-const PAGE_SIZE: usize = 100;
+const PAGE_SIZE: usize = 50;
 
 /// One line of the table, with everything sorting and filtering need precomputed.
 #[derive(Clone, PartialEq, Hash)]
@@ -95,7 +96,7 @@ impl Row {
 
 /// Keys the table's rows by everything they show, so a row whose figures or tier change is
 /// drawn again (a key of the id alone would keep the old row on screen).
-fn row_key(row: &Row) -> u64 {
+fn row_key(row: &Arc<Row>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     row.hash(&mut h);
@@ -147,36 +148,50 @@ impl SortKey {
     }
 }
 
-/// Each row's place in name order as the UI's language sorts names; names the collator holds
+/// Each name's place in name order as the UI's language sorts names; names the collator holds
 /// equal share a place, so a sort by it keeps their order as a sort by the collator would.
-/// Computed once per change of data or language: the collator is a call into JS per
-/// comparison, too slow to repeat for 10,000 names on every keystroke.
-fn name_ranks(rows: &[Row], lang: Lang) -> Vec<u32> {
+/// The browser sorts the distinct names with its collator (a call from Rust into JS per
+/// comparison, with each name copied into a JS string every time, is several times slower).
+fn name_ranks(names: &[String], lang: Lang) -> Vec<u32> {
+    use wasm_bindgen::{JsCast, JsValue};
     let collator = js_sys::Intl::Collator::new(
         &js_sys::Array::of1(&lang.bcp47().into()),
         &js_sys::Object::new(),
     );
     let compare = collator.compare();
-    let cmp = |a: &str, b: &str| {
-        compare
-            .call2(&wasm_bindgen::JsValue::NULL, &a.into(), &b.into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .map_or(Ordering::Equal, |v| {
-                v.partial_cmp(&0.0).unwrap_or(Ordering::Equal)
-            })
-    };
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    sorting::sort_by(&mut order, |&a, &b| cmp(&rows[a].name, &rows[b].name));
-    let mut ranks = vec![0u32; rows.len()];
-    let mut place = 0;
-    for (pos, pair) in order.windows(2).enumerate() {
-        if cmp(&rows[pair[0]].name, &rows[pair[1]].name) != Ordering::Equal {
-            place = pos as u32 + 1;
-        }
-        ranks[pair[1]] = place;
+    let mut distinct: Vec<&str> = names.iter().map(String::as_str).collect();
+    sorting::sort(&mut distinct);
+    distinct.dedup();
+    let sorted: js_sys::Array = distinct.iter().map(|n| JsValue::from_str(n)).collect();
+    let sort = js_sys::Reflect::get(&sorted, &"sort".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(sort) = sort {
+        let _ = sort.call1(&sorted, &compare);
     }
-    ranks
+    let mut place_of: std::collections::HashMap<String, u32> =
+        std::collections::HashMap::with_capacity(distinct.len());
+    let mut place = 0;
+    let mut previous = JsValue::UNDEFINED;
+    for (pos, name) in sorted.iter().enumerate() {
+        let differs = pos > 0
+            && compare
+                .call2(&JsValue::NULL, &previous, &name)
+                .ok()
+                .and_then(|v| v.as_f64())
+                .is_none_or(|v| v != 0.0);
+        if differs {
+            place = pos as u32;
+        }
+        if let Some(text) = name.as_string() {
+            place_of.insert(text, place);
+        }
+        previous = name;
+    }
+    names
+        .iter()
+        .map(|n| place_of.get(n).copied().unwrap_or(0))
+        .collect()
 }
 
 #[component]
@@ -185,30 +200,34 @@ pub fn CustomersPage() -> impl IntoView {
     let ws = use_workspace();
     let base = use_base();
 
-    // Kept while other pages are shown: 10,000 customers' figures and health take a while.
+    // Kept while other pages are shown, and per customer: 10,000 customers' figures, health
+    // and search text take a while, so a change computes again only the customers it touched.
+    let signals = churn_signals(ws);
     let rows = kept("customers.rows", || {
-        Memo::new(move |_| {
-            let today = ws.today.get();
-            let tiering = ws.settings.with(|s| s.tiering.clone());
-            ws.customers.with(|cs| {
-                ws.followups.with(|fs| {
-                    let touches = by_customer(fs);
-                    cs.iter()
-                        .map(|c| {
-                            let own = of_customer(&touches, &c.id).iter().copied();
-                            let signals =
-                                churn::signals(c, own, c.tiering.effective(today), &tiering, today);
-                            Row::new(c, today, Health::of(&signals))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-        })
+        per_customer_memo(
+            ws,
+            Reads::PROFILE,
+            move || {
+                signals.track();
+                (ws.today.get(), ws.settings.with(|s| s.tiering.clone()))
+            },
+            move |(today, _), own| {
+                let health = signals.with_untracked(|s| {
+                    s.get(own.index).map_or(Health::Healthy, |s| Health::of(s))
+                });
+                Arc::new(Row::new(own.customer, *today, health))
+            },
+        )
+    });
+    // Names change far less often than rows: the ranks (a collator call per comparison) are
+    // computed again only when a name changes.
+    let names = kept("customers.names", || {
+        Memo::new(move |_| rows.with(|rs| rs.iter().map(|r| r.name.clone()).collect::<Vec<_>>()))
     });
     let ranks = kept("customers.name_ranks", || {
         Memo::new(move |_| {
             let lang = lang.get();
-            rows.with(|rs| name_ranks(rs, lang))
+            names.with(|ns| name_ranks(ns, lang))
         })
     });
 
@@ -330,7 +349,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <a class="button primary" href=new_href>{tr(Lang::customers_new)}</a>
                 </div>
             </div>
-            <Show when=move || ws.status.get() == Status::Ready && !rows.with(Vec::is_empty) && ws.settings.with(|s| s.tiering.review_due(ws.today.get()))>
+            <Show when=move || ws.status.get() == Status::Ready && !rows.with(|r| r.is_empty()) && ws.settings.with(|s| s.tiering.review_due(ws.today.get()))>
                 <p class="notice notice-warn">{tr(Lang::tier_review_due)}" "<a href=review_href2.clone()>{tr(Lang::tier_review_link)}</a></p>
             </Show>
             <Show
@@ -407,7 +426,7 @@ pub fn CustomersPage() -> impl IntoView {
                         </Show>
                     </div>
                     <p class="count" aria-live="polite">
-                        {move || lang.get().customer_count(filtered.with(Vec::len), rows.with(Vec::len))}
+                        {move || lang.get().customer_count(filtered.with(Vec::len), rows.with(|r| r.len()))}
                     </p>
                     <Show
                         when=move || filtered.with(|f| !f.is_empty())
@@ -477,7 +496,7 @@ fn TextFilter(
 }
 
 #[component]
-fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl IntoView {
+fn CustomerRow(row: Arc<Row>, unit: Signal<crate::domain::money::MoneyUnit>) -> impl IntoView {
     let lang = use_lang();
     let href = customer_href(&use_base(), &row.id);
     let Row {
@@ -497,7 +516,7 @@ fn CustomerRow(row: Row, unit: Signal<crate::domain::money::MoneyUnit>) -> impl 
         completeness,
         verification_due,
         ..
-    } = row;
+    } = Arc::unwrap_or_clone(row);
     let change_class = match change_3m {
         Some(c) if c <= -50 => "num trend-down-bad",
         Some(c) if c < 0 => "num trend-down",

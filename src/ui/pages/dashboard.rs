@@ -11,9 +11,10 @@ use leptos_router::NavigateOptions;
 
 use super::dashboard_targets::TargetsEditor;
 use super::PageHeading;
+use crate::domain::cadence::CadenceSettings;
 use crate::domain::calendar::parse_ymd;
 use crate::domain::kpi::{self, Dashboard, Figure, Measure, Period, Targets, Tenths};
-use crate::domain::tiering::Tier;
+use crate::domain::tiering::{Tier, TieringSettings};
 use crate::i18n::Lang;
 use crate::ui::chart::{grade_class, nice_max, BarChart, Bullet, LineChart, Series};
 use crate::ui::routes::Page;
@@ -54,6 +55,19 @@ impl Choice {
             Choice::Custom => Lang::period_custom,
         }
     }
+}
+
+/// What the figures were computed from: period, day, records' version and settings.
+type Shown = (
+    Period,
+    chrono::NaiveDate,
+    (u64, usize),
+    (CadenceSettings, TieringSettings, Targets),
+);
+
+thread_local! {
+    static LAST_SHOWN: std::cell::RefCell<Option<(Shown, Arc<Dashboard>)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 #[component]
@@ -125,15 +139,34 @@ pub fn DashboardPage() -> impl IntoView {
             }
         }
     };
+    // The last figures shown are kept between visits: shown again when the period, the day,
+    // the settings they read and the records are the same (every KPI, 12 months of charts
+    // and every customer's health take a while with 10,000 customers).
     let data = Memo::new(move |_| {
         let today = ws.today.get();
         let p = period.get();
         ws.settings.with(|s| {
             ws.customers.with(|cs| {
                 ws.followups.with(|fs| {
-                    Arc::new(kpi::dashboard(
-                        cs, fs, &s.cadence, &s.tiering, &s.targets, &p, today,
-                    ))
+                    let key = (
+                        p,
+                        today,
+                        ws.revisions.with_value(|r| r.version()),
+                        (s.cadence.clone(), s.tiering.clone(), s.targets),
+                    );
+                    let hit = LAST_SHOWN.with(|last| {
+                        last.borrow()
+                            .as_ref()
+                            .filter(|(k, _)| *k == key)
+                            .map(|(_, d)| d.clone())
+                    });
+                    hit.unwrap_or_else(|| {
+                        let d = Arc::new(kpi::dashboard(
+                            cs, fs, &s.cadence, &s.tiering, &s.targets, &p, today,
+                        ));
+                        LAST_SHOWN.with(|last| *last.borrow_mut() = Some((key, d.clone())));
+                        d
+                    })
                 })
             })
         })

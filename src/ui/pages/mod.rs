@@ -45,32 +45,8 @@ pub use todos::TodosPage;
 
 use leptos::prelude::*;
 
-use super::workspace::Workspace;
 use super::{browser, use_lang};
-use crate::domain::cadence::Records;
 use crate::i18n::Lang;
-
-/// Runs `f` over what the schedule reads, tracking each part, so that a memo around it
-/// recomputes when the records, the settings or the lunar dates change.
-pub fn with_schedule_records<R>(ws: Workspace, f: impl FnOnce(&Records) -> R) -> R {
-    let lunar = ws.lunar.get();
-    ws.settings.with(|s| {
-        ws.customers.with(|customers| {
-            ws.followups.with(|followups| {
-                ws.plans.with(|plans| {
-                    f(&Records {
-                        customers,
-                        followups,
-                        plans,
-                        cadence: &s.cadence,
-                        tiering: &s.tiering,
-                        lunar: &lunar,
-                    })
-                })
-            })
-        })
-    })
-}
 
 /// Keeps the browser tab's title on the page's name, in the current language.
 pub fn use_page_title(title: fn(Lang) -> &'static str) {

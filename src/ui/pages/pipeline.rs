@@ -1,7 +1,7 @@
 //! Pipeline: the five lifecycle stages as a board (004). Cards move by drag and drop or by
 //! their arrow buttons; each shows status, owner, days in stage and a late flag.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::domain::sorting;
 use leptos::prelude::*;
@@ -10,11 +10,11 @@ use super::{PageHeading, ShowAll};
 
 /// How many cards a column shows before "show all".
 const COLUMN_CARDS: usize = 50;
-use crate::domain::followup::FollowUp;
 use crate::domain::lifecycle::{inferred_stage, Stage};
 use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
+use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
 use crate::ui::workspace::{kept, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -28,15 +28,6 @@ struct Card {
     status: Option<crate::domain::lifecycle::StageStatus>,
     days: Option<i64>,
     late: Option<LateNode>,
-}
-
-/// Each customer's follow-ups, found once for the whole board.
-pub fn followups_by_customer(fs: &[FollowUp]) -> HashMap<&str, Vec<&FollowUp>> {
-    let mut by: HashMap<&str, Vec<&FollowUp>> = HashMap::new();
-    for f in fs {
-        by.entry(f.customer_id.as_str()).or_default().push(f);
-    }
-    by
 }
 
 /// The name a stage goes by in this data set.
@@ -67,40 +58,40 @@ pub fn PipelinePage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     // Kept while other pages are shown (every customer's late node takes a while).
+    // Kept while other pages are shown, and per customer: a change computes again only the
+    // cards of the customers it touched (every customer's late node takes a while).
     let cards = kept("pipeline.cards", || {
-        Memo::new(move |_| {
-            let today = ws.today.get();
-            ws.customers.with(|cs| {
-                ws.followups.with(|fs| {
-                    let by = followups_by_customer(fs);
-                    let mut cards: Vec<Card> = cs
-                        .iter()
-                        .map(|c| {
-                            let mine = by.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
-                            let stage = c
-                                .stage
-                                .unwrap_or_else(|| inferred_stage(c.first_deal(), today));
-                            Card {
-                                id: c.id.clone(),
-                                name: c.name.clone(),
-                                owner: c.owner.clone(),
-                                stage,
-                                inferred: c.stage.is_none(),
-                                status: c.lifecycle.status.filter(|_| c.stage.is_some()),
-                                days: c
-                                    .lifecycle
-                                    .days_in_stage(today)
-                                    .filter(|_| c.stage.is_some()),
-                                late: late_node(c, mine, today),
-                            }
-                        })
-                        .collect();
-                    sorting::sort_by(&mut cards, |a, b| {
-                        (a.late.is_none(), &a.name).cmp(&(b.late.is_none(), &b.name))
-                    });
-                    cards
+        let per = per_customer_memo(
+            ws,
+            Reads::FOLLOWUPS,
+            move || ws.today.get(),
+            |today, own| {
+                let c = own.customer;
+                let today = *today;
+                let stage = c
+                    .stage
+                    .unwrap_or_else(|| inferred_stage(c.first_deal(), today));
+                Arc::new(Card {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    owner: c.owner.clone(),
+                    stage,
+                    inferred: c.stage.is_none(),
+                    status: c.lifecycle.status.filter(|_| c.stage.is_some()),
+                    days: c
+                        .lifecycle
+                        .days_in_stage(today)
+                        .filter(|_| c.stage.is_some()),
+                    late: late_node(c, own.followups, today),
                 })
-            })
+            },
+        );
+        Memo::new(move |_| {
+            let mut cards: Vec<Arc<Card>> = per.with(|p| p.to_vec());
+            sorting::sort_by(&mut cards, |a, b| {
+                (a.late.is_none(), &a.name).cmp(&(b.late.is_none(), &b.name))
+            });
+            cards
         })
     });
     let dragging = RwSignal::new(None::<String>);
@@ -153,7 +144,11 @@ pub fn PipelinePage() -> impl IntoView {
 }
 
 #[component]
-fn PipelineCard(card: Card, index: usize, dragging: RwSignal<Option<String>>) -> impl IntoView {
+fn PipelineCard(
+    card: Arc<Card>,
+    index: usize,
+    dragging: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let href = customer_href(&use_base(), &card.id);
@@ -170,7 +165,7 @@ fn PipelineCard(card: Card, index: usize, dragging: RwSignal<Option<String>>) ->
         days,
         late,
         ..
-    } = card;
+    } = Arc::unwrap_or_clone(card);
     let is_late = late.is_some();
     view! {
         <li

@@ -2,12 +2,16 @@
 //! editable item by item and kept; exported as an .ics calendar or printed.
 
 use crate::domain::sorting;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{with_schedule_records, PageHeading};
-use crate::domain::cadence::plan::{plan_ahead, PlannedTouch};
+use super::PageHeading;
+use crate::domain::cadence::plan::{by_date, customer_plan, finish_plan, PlannedTouch};
+use crate::domain::cadence::Records;
 use crate::domain::cadence::TouchKind;
 use crate::domain::followup::PlanItem;
 use crate::domain::ics::{write_calendar, IcsEvent};
@@ -18,6 +22,7 @@ use crate::ui::browser;
 use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
+use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
 use crate::ui::workspace::{kept, new_id, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -27,21 +32,92 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
     d.with_day(1).expect("day 1 exists")
 }
 
+/// A year of every customer's touches: one list per customer, each in date order.
+type Year = Arc<Vec<Arc<Vec<PlannedTouch>>>>;
+
+/// One customer's touches of the year.
+fn of_customer(year: &Year, id: &str) -> Vec<PlannedTouch> {
+    year.iter()
+        .find(|list| list.first().is_some_and(|t| t.customer_id == id))
+        .map(|list| list.to_vec())
+        .unwrap_or_default()
+}
+
+/// The touches from `first` to `last`, in the plan's order.
+fn in_month(year: &Year, first: NaiveDate, last: NaiveDate) -> Vec<PlannedTouch> {
+    let mut items: Vec<PlannedTouch> = year
+        .iter()
+        .flat_map(|list| {
+            let from = list.partition_point(|t| t.date < first);
+            list[from..].iter().take_while(|t| t.date <= last)
+        })
+        .cloned()
+        .collect();
+    by_date(&mut items);
+    items
+}
+
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
     let query = use_query_map();
-    // Kept while other pages are shown: a year of every customer's touches.
+    // Kept while other pages are shown, and per customer: a change computes again only the
+    // year of the customers it touched.
     let plan = kept("plan.year", || {
+        let per = per_customer_memo(
+            ws,
+            Reads::ALL,
+            move || {
+                let lunar = ws.lunar.get();
+                let (cadence, tiering) =
+                    ws.settings.with(|s| (s.cadence.clone(), s.tiering.clone()));
+                (ws.today.get(), cadence, tiering, lunar)
+            },
+            |(today, cadence, tiering, lunar), own| {
+                let rules = Records {
+                    customers: &[],
+                    followups: &[],
+                    plans: &[],
+                    cadence,
+                    tiering,
+                    lunar,
+                };
+                Arc::new(customer_plan(
+                    own.customer,
+                    own.followups,
+                    own.plans,
+                    &rules,
+                    *today,
+                    MONTHS_AHEAD,
+                ))
+            },
+        );
         Memo::new(move |_| {
+            let cadence = ws.settings.with(|s| s.cadence.clone());
             let today = ws.today.get();
-            with_schedule_records(ws, |records| plan_ahead(records, today, MONTHS_AHEAD))
+            let per = per.get();
+            if cadence.daily_cap == 0 {
+                return per;
+            }
+            // A daily cap weighs every customer's touches together.
+            let mut all: Vec<PlannedTouch> = per.iter().flat_map(|p| p.iter().cloned()).collect();
+            finish_plan(&mut all, &cadence, today);
+            let mut of: HashMap<String, Vec<PlannedTouch>> = HashMap::new();
+            for t in all {
+                of.entry(t.customer_id.clone()).or_default().push(t);
+            }
+            Arc::new(ws.customers.with(|cs| {
+                cs.iter()
+                    .map(|c| Arc::new(of.remove(&c.id).unwrap_or_default()))
+                    .collect()
+            }))
         })
     });
     let month = RwSignal::new(first_of_month(ws.today.get_untracked()));
     let customer = RwSignal::new(query.with_untracked(|q| q.get("customer").unwrap_or_default()));
+    let every_name = RwSignal::new(false);
     let names = kept("plan.names", || {
         Memo::new(move |_| {
             let mut names: Vec<(String, String)> = ws
@@ -55,12 +131,15 @@ pub fn PlanPage() -> impl IntoView {
     let export = move |_| {
         let t = lang.get_untracked();
         let only = customer.get_untracked();
-        let events: Vec<IcsEvent> = plan.with_untracked(|p| {
+        let mut items: Vec<PlannedTouch> = plan.with_untracked(|p| {
             p.iter()
+                .flat_map(|list| list.iter())
                 .filter(|item| only.is_empty() || item.customer_id == only)
-                .map(|item| ics_event(ws, item, t))
+                .cloned()
                 .collect()
         });
+        by_date(&mut items);
+        let events: Vec<IcsEvent> = items.iter().map(|item| ics_event(ws, item, t)).collect();
         let stamp = ws
             .today
             .get_untracked()
@@ -96,11 +175,16 @@ pub fn PlanPage() -> impl IntoView {
                     // One reactive value for the list, not one per option (10,000 customers);
                     // `selected` places the choice the page opened with, as the value is set
                     // before the options exist.
-                    <select on:change=move |ev| customer.set(event_target_value(&ev)) prop:value=move || customer.get()>
+                    <select on:change=move |ev| customer.set(event_target_value(&ev)) prop:value=move || customer.get()
+                        on:focus=move |_| every_name.set(true) on:pointerdown=move |_| every_name.set(true)>
                         <option value="">"—"</option>
                         {move || {
-                            let chosen = customer.get_untracked();
-                            names.with(|n| n.iter().map(|(id, name)| {
+                            // Until the list is opened (pointer or keyboard focus), only the
+                            // chosen customer is an option: 10,000 options take a while to
+                            // draw, and most visits only look at the calendar.
+                            let every = every_name.get();
+                            let chosen = if every { customer.get_untracked() } else { customer.get() };
+                            names.with(|n| n.iter().filter(|(id, _)| every || *id == chosen).map(|(id, name)| {
                                 let selected = *id == chosen;
                                 view! { <option value=id.clone() selected=selected>{name.clone()}</option> }
                             }).collect_view())
@@ -110,7 +194,7 @@ pub fn PlanPage() -> impl IntoView {
                 {move || {
                     let id = customer.get();
                     (!id.is_empty()).then(|| {
-                        let items: Vec<PlannedTouch> = plan.with(|p| p.iter().filter(|t| t.customer_id == id).cloned().collect());
+                        let items: Vec<PlannedTouch> = plan.with(|p| of_customer(p, &id));
                         view! {
                             <table class="plain year-plan">
                                 <tbody>
@@ -151,7 +235,7 @@ fn ics_event(ws: Workspace, item: &PlannedTouch, t: Lang) -> IcsEvent {
 
 #[component]
 fn MonthCalendar(
-    plan: Memo<Vec<PlannedTouch>>,
+    plan: Memo<Year>,
     month: RwSignal<NaiveDate>,
     customer: RwSignal<String>,
 ) -> impl IntoView {
@@ -176,9 +260,7 @@ fn MonthCalendar(
                     let names: std::collections::HashMap<String, String> = ws.customers.with(|cs| cs.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
                     // This month's touches only (a year of every customer's is long).
                     let last = first.with_day(days).expect("in month");
-                    let items: Vec<PlannedTouch> = plan.with(|p| {
-                        p.iter().filter(|t| t.date >= first && t.date <= last).cloned().collect()
-                    });
+                    let items = plan.with(|p| in_month(p, first, last));
                     let blanks = (0..lead).map(|_| view! { <div class="month-day blank"></div> }.into_any());
                     let cells = (1..=days).map(move |n| {
                         let day = first.with_day(n).expect("in month");

@@ -2,8 +2,9 @@
 //! next 7 days — each with what kind of touch, why, and suggested topics; one click logs the
 //! touch or snoozes it with a reason.
 
-use std::collections::HashMap;
+use crate::domain::sorting;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -12,19 +13,23 @@ use crate::ui::form::touch_kind_select;
 
 use super::backup_reminder::BackupReminder;
 use super::tiering::TierBadge;
-use super::{with_schedule_records, PageHeading, ShowAll};
+use super::{PageHeading, ShowAll};
 
 /// How many lines a section of the agenda shows before "show all".
 const SECTION_LINES: usize = 50;
 use crate::domain::cadence::plan::Suggestion;
-use crate::domain::cadence::{due_items, Due, DueReason, DueStatus, TouchKind};
-use crate::domain::customer::{Customer, Tag};
-use crate::domain::followup::{by_customer, of_customer, FollowUp, PlanItem};
+use crate::domain::cadence::{
+    customer_dues, due_order, Due, DueReason, DueStatus, Records, TouchKind,
+};
+use crate::domain::churn::Health;
+use crate::domain::customer::Tag;
+use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::followup_form::{self, FollowUpDraft};
 use crate::domain::stable::StableName;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
+use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
 use crate::ui::workspace::{kept, new_id, use_workspace, Status};
 use crate::ui::{format, tr, use_base, use_lang};
 
@@ -38,7 +43,7 @@ struct Line {
 }
 
 /// Everything a line shows, so a line whose content changes is drawn again.
-fn key(l: &Line) -> u64 {
+fn key(l: &Arc<Line>) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     (&l.due, &l.name, &l.topics).hash(&mut h);
     h.finish()
@@ -76,32 +81,70 @@ pub fn TodayPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     // Every schedule, computed when data, settings or the day change — not on a language
-    // switch — and kept while other pages are shown.
+    // switch — and kept while other pages are shown; kept per customer too, so a change
+    // computes again only the customers it touched.
+    let inputs = move || {
+        let lunar = ws.lunar.get();
+        let (cadence, tiering) = ws.settings.with(|s| (s.cadence.clone(), s.tiering.clone()));
+        (ws.today.get(), cadence, tiering, lunar)
+    };
     let dues = kept("today.dues", || {
-        Memo::new(move |_| {
-            let today = ws.today.get();
-            with_schedule_records(ws, |records| due_items(records, today, 7))
-        })
+        per_customer_memo(
+            ws,
+            Reads::ALL,
+            inputs,
+            |(today, cadence, tiering, lunar), own| {
+                let rules = Records {
+                    customers: &[],
+                    followups: &[],
+                    plans: &[],
+                    cadence,
+                    tiering,
+                    lunar,
+                };
+                Arc::new(customer_dues(
+                    own.customer,
+                    own.followups,
+                    own.plans,
+                    &rules,
+                    *today,
+                    7,
+                ))
+            },
+        )
     });
+    // What each due shows (in the UI's language), per customer as well, in the agenda's order.
     let lines = kept("today.lines", || {
-        Memo::new(move |_| {
-            let t = lang.get();
-            ws.customers.with(|cs| {
-                let by_id: HashMap<&str, &Customer> =
-                    cs.iter().map(|c| (c.id.as_str(), c)).collect();
-                dues.with(|ds| {
-                    ds.iter()
-                        .filter_map(|due| {
-                            let c = by_id.get(due.customer_id.as_str())?;
-                            Some(Line {
-                                topics: topics(due, &c.tags, t),
-                                name: c.name.clone(),
-                                owner: c.owner.clone(),
-                                due: due.clone(),
+        let per = per_customer_memo(
+            ws,
+            Reads::PROFILE,
+            move || {
+                dues.track();
+                (lang.get(), inputs())
+            },
+            move |(t, _), own| {
+                let c = own.customer;
+                Arc::new(dues.with_untracked(|ds| {
+                    ds.get(own.index).map_or_else(Vec::new, |ds| {
+                        ds.iter()
+                            .map(|due| {
+                                Arc::new(Line {
+                                    topics: topics(due, &c.tags, *t),
+                                    name: c.name.clone(),
+                                    owner: c.owner.clone(),
+                                    due: due.clone(),
+                                })
                             })
-                        })
-                        .collect::<Vec<_>>()
-                })
+                            .collect::<Vec<_>>()
+                    })
+                }))
+            },
+        );
+        Memo::new(move |_| {
+            per.with(|per| {
+                let mut all: Vec<Arc<Line>> = per.iter().flat_map(|l| l.iter()).cloned().collect();
+                sorting::sort_by(&mut all, |a, b| due_order(&a.due, &b.due));
+                all
             })
         })
     });
@@ -160,7 +203,7 @@ enum Open {
 }
 
 #[component]
-fn DueLine(line: Line) -> impl IntoView {
+fn DueLine(line: Arc<Line>) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
@@ -171,7 +214,7 @@ fn DueLine(line: Line) -> impl IntoView {
         name,
         owner,
         topics,
-    } = line;
+    } = Arc::unwrap_or_clone(line);
     let status_class = match due.status {
         DueStatus::BadlyOverdue => "due-line late-red",
         DueStatus::Overdue => "due-line late-amber",
@@ -355,26 +398,15 @@ fn AtRisk() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let base = use_base();
+    let signals = churn_signals(ws);
     let risky = kept("today.at_risk", || {
         Memo::new(move |_| {
-            let today = ws.today.get();
-            let tiering = ws.settings.with(|s| s.tiering.clone());
             ws.customers.with(|cs| {
-                ws.followups.with(|fs| {
-                    let touches = by_customer(fs);
+                signals.with(|ss| {
                     cs.iter()
-                        .filter_map(|c| {
-                            let s = crate::domain::churn::signals(
-                                c,
-                                of_customer(&touches, &c.id).iter().copied(),
-                                c.tiering.effective(today),
-                                &tiering,
-                                today,
-                            );
-                            (crate::domain::churn::Health::of(&s)
-                                == crate::domain::churn::Health::AtRisk)
-                                .then(|| (c.id.clone(), c.name.clone(), s))
-                        })
+                        .zip(ss.iter())
+                        .filter(|(_, s)| Health::of(s) == Health::AtRisk)
+                        .map(|(c, s)| (c.id.clone(), c.name.clone(), Vec::clone(s)))
                         .collect::<Vec<_>>()
                 })
             })
