@@ -148,6 +148,24 @@ pub struct Records<'a> {
     pub lunar: &'a [(Holiday, NaiveDate)],
 }
 
+impl<'a> Records<'a> {
+    /// The rules alone, for one customer's schedule computed from that customer's own records.
+    pub fn rules_only(
+        cadence: &'a CadenceSettings,
+        tiering: &'a TieringSettings,
+        lunar: &'a [(Holiday, NaiveDate)],
+    ) -> Self {
+        Records {
+            customers: &[],
+            followups: &[],
+            plans: &[],
+            cadence,
+            tiering,
+            lunar,
+        }
+    }
+}
+
 /// Everything due up to `today + horizon_days`, overdue items included.
 pub fn due_items(records: &Records, today: NaiveDate, horizon_days: i64) -> Vec<Due> {
     let followups_of = by_customer(records.followups);

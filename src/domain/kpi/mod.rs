@@ -325,14 +325,7 @@ pub fn dashboard(
 
     let mut overdue_now = 0;
     let mut badly_overdue_now = 0;
-    let rules = Records {
-        customers: &[],
-        followups: &[],
-        plans: &[],
-        cadence,
-        tiering,
-        lunar: &[],
-    };
+    let rules = Records::rules_only(cadence, tiering, &[]);
     // Each customer's schedule from the follow-ups already grouped above (the count does not
     // depend on the agenda's order).
     for c in customers {

@@ -57,14 +57,7 @@ pub fn ProfileSummary(customer: Customer) -> impl IntoView {
         c.with_value(|c| {
             let (next, last) = ws.followups.with(|fs| {
                 let next = ws.plans.with(|ps| {
-                    let rules = Records {
-                        customers: &[],
-                        followups: &[],
-                        plans: &[],
-                        cadence: &settings.cadence,
-                        tiering: &settings.tiering,
-                        lunar: &lunar,
-                    };
+                    let rules = Records::rules_only(&settings.cadence, &settings.tiering, &lunar);
                     // The customer's own records only (grouping 50,000 follow-ups by
                     // customer for one profile would take longer than its schedule).
                     let own: Vec<&FollowUp> = fs.iter().filter(|f| f.customer_id == c.id).collect();

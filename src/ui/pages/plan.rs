@@ -76,14 +76,7 @@ pub fn PlanPage() -> impl IntoView {
                 (ws.today.get(), cadence, tiering, lunar)
             },
             |(today, cadence, tiering, lunar), own| {
-                let rules = Records {
-                    customers: &[],
-                    followups: &[],
-                    plans: &[],
-                    cadence,
-                    tiering,
-                    lunar,
-                };
+                let rules = Records::rules_only(cadence, tiering, lunar);
                 Arc::new(customer_plan(
                     own.customer,
                     own.followups,

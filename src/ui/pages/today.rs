@@ -94,14 +94,7 @@ pub fn TodayPage() -> impl IntoView {
             Reads::ALL,
             inputs,
             |(today, cadence, tiering, lunar), own| {
-                let rules = Records {
-                    customers: &[],
-                    followups: &[],
-                    plans: &[],
-                    cadence,
-                    tiering,
-                    lunar,
-                };
+                let rules = Records::rules_only(cadence, tiering, lunar);
                 Arc::new(customer_dues(
                     own.customer,
                     own.followups,
