@@ -57,10 +57,18 @@ size_report() {
   for f in "$wasm" dist/kehu-weihu-*.js dist/split-*/*.js dist/*.css dist/index.html; do
     first_gz=$((first_gz + $(gzip -9 -c "$f" | wc -c)))
   done
-  printf 'main wasm: %s bytes raw, %s bytes gzip; first load (wasm, its JS and the pages' loader, css, html): %s bytes gzip (goal <= 450 KB)\n' \
+  printf 'main wasm: %s bytes raw, %s bytes gzip; first load (wasm, its JS, the loader of the pages, css, html): %s bytes gzip (goal <= 450 KB)\n' \
     "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$first_gz"
 }
 
+shell_syntax() {
+  # A shell script with a syntax error fails only when it runs (CI once stopped after 7 s on one).
+  local f ok=0
+  for f in scripts/*.sh .ci/run; do bash -n "$f" || ok=1; done
+  return $ok
+}
+
+step "shell scripts parse" shell_syntax
 step "format" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
