@@ -144,14 +144,14 @@ test('search, filter and sort the customer list', async ({ page }) => {
   await expect(list.rows().last()).toContainText('小型贸易公司');
 });
 
-test('a long list is drawn thirty rows at a time, and a search starts from the top', async ({ page }) => {
-  const many = Array.from({ length: 35 }, (_, i) => ({ id: `c${i}`, name: `客户${String(i).padStart(2, '0')}`, orders: [] }));
+test('a long list is drawn fifty rows at a time, and a search starts from the top', async ({ page }) => {
+  const many = Array.from({ length: 55 }, (_, i) => ({ id: `c${i}`, name: `客户${String(i).padStart(2, '0')}`, orders: [] }));
   await importCustomers(page, many);
   const list = new CustomersList(page);
   await list.open();
-  await expect(list.rows()).toHaveCount(30);
+  await expect(list.rows()).toHaveCount(50);
   await page.getByRole('button', { name: 'Show more (5)' }).click();
-  await expect(list.rows()).toHaveCount(35);
+  await expect(list.rows()).toHaveCount(55);
   await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
   await list.search.fill('客户1');
   await expect(list.rows()).toHaveCount(10);
