@@ -37,20 +37,18 @@ thread_local! {
     static KEPT: RefCell<Kept> = RefCell::new((None, HashMap::new()));
 }
 
-/// A memo that outlives the page asking for it: made once, under the workspace's owner, so a
-/// page shown again finds its figures already computed (10,000 customers' schedules, health and
-/// rows take a while). A memo computes only when read, and again only after something it reads
-/// changed, so one no page shows costs nothing. `make` must read only the workspace and other
-/// app-wide signals (never the page's own), and each `name` must be used for one type.
-pub fn kept<T: Send + Sync + 'static>(
-    name: &'static str,
-    make: impl FnOnce() -> Memo<T>,
-) -> Memo<T> {
+/// A memo (or a signal) that outlives the page asking for it: made once, under the
+/// workspace's owner, so a page shown again finds its figures already computed (10,000
+/// customers' schedules, health and rows take a while). A memo computes only when read, and
+/// again only after something it reads changed, so one no page shows costs nothing. `make`
+/// must read only the workspace and other kept or app-wide signals (never the page's own),
+/// and each `name` must be used for one type.
+pub fn kept<H: Copy + 'static>(name: &'static str, make: impl FnOnce() -> H) -> H {
     if let Some(memo) = KEPT.with(|k| {
         k.borrow()
             .1
             .get(name)
-            .and_then(|m| m.downcast_ref::<Memo<T>>().copied())
+            .and_then(|m| m.downcast_ref::<H>().copied())
     }) {
         return memo;
     }

@@ -69,6 +69,14 @@ pub struct PlannedTouch {
     pub moved: Option<(NaiveDate, MoveReason)>,
 }
 
+/// How many months ahead a plan must reach to fill the calendar month that starts at or
+/// contains `month` (at least 1, at most `max`): the plan ends `months` after `today`, which
+/// is past that month's last day.
+pub fn months_to_cover(today: NaiveDate, month: NaiveDate, max: u32) -> u32 {
+    let ahead = (month.year() - today.year()) * 12 + month.month() as i32 - today.month() as i32;
+    (ahead + 1).clamp(1, max as i32) as u32
+}
+
 /// The plan from `today` for `months` months.
 pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<PlannedTouch> {
     let followups_of = by_customer(records.followups);

@@ -565,3 +565,124 @@ fn one_customer_s_year_plan_is_the_whole_plan_s_touches_for_it_without_a_daily_c
         assert_eq!(mine, expected, "{}", c.id);
     }
 }
+
+#[test]
+fn a_shorter_plan_is_the_start_of_the_year_plan_without_a_daily_cap() {
+    // The plan page generates only as far as the month shown; without a daily cap each touch
+    // depends only on earlier ones of its customer, so the shorter plan is the year's first
+    // part (the calendar uid, numbered per kind across the whole plan, is not shown there).
+    let today = d(2026, 11, 26);
+    let demo = crate::domain::demo::generate(crate::domain::demo::DemoLang::Zh, today);
+    let cadence = CadenceSettings {
+        daily_cap: 0,
+        ..demo.settings.cadence.clone()
+    };
+    // The user's own items: one planned, one generated touch moved, one removed.
+    let mut plans: Vec<PlanItem> = Vec::new();
+    for (n, c) in demo.customers.iter().take(4).enumerate() {
+        let own: Vec<&FollowUp> = demo
+            .followups
+            .iter()
+            .filter(|f| f.customer_id == c.id)
+            .collect();
+        let rules = Records::rules_only(&cadence, &demo.settings.tiering, &[]);
+        let year = super::plan::customer_plan(c, &own, &[], &rules, today, 12);
+        let item = |id: String, date, kind| PlanItem {
+            id,
+            customer_id: c.id.clone(),
+            date,
+            kind,
+            ..PlanItem::default()
+        };
+        plans.push(item(
+            format!("own-{n}"),
+            today + chrono::Duration::days(40),
+            TouchKind::Call,
+        ));
+        if let [_, second, third, ..] = year.as_slice() {
+            plans.push(PlanItem {
+                replaces: Some(second.key.clone()),
+                ..item(
+                    format!("moved-{n}"),
+                    second.date + chrono::Duration::days(20),
+                    second.kind,
+                )
+            });
+            plans.push(PlanItem {
+                replaces: Some(third.key.clone()),
+                cancelled: true,
+                ..item(format!("removed-{n}"), third.date, third.kind)
+            });
+        }
+    }
+    assert!(
+        plans.len() >= 8,
+        "the demo's first customers have touches to edit"
+    );
+    let records = Records {
+        customers: &demo.customers,
+        followups: &demo.followups,
+        plans: &plans,
+        cadence: &cadence,
+        tiering: &demo.settings.tiering,
+        lunar: &[],
+    };
+    let without_uid = |mut ts: Vec<super::plan::PlannedTouch>| {
+        ts.iter_mut().for_each(|t| t.uid.clear());
+        ts
+    };
+    let mut compared = 0;
+    for c in &demo.customers {
+        let own: Vec<&FollowUp> = demo
+            .followups
+            .iter()
+            .filter(|f| f.customer_id == c.id)
+            .collect();
+        let own_plans: Vec<&PlanItem> = plans.iter().filter(|p| p.customer_id == c.id).collect();
+        let year = super::plan::customer_plan(c, &own, &own_plans, &records, today, 12);
+        for months in 1..12 {
+            let end = crate::domain::calendar::add_months(today, months as i32);
+            let start: Vec<_> = year.iter().filter(|t| t.date < end).cloned().collect();
+            let short = super::plan::customer_plan(c, &own, &own_plans, &records, today, months);
+            // (A date-bound touch on the end day itself may be in either: the page shows only
+            // whole months before it.)
+            let short: Vec<_> = short.into_iter().filter(|t| t.date < end).collect();
+            compared += short.len();
+            let (short, start) = (without_uid(short), without_uid(start));
+            assert_eq!(short, start, "{} for {months} months", c.id);
+        }
+    }
+    assert!(
+        compared > 200,
+        "the demo has touches to compare ({compared})"
+    );
+}
+
+#[test]
+fn the_months_to_cover_reach_past_the_month_shown() {
+    use super::plan::months_to_cover;
+    let today = d(2026, 1, 31);
+    assert_eq!(months_to_cover(today, d(2026, 1, 1), 12), 1);
+    assert_eq!(months_to_cover(today, d(2026, 2, 1), 12), 2);
+    assert_eq!(months_to_cover(today, d(2026, 12, 1), 12), 12);
+    assert_eq!(
+        months_to_cover(today, d(2027, 3, 1), 12),
+        12,
+        "at most the year"
+    );
+    assert_eq!(
+        months_to_cover(today, d(2025, 12, 1), 12),
+        1,
+        "a past month needs no more"
+    );
+    for shown in 1..=11 {
+        let month = d(2026, shown, 1);
+        let end =
+            crate::domain::calendar::add_months(today, months_to_cover(today, month, 12) as i32);
+        let last = crate::domain::calendar::last_day_of_month(2026, shown);
+        assert!(
+            end > d(2026, shown, last),
+            "month {shown} ends before the plan"
+        );
+    }
+}

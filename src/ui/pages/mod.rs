@@ -75,6 +75,24 @@ pub fn EmptyState(text: fn(Lang) -> &'static str) -> impl IntoView {
 /// How many entries a long list on a profile shows before "show all": the latest few.
 pub const LATEST: usize = 5;
 
+/// "Show more (9,950)" under a long list drawn a page at a time: each click draws `step` more
+/// (10,000 rows at once would take seconds).
+#[component]
+pub fn ShowMore(
+    #[prop(into)] total: Signal<usize>,
+    shown: RwSignal<usize>,
+    step: usize,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Show when=move || { total.get() > shown.get() }>
+            <button type="button" class="show-more" on:click=move |_| shown.update(|v| *v += step)>
+                {move || format!("{} ({})", lang.get().customers_show_more(), total.get().saturating_sub(shown.get()))}
+            </button>
+        </Show>
+    }
+}
+
 /// "Show all (60)" under a list cut to its latest few; the rest is drawn only when asked for.
 #[component]
 pub fn ShowAll(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl IntoView {

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::PageHeading;
-use crate::domain::cadence::plan::{by_date, customer_plan, finish_plan, PlannedTouch};
+use crate::domain::cadence::plan::{
+    by_date, customer_plan, finish_plan, months_to_cover, PlannedTouch,
+};
 use crate::domain::cadence::Records;
 use crate::domain::cadence::TouchKind;
 use crate::domain::followup::PlanItem;
@@ -32,7 +34,8 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
     d.with_day(1).expect("day 1 exists")
 }
 
-/// A year of every customer's touches: one list per customer, each in date order.
+/// Every customer's touches as far as the plan reaches (up to a year): one list per
+/// customer, each in date order.
 type Year = Arc<Vec<Arc<Vec<PlannedTouch>>>>;
 
 /// One customer's touches of the year.
@@ -41,6 +44,43 @@ fn of_customer(year: &Year, id: &str) -> Vec<PlannedTouch> {
         .find(|list| list.first().is_some_and(|t| t.customer_id == id))
         .map(|list| list.to_vec())
         .unwrap_or_default()
+}
+
+/// One customer's year: from the kept plan when it reaches a year (or a daily cap weighs
+/// everyone's touches together), else generated for that customer alone.
+fn customer_year(
+    ws: Workspace,
+    plan: Memo<Year>,
+    reach: RwSignal<u32>,
+    id: &str,
+) -> Vec<PlannedTouch> {
+    let cadence = ws.settings.with(|s| s.cadence.clone());
+    if cadence.daily_cap > 0 || reach.get() >= MONTHS_AHEAD {
+        return plan.with(|p| of_customer(p, id));
+    }
+    let Some(customer) = ws
+        .customers
+        .with(|cs| cs.iter().find(|c| c.id == id).cloned())
+    else {
+        return Vec::new();
+    };
+    let tiering = ws.settings.with(|s| s.tiering.clone());
+    let lunar = ws.lunar.get();
+    let rules = Records::rules_only(&cadence, &tiering, &lunar);
+    ws.followups.with(|fs| {
+        ws.plans.with(|ps| {
+            let followups: Vec<_> = fs.iter().filter(|f| f.customer_id == id).collect();
+            let plans: Vec<_> = ps.iter().filter(|p| p.customer_id == id).collect();
+            customer_plan(
+                &customer,
+                &followups,
+                &plans,
+                &rules,
+                ws.today.get(),
+                MONTHS_AHEAD,
+            )
+        })
+    })
 }
 
 /// The touches from `first` to `last`, in the plan's order.
@@ -63,8 +103,18 @@ pub fn PlanPage() -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let query = use_query_map();
+    // How many months ahead the plan is generated: only as far as the calendar has been
+    // shown (a year of 10,000 customers' touches takes a while), the whole year for a daily
+    // cap (it weighs every touch of the year together) and for the export.
+    let reach = kept("plan.reach", || {
+        RwSignal::new(months_to_cover(
+            ws.today.get_untracked(),
+            ws.today.get_untracked(),
+            MONTHS_AHEAD,
+        ))
+    });
     // Kept while other pages are shown, and per customer: a change computes again only the
-    // year of the customers it touched.
+    // plan of the customers it touched.
     let plan = kept("plan.year", || {
         let per = per_customer_memo(
             ws,
@@ -73,9 +123,14 @@ pub fn PlanPage() -> impl IntoView {
                 let lunar = ws.lunar.get();
                 let (cadence, tiering) =
                     ws.settings.with(|s| (s.cadence.clone(), s.tiering.clone()));
-                (ws.today.get(), cadence, tiering, lunar)
+                let months = if cadence.daily_cap > 0 {
+                    MONTHS_AHEAD
+                } else {
+                    reach.get()
+                };
+                (ws.today.get(), cadence, tiering, lunar, months)
             },
-            |(today, cadence, tiering, lunar), own| {
+            |(today, cadence, tiering, lunar, months), own| {
                 let rules = Records::rules_only(cadence, tiering, lunar);
                 Arc::new(customer_plan(
                     own.customer,
@@ -83,7 +138,7 @@ pub fn PlanPage() -> impl IntoView {
                     own.plans,
                     &rules,
                     *today,
-                    MONTHS_AHEAD,
+                    *months,
                 ))
             },
         );
@@ -122,6 +177,7 @@ pub fn PlanPage() -> impl IntoView {
     });
 
     let export = move |_| {
+        reach.set(MONTHS_AHEAD);
         let t = lang.get_untracked();
         let only = customer.get_untracked();
         let mut items: Vec<PlannedTouch> = plan.with_untracked(|p| {
@@ -160,7 +216,7 @@ pub fn PlanPage() -> impl IntoView {
                 </div>
             </div>
             <crate::ui::demo::TryDemo/>
-            <MonthCalendar plan=plan month=month customer=customer/>
+            <MonthCalendar plan=plan month=month reach=reach customer=customer/>
             <section class="card customer-plan" aria-labelledby="customer-plan-title">
                 <h2 id="customer-plan-title">{tr(Lang::plan_customer)}</h2>
                 <label class="inline-field">
@@ -187,7 +243,7 @@ pub fn PlanPage() -> impl IntoView {
                 {move || {
                     let id = customer.get();
                     (!id.is_empty()).then(|| {
-                        let items: Vec<PlannedTouch> = plan.with(|p| of_customer(p, &id));
+                        let items = customer_year(ws, plan, reach, &id);
                         view! {
                             <table class="plain year-plan">
                                 <tbody>
@@ -230,12 +286,19 @@ fn ics_event(ws: Workspace, item: &PlannedTouch, t: Lang) -> IcsEvent {
 fn MonthCalendar(
     plan: Memo<Year>,
     month: RwSignal<NaiveDate>,
+    reach: RwSignal<u32>,
     customer: RwSignal<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let shift =
-        move |months: i32| month.update(|m| *m = crate::domain::calendar::add_months(*m, months));
+    let shift = move |months: i32| {
+        let shown = crate::domain::calendar::add_months(month.get_untracked(), months);
+        let needed = months_to_cover(ws.today.get_untracked(), shown, MONTHS_AHEAD);
+        if needed > reach.get_untracked() {
+            reach.set(needed);
+        }
+        month.set(shown);
+    };
     view! {
         <section class="card month" aria-labelledby="month-title">
             <div class="month-head">

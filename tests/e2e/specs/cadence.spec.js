@@ -131,6 +131,10 @@ test('the year plan is editable item by item, kept, and exported as a calendar w
   // 001 A: an executive visit every month and a call every 15 days, for 12 months.
   await expect(rows.filter({ hasText: 'Executive visit' })).toHaveCount(12);
   await expect(page.locator('.month-grid')).toContainText('科技公司 · Executive visit');
+  // The calendar's plan is generated as far as it is paged: five months on, August has its touches.
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next month' }).click();
+  await expect(page.locator('#month-title')).toHaveText('Aug 2026');
+  await expect(page.locator('.month-grid')).toContainText('科技公司 · Executive visit');
 
   // Move the April executive visit to 2026-04-15 with a topic; it stays after a reload.
   const april = rows.filter({ hasText: 'Executive visit' }).filter({ hasText: '2026-04-02' });

@@ -2,6 +2,7 @@
 'use strict';
 const { test, expect } = require('../fixtures/test');
 const { ProfileForm, CustomersList } = require('../fixtures/customer-pages');
+const { importCustomers } = require('../fixtures/data');
 
 /** A date `days` from today, as a date input takes it. */
 function day(days) {
@@ -141,6 +142,20 @@ test('search, filter and sort the customer list', async ({ page }) => {
   await page.getByLabel('Descending').check();
   await expect(list.rows().first()).toContainText('Alpha Motors');
   await expect(list.rows().last()).toContainText('小型贸易公司');
+});
+
+test('a long list is drawn fifty rows at a time, and a search starts from the top', async ({ page }) => {
+  const many = Array.from({ length: 55 }, (_, i) => ({ id: `c${i}`, name: `客户${String(i).padStart(2, '0')}`, orders: [] }));
+  await importCustomers(page, many);
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.rows()).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show more (5)' }).click();
+  await expect(list.rows()).toHaveCount(55);
+  await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+  await list.search.fill('客户1');
+  await expect(list.rows()).toHaveCount(10);
+  await expect(list.rows().first()).toContainText('客户10');
 });
 
 test('two tabs editing the same customer cannot overwrite each other', async ({ page, context }) => {

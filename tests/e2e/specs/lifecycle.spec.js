@@ -131,3 +131,17 @@ test('a card can be dragged to another stage', async ({ page }) => {
   await page.reload();
   await expect(page.locator('.board-column').nth(3)).toContainText('AA集团');
 });
+
+test('a long column draws its cards twenty at a time', async ({ page }) => {
+  const many = Array.from({ length: 45 }, (_, i) => ({ id: `p${i}`, name: `潜在客户${String(i).padStart(2, '0')}`, orders: [] }));
+  await importCustomers(page, many);
+  await page.goto('pipeline/');
+  const column = page.locator('.board-column').first();
+  await expect(column.locator('.count-badge')).toHaveText('45');
+  await expect(column.locator('.card-item')).toHaveCount(20);
+  await column.getByRole('button', { name: 'Show more (25)' }).click();
+  await expect(column.locator('.card-item')).toHaveCount(40);
+  await column.getByRole('button', { name: 'Show more (5)' }).click();
+  await expect(column.locator('.card-item')).toHaveCount(45);
+  await expect(column.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+});
