@@ -150,18 +150,18 @@ async fn plan_keys_written_before_stable_names_are_rewritten_and_still_stand_in(
     let mut items: Vec<PlanItem> = db.all().await.unwrap();
     items.sort_by(|a, b| a.id.cmp(&b.id));
     let replaces: Vec<_> = items.iter().map(|p| p.replaces.clone()).collect();
-    assert_eq!(replaces, [Some(visit.key.clone()), None]);
-    assert_eq!(visit.key, format!("c-1:executive_visit:{}", visit.date));
+    assert_eq!(replaces, [Some(visit.key()), None]);
+    assert_eq!(visit.key(), format!("c-1:executive_visit:{}", visit.date));
     // The moved visit still stands in for the generated one: that one is gone, it is there.
     let after = plan(&items);
-    assert!(after.iter().all(|t| t.key != visit.key));
+    assert!(after.iter().all(|t| t.key() != visit.key()));
     assert!(after
         .iter()
         .any(|t| t.stored.as_deref() == Some("p-1") && t.date == moved_to));
     // (With the key left as it was, the generated visit would come back beside it.)
     let mut unmigrated = items.clone();
     unmigrated[0].replaces = Some(old_key);
-    assert!(plan(&unmigrated).iter().any(|t| t.key == visit.key));
+    assert!(plan(&unmigrated).iter().any(|t| t.key() == visit.key()));
     db.close();
 
     // Opening again changes nothing more; fields this app does not know were kept.

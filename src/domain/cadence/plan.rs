@@ -50,11 +50,10 @@ pub enum MoveReason {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlannedTouch {
-    /// Identifies a generated touch for edits: customer, kind and the date it was generated for.
-    pub key: String,
-    /// Stable across re-exports (customer, kind, and its place among the upcoming touches of
-    /// that kind): a calendar re-importing the file updates the event instead of adding one.
-    pub uid: String,
+    /// The date the touch was generated for (before a daily cap moved it): see `key`.
+    pub generated_on: NaiveDate,
+    /// Its place among the customer's upcoming touches of its kind: see `uid`.
+    pub ordinal: usize,
     pub customer_id: String,
     pub date: NaiveDate,
     pub kind: TouchKind,
@@ -67,6 +66,20 @@ pub struct PlannedTouch {
     /// The stored plan item, when the user planned or edited this touch.
     pub stored: Option<String>,
     pub moved: Option<(NaiveDate, MoveReason)>,
+}
+
+impl PlannedTouch {
+    /// Identifies a generated touch for edits: customer, kind and the date it was generated for.
+    /// (Made when asked for: a year of 10,000 customers' touches need few of them.)
+    pub fn key(&self) -> String {
+        generated_key(&self.customer_id, self.kind, self.generated_on)
+    }
+
+    /// Stable across re-exports (customer, kind, and its place among the upcoming touches of
+    /// that kind): a calendar re-importing the file updates the event instead of adding one.
+    pub fn uid(&self) -> String {
+        calendar_uid(&self.customer_id, self.kind, self.ordinal)
+    }
 }
 
 /// How many months ahead a plan must reach to fill the calendar month that starts at or
@@ -132,26 +145,27 @@ pub fn customer_plan(
         .iter()
         .filter_map(|p| p.replaces.as_deref().map(|k| (k, *p)))
         .collect();
-    let mut ordinal: HashMap<(String, TouchKind), usize> = HashMap::new();
+    // (Every due here is this customer's: the count is per kind.)
+    let mut ordinal: HashMap<TouchKind, usize> = HashMap::new();
     let mut out: Vec<PlannedTouch> = Vec::new();
     let mut make = |due: &Due,
+                    plan_id: Option<&String>,
                     date: NaiveDate,
                     moved: Option<(NaiveDate, MoveReason)>|
      -> Option<PlannedTouch> {
-        let key = generated_key(&due.customer_id, due.kind, date);
-        let n = ordinal
-            .entry((due.customer_id.clone(), due.kind))
-            .or_default();
-        let uid = calendar_uid(&due.customer_id, due.kind, *n);
+        let n = ordinal.entry(due.kind).or_default();
+        let place = *n;
         *n += 1;
         // An item the user edited or deleted stands in for the generated one.
-        if replaced.contains_key(key.as_str()) {
+        if !replaced.is_empty()
+            && replaced.contains_key(generated_key(&due.customer_id, due.kind, date).as_str())
+        {
             return None;
         }
-        let stored_item = due.plan_id.as_deref().and_then(|id| stored.get(id));
+        let stored_item = plan_id.and_then(|id| stored.get(id.as_str()));
         Some(PlannedTouch {
-            key,
-            uid,
+            generated_on: date,
+            ordinal: place,
             customer_id: due.customer_id.clone(),
             date,
             kind: due.kind,
@@ -172,7 +186,7 @@ pub fn customer_plan(
                 _ => None,
             },
             reason: due.reason.clone(),
-            stored: due.plan_id.clone(),
+            stored: plan_id.cloned(),
             moved,
         })
     };
@@ -184,6 +198,7 @@ pub fn customer_plan(
         let first = due.date.max(today);
         out.extend(make(
             &due,
+            due.plan_id.as_ref(),
             first,
             due.moved_from.map(|f| (f, MoveReason::Weekend)),
         ));
@@ -198,9 +213,8 @@ pub fn customer_plan(
                 };
                 let moved = (date != raw).then_some((raw, MoveReason::Weekend));
                 if date < end {
-                    let mut next = due.clone();
-                    next.plan_id = None;
-                    out.extend(make(&next, date, moved));
+                    // A repeat is generated: no stored item stands behind it.
+                    out.extend(make(&due, None, date, moved));
                 }
                 raw = every.after(raw);
             }
@@ -226,7 +240,7 @@ pub fn customer_plan(
                 moved_from: None,
                 tier: c.tiering.effective(today),
             };
-            out.extend(make(&due, p.date, None));
+            out.extend(make(&due, due.plan_id.as_ref(), p.date, None));
         }
     }
     by_date(&mut out);

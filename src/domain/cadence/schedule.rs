@@ -285,12 +285,14 @@ pub fn customer_dues(
             };
             // A planned touch of this kind after the last one sets the date instead: a
             // snooze or next step, or an edit of exactly this generated touch.
-            let key = generated_key(&c.id, rule.kind, shown);
+            // (The key is made only for an edited item to compare: most customers have none.)
             let planned = open_plans.iter().find(|p| {
                 p.kind == rule.kind
                     && last.is_none_or(|l| p.date > l)
                     && !used_plans.contains(&p.id)
-                    && p.replaces.as_ref().is_none_or(|r| *r == key)
+                    && p.replaces
+                        .as_ref()
+                        .is_none_or(|r| *r == generated_key(&c.id, rule.kind, shown))
             });
             let (date, plan_id, moved_from) = match planned {
                 Some(p) => {

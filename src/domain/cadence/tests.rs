@@ -406,8 +406,8 @@ fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits(
     );
     let again = plan_ahead(&records(&[c.clone()], &[], &[], &s), today, 12);
     assert_eq!(
-        plan.iter().map(|t| &t.uid).collect::<Vec<_>>(),
-        again.iter().map(|t| &t.uid).collect::<Vec<_>>()
+        plan.iter().map(|t| t.uid()).collect::<Vec<_>>(),
+        again.iter().map(|t| t.uid()).collect::<Vec<_>>()
     );
     // Moving the June visit to 2024-06-20 keeps it there; cancelling September removes it.
     let moved = PlanItem {
@@ -419,8 +419,7 @@ fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits(
             plan.iter()
                 .find(|t| t.kind == TouchKind::Visit && t.date == d(2024, 7, 2))
                 .unwrap()
-                .key
-                .clone(),
+                .key(),
         ),
         topics: vec!["半年合作复盘".into()],
         ..PlanItem::default()
@@ -434,8 +433,7 @@ fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits(
             plan.iter()
                 .find(|t| t.kind == TouchKind::Visit && t.date == d(2024, 10, 2))
                 .unwrap()
-                .key
-                .clone(),
+                .key(),
         ),
         cancelled: true,
         ..PlanItem::default()
@@ -570,7 +568,8 @@ fn one_customer_s_year_plan_is_the_whole_plan_s_touches_for_it_without_a_daily_c
 fn a_shorter_plan_is_the_start_of_the_year_plan_without_a_daily_cap() {
     // The plan page generates only as far as the month shown; without a daily cap each touch
     // depends only on earlier ones of its customer, so the shorter plan is the year's first
-    // part (the calendar uid, numbered per kind across the whole plan, is not shown there).
+    // part (the calendar uid's number, counted per kind across the whole plan, is not shown
+    // there).
     let today = d(2026, 11, 26);
     let demo = crate::domain::demo::generate(crate::domain::demo::DemoLang::Zh, today);
     let cadence = CadenceSettings {
@@ -601,7 +600,7 @@ fn a_shorter_plan_is_the_start_of_the_year_plan_without_a_daily_cap() {
         ));
         if let [_, second, third, ..] = year.as_slice() {
             plans.push(PlanItem {
-                replaces: Some(second.key.clone()),
+                replaces: Some(second.key()),
                 ..item(
                     format!("moved-{n}"),
                     second.date + chrono::Duration::days(20),
@@ -609,7 +608,7 @@ fn a_shorter_plan_is_the_start_of_the_year_plan_without_a_daily_cap() {
                 )
             });
             plans.push(PlanItem {
-                replaces: Some(third.key.clone()),
+                replaces: Some(third.key()),
                 cancelled: true,
                 ..item(format!("removed-{n}"), third.date, third.kind)
             });
@@ -628,7 +627,7 @@ fn a_shorter_plan_is_the_start_of_the_year_plan_without_a_daily_cap() {
         lunar: &[],
     };
     let without_uid = |mut ts: Vec<super::plan::PlannedTouch>| {
-        ts.iter_mut().for_each(|t| t.uid.clear());
+        ts.iter_mut().for_each(|t| t.ordinal = 0);
         ts
     };
     let mut compared = 0;
