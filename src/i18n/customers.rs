@@ -24,7 +24,7 @@ catalogue! {
     customers_sort_tenure { zh: "合作时长", en: "Tenure" }
     customers_sort_completeness { zh: "档案完整度", en: "Profile completeness" }
     customers_sort_descending { zh: "从高到低", en: "Descending" }
-    customers_show_more { zh: "显示更多", en: "Show more" }
+    show_more { zh: "显示更多", en: "Show more" }
     customers_no_match { zh: "没有符合条件的客户。", en: "No customer matches." }
     customers_clear_filters { zh: "清除筛选", en: "Clear filters" }
     customers_loading { zh: "正在读取客户档案…", en: "Loading customer profiles…" }

@@ -111,9 +111,12 @@ pub fn plan_ahead(records: &Records, today: NaiveDate, months: u32) -> Vec<Plann
 
 /// The order of a plan: by date, then tier, then customer.
 pub fn by_date(plan: &mut Vec<PlannedTouch>) {
-    sorting::sort_by(plan, |a, b| {
-        (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
-    });
+    sorting::sort_by(plan, plan_order);
+}
+
+/// The plan's order: by date, then tier, then customer.
+pub fn plan_order(a: &PlannedTouch, b: &PlannedTouch) -> std::cmp::Ordering {
+    (a.date, a.tier, &a.customer_id).cmp(&(b.date, b.tier, &b.customer_id))
 }
 
 /// The customers' plans put together (`customer_plan`'s, in any order) as `plan_ahead` gives

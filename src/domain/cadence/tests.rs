@@ -14,6 +14,14 @@ use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::money::Fen;
 use crate::domain::tiering::{PresetId, Tier, TierState, TieringSettings};
 
+/// One customer's follow-ups among the demo's.
+fn own_followups<'a>(demo: &'a crate::domain::demo::DemoData, id: &str) -> Vec<&'a FollowUp> {
+    demo.followups
+        .iter()
+        .filter(|f| f.customer_id == id)
+        .collect()
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -516,11 +524,7 @@ fn one_customer_s_dues_are_what_the_whole_schedule_gives_for_it() {
     assert!(whole.len() > 20, "the demo has a busy agenda");
     let mut pieced = Vec::new();
     for c in &demo.customers {
-        let own: Vec<&FollowUp> = demo
-            .followups
-            .iter()
-            .filter(|f| f.customer_id == c.id)
-            .collect();
+        let own = own_followups(&demo, &c.id);
         let own_plans: Vec<&PlanItem> = plans.iter().filter(|p| p.customer_id == c.id).collect();
         pieced.extend(customer_dues(c, &own, &own_plans, &records, today, 30));
     }
@@ -549,11 +553,7 @@ fn one_customer_s_year_plan_is_the_whole_plan_s_touches_for_it_without_a_daily_c
     let whole = plan_ahead(&records, today, 12);
     assert!(whole.len() > 100, "a year of the demo's touches");
     for c in &demo.customers {
-        let own: Vec<&FollowUp> = demo
-            .followups
-            .iter()
-            .filter(|f| f.customer_id == c.id)
-            .collect();
+        let own = own_followups(&demo, &c.id);
         let mine = super::plan::customer_plan(c, &own, &[], &records, today, 12);
         let expected: Vec<_> = whole
             .iter()
@@ -579,11 +579,7 @@ fn a_shorter_plan_is_the_start_of_the_year_plan_without_a_daily_cap() {
     // The user's own items: one planned, one generated touch moved, one removed.
     let mut plans: Vec<PlanItem> = Vec::new();
     for (n, c) in demo.customers.iter().take(4).enumerate() {
-        let own: Vec<&FollowUp> = demo
-            .followups
-            .iter()
-            .filter(|f| f.customer_id == c.id)
-            .collect();
+        let own = own_followups(&demo, &c.id);
         let rules = Records::rules_only(&cadence, &demo.settings.tiering, &[]);
         let year = super::plan::customer_plan(c, &own, &[], &rules, today, 12);
         let item = |id: String, date, kind| PlanItem {
@@ -632,11 +628,7 @@ fn a_shorter_plan_is_the_start_of_the_year_plan_without_a_daily_cap() {
     };
     let mut compared = 0;
     for c in &demo.customers {
-        let own: Vec<&FollowUp> = demo
-            .followups
-            .iter()
-            .filter(|f| f.customer_id == c.id)
-            .collect();
+        let own = own_followups(&demo, &c.id);
         let own_plans: Vec<&PlanItem> = plans.iter().filter(|p| p.customer_id == c.id).collect();
         let year = super::plan::customer_plan(c, &own, &own_plans, &records, today, 12);
         for months in 1..12 {

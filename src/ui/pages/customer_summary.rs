@@ -10,7 +10,7 @@ use super::tiering::TierBadge;
 use crate::domain::cadence::{customer_dues, sort_dues, Due, DueStatus, Records};
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem};
+use crate::domain::followup::FollowUp;
 use crate::domain::lifecycle::inferred_stage;
 use crate::domain::sorting;
 use crate::domain::time_node::late_node;
@@ -55,21 +55,13 @@ pub fn ProfileSummary(customer: Customer) -> impl IntoView {
         let settings = ws.settings.get();
         let lunar = ws.lunar.get();
         c.with_value(|c| {
-            let (next, last) = ws.followups.with(|fs| {
-                let next = ws.plans.with(|ps| {
-                    let rules = Records::rules_only(&settings.cadence, &settings.tiering, &lunar);
-                    // The customer's own records only (grouping 50,000 follow-ups by
-                    // customer for one profile would take longer than its schedule).
-                    let own: Vec<&FollowUp> = fs.iter().filter(|f| f.customer_id == c.id).collect();
-                    let own_plans: Vec<&PlanItem> =
-                        ps.iter().filter(|p| p.customer_id == c.id).collect();
-                    let mut dues = customer_dues(c, &own, &own_plans, &rules, today, 400);
-                    sort_dues(&mut dues);
-                    dues.into_iter().min_by_key(|d| d.date)
-                });
-                let last = fs
+            let (next, last) = ws.with_own_records(&c.id, |own, own_plans| {
+                let rules = Records::rules_only(&settings.cadence, &settings.tiering, &lunar);
+                let mut dues = customer_dues(c, own, own_plans, &rules, today, 400);
+                sort_dues(&mut dues);
+                let next = dues.into_iter().min_by_key(|d| d.date);
+                let last = own
                     .iter()
-                    .filter(|f| f.customer_id == c.id)
                     .filter_map(|f| f.date.filter(|d| *d <= today).map(|d| (d, f.kind)))
                     .max_by_key(|(d, _)| *d);
                 (next, last)

@@ -87,7 +87,7 @@ pub fn ShowMore(
     view! {
         <Show when=move || { total.get() > shown.get() }>
             <button type="button" class="show-more" on:click=move |_| shown.update(|v| *v += step)>
-                {move || format!("{} ({})", lang.get().customers_show_more(), total.get().saturating_sub(shown.get()))}
+                {move || format!("{} ({})", lang.get().show_more(), total.get().saturating_sub(shown.get()))}
             </button>
         </Show>
     }

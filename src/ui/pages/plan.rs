@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::PageHeading;
 use crate::domain::cadence::plan::{
-    by_date, customer_plan, finish_plan, months_to_cover, PlannedTouch,
+    by_date, customer_plan, finish_plan, months_to_cover, plan_order, PlannedTouch,
 };
 use crate::domain::cadence::Records;
 use crate::domain::cadence::TouchKind;
@@ -67,19 +67,9 @@ fn customer_year(
     let tiering = ws.settings.with(|s| s.tiering.clone());
     let lunar = ws.lunar.get();
     let rules = Records::rules_only(&cadence, &tiering, &lunar);
-    ws.followups.with(|fs| {
-        ws.plans.with(|ps| {
-            let followups: Vec<_> = fs.iter().filter(|f| f.customer_id == id).collect();
-            let plans: Vec<_> = ps.iter().filter(|p| p.customer_id == id).collect();
-            customer_plan(
-                &customer,
-                &followups,
-                &plans,
-                &rules,
-                ws.today.get(),
-                MONTHS_AHEAD,
-            )
-        })
+    let today = ws.today.get();
+    ws.with_own_records(id, |followups, plans| {
+        customer_plan(&customer, followups, plans, &rules, today, MONTHS_AHEAD)
     })
 }
 
@@ -107,10 +97,7 @@ fn in_month(year: &Year, first: NaiveDate, last: NaiveDate) -> Vec<Vec<DayItem>>
     per_day
         .into_iter()
         .map(|mut touches| {
-            // `by_date`'s order within a day.
-            sorting::sort_by(&mut touches, |a, b| {
-                (a.tier, &a.customer_id).cmp(&(b.tier, &b.customer_id))
-            });
+            sorting::sort_by(&mut touches, |a, b| plan_order(a, b));
             touches
                 .into_iter()
                 .take(DAY_ITEMS)
