@@ -166,9 +166,15 @@ async fn encryption_at_rest_seals_contacts_and_a_locked_tab_sees_none() {
     renamed.industry = "制造业".into();
     other.save_customer(&renamed).await.unwrap();
     // Tier bookkeeping from the locked tab keeps the blob.
-    let state = TierState::default();
     other
-        .save_tier_states(&[("c-1".into(), state)], Freshness::Unchecked)
+        .update_tier_states(
+            &["c-1".into()],
+            |_, s| {
+                *s = TierState::default();
+                true
+            },
+            Freshness::Unchecked,
+        )
         .await
         .unwrap();
 

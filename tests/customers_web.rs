@@ -7,7 +7,7 @@
 use kehu_weihu::domain::customer::{Customer, Order};
 use kehu_weihu::domain::money::{Fen, MoneyUnit};
 use kehu_weihu::domain::settings::DataSettings;
-use kehu_weihu::domain::tiering::{Tier, TierState};
+use kehu_weihu::domain::tiering::{Tier, TierDecision, TierState};
 use kehu_weihu::store::schema::{self, stores};
 use kehu_weihu::store::{Db, Freshness, StoreError};
 use serde_json::json;
@@ -179,11 +179,12 @@ async fn tier_states_are_saved_apart_from_profile_edits() {
         ..TierState::default()
     };
     let saved = db
-        .save_tier_states(
-            &[
-                ("c-1".into(), state.clone()),
-                ("gone".into(), state.clone()),
-            ],
+        .update_tier_states(
+            &["c-1".into(), "gone".into()],
+            |_, s| {
+                *s = state.clone();
+                true
+            },
             Freshness::Unchecked,
         )
         .await
@@ -220,27 +221,40 @@ async fn many_tier_states_at_once_are_saved_like_a_few() {
         current: Some(Tier::B),
         ..TierState::default()
     };
-    // Every other customer, backwards, and one deleted meanwhile.
-    let mut states: Vec<(String, TierState)> = (0..60)
+    // Every other customer, backwards, and one deleted meanwhile; one of them does not move.
+    let mut ids: Vec<String> = (0..60)
         .rev()
         .step_by(2)
-        .map(|i| (format!("c-{i:02}"), state.clone()))
+        .map(|i| format!("c-{i:02}"))
         .collect();
-    states.insert(3, ("gone".into(), state.clone()));
+    ids.insert(3, "gone".into());
+    let stays = "c-04";
     let saved = db
-        .save_tier_states(&states, Freshness::Unchecked)
+        .update_tier_states(
+            &ids,
+            |c, s| {
+                if c.id == stays {
+                    return false;
+                }
+                *s = state.clone();
+                true
+            },
+            Freshness::Unchecked,
+        )
         .await
         .unwrap();
-    let ids: Vec<&str> = saved.iter().map(|c| c.id.as_str()).collect();
-    let wanted: Vec<&str> = states
+    let saved_ids: Vec<&str> = saved.iter().map(|c| c.id.as_str()).collect();
+    let wanted: Vec<&str> = ids
         .iter()
-        .map(|(id, _)| id.as_str())
-        .filter(|id| *id != "gone")
+        .map(String::as_str)
+        .filter(|id| *id != "gone" && *id != stays)
         .collect();
-    assert_eq!(ids, wanted, "in the order asked, the deleted one skipped");
+    assert_eq!(
+        saved_ids, wanted,
+        "in the order asked, the deleted and unmoved ones skipped"
+    );
     for c in db.customers().await.unwrap() {
-        let moved = states.iter().any(|(id, _)| *id == c.id);
-        let expected = if moved {
+        let expected = if wanted.contains(&c.id.as_str()) {
             state.clone()
         } else {
             TierState::default()
@@ -248,6 +262,59 @@ async fn many_tier_states_at_once_are_saved_like_a_few() {
         assert_eq!(c.tiering, expected, "{}", c.id);
         assert_eq!(c.revision, 0, "no revision bump");
     }
+    db.close();
+    Db::delete(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_tier_decision_builds_on_the_stored_state_not_the_one_shown() {
+    let name = db_name("tier-decision");
+    let db = Db::open_with(&name, schema::CURRENT).await.unwrap();
+    db.save_customer(&customer("c-1", "科技公司"))
+        .await
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    // The rules store the first tier after the page showed the customer without one.
+    db.update_tier_states(
+        &["c-1".into()],
+        |_, s| {
+            s.current = Some(Tier::B);
+            true
+        },
+        Freshness::Unchecked,
+    )
+    .await
+    .unwrap();
+    let decide = |decision: TierDecision| {
+        move |_: &Customer, s: &mut TierState| s.decide(&decision, today) == Ok(true)
+    };
+    let manual = TierDecision::SetManual {
+        tier: Tier::A,
+        reason: "战略合作伙伴".into(),
+        until: None,
+    };
+    let saved = db
+        .update_tier_states(&["c-1".into()], decide(manual), Freshness::Checked)
+        .await
+        .unwrap();
+    let stored: Customer = db.get("c-1").await.unwrap().unwrap();
+    assert_eq!(saved[0].tiering, stored.tiering);
+    assert_eq!(
+        stored.tiering.current,
+        Some(Tier::B),
+        "the rules' tier is kept"
+    );
+    assert_eq!(stored.tiering.manual.map(|m| m.tier), Some(Tier::A));
+    // Nothing to confirm: nothing is written.
+    let saved = db
+        .update_tier_states(
+            &["c-1".into()],
+            decide(TierDecision::Confirm),
+            Freshness::Checked,
+        )
+        .await
+        .unwrap();
+    assert!(saved.is_empty());
     db.close();
     Db::delete(&name).await.unwrap();
 }

@@ -29,6 +29,14 @@ fn todo(id: &str) -> Todo {
     }
 }
 
+/// A tier change that puts `state` in place, whatever is stored.
+fn set(state: TierState) -> impl Fn(&Customer, &mut TierState) -> bool {
+    move |_, s| {
+        *s = state.clone();
+        true
+    }
+}
+
 /// Every write a page can make, each tried once on `db`; the customer `c-1` is stored.
 async fn every_write(db: &Db) -> Vec<(&'static str, StoreError)> {
     let mut c1 = db.get::<Customer>("c-1").await.unwrap().unwrap();
@@ -69,7 +77,7 @@ async fn every_write(db: &Db) -> Vec<(&'static str, StoreError)> {
         ("follow-up effects", db.apply_effects(&effects).await.err()),
         (
             "manual tier",
-            db.save_tier_states(&[("c-1".into(), manual)], Freshness::Checked)
+            db.update_tier_states(&["c-1".into()], set(manual), Freshness::Checked)
                 .await
                 .err(),
         ),
@@ -152,7 +160,7 @@ async fn the_rules_own_tier_moves_are_never_refused_as_stale() {
         ..TierState::default()
     };
     let saved = stale
-        .save_tier_states(&[("c-1".into(), proposal.clone())], Freshness::Unchecked)
+        .update_tier_states(&["c-1".into()], set(proposal.clone()), Freshness::Unchecked)
         .await
         .unwrap();
     assert_eq!(saved[0].tiering, proposal);
@@ -207,8 +215,9 @@ async fn an_outdated_tab_is_refused_the_same_way_on_every_write() {
         (
             "tier states",
             old_tab
-                .save_tier_states(
-                    &[("c-1".into(), TierState::default())],
+                .update_tier_states(
+                    &["c-1".into()],
+                    set(TierState::default()),
                     Freshness::Unchecked,
                 )
                 .await

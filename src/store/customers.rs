@@ -94,7 +94,7 @@ impl Db {
 
     /// Saves a profile if it is still at the revision the edit started from (`customer.revision`;
     /// 0 for a new one). Returns what was stored, with its new revision and time. The stored
-    /// tier state is kept: only [`Db::save_tier_states`] changes it, so a form open while the
+    /// tier state is kept: only [`Db::update_tier_states`] changes it, so a form open while the
     /// tier moved cannot put the old tier back.
     pub async fn save_customer(&self, customer: &Customer) -> Result<Customer, StoreError> {
         let op = Op::Save;
@@ -127,28 +127,36 @@ impl Db {
         Ok(saved)
     }
 
-    /// Writes new tier states (tiering's bookkeeping, not an edit of the profile: revisions
-    /// stay, so open forms are not disturbed). Customers deleted meanwhile are skipped. The
-    /// rules' own moves are [`Freshness::Unchecked`]; a user's decision is checked.
-    pub async fn save_tier_states(
+    /// Moves tier states: tiering's bookkeeping, or a user's decision. Not an edit of the
+    /// profile: revisions stay, so open forms are not disturbed. `change` runs on each state as
+    /// stored, inside this write's transaction, so a move that landed after the page read
+    /// (the rules' first tier, a decision in another view) is built on, never overwritten;
+    /// only the states it changed are written and returned. Customers deleted meanwhile are
+    /// skipped. The rules' own moves are [`Freshness::Unchecked`]; a user's decision is checked.
+    pub async fn update_tier_states(
         &self,
-        states: &[(String, TierState)],
+        ids: &[String],
+        change: impl Fn(&Customer, &mut TierState) -> bool,
         freshness: Freshness,
     ) -> Result<Vec<Customer>, StoreError> {
         let op = Op::Save;
+        let changed = |mut customer: Customer| {
+            let mut state = customer.tiering.clone();
+            change(&customer, &mut state).then(|| {
+                customer.tiering = state;
+                customer
+            })
+        };
         let saved = self
             .write(&[stores::CUSTOMERS], op, freshness, async |tx| {
                 let mut saved = Vec::new();
-                if states.len() <= FEW_STATES {
-                    for (id, state) in states {
-                        let Some(mut customer) =
-                            get::<Customer>(tx, stores::CUSTOMERS, id, op).await?
-                        else {
-                            continue;
-                        };
-                        customer.tiering = state.clone();
-                        put(tx, stores::CUSTOMERS, &to_js(&customer, op)?, op).await?;
-                        saved.push(customer);
+                if ids.len() <= FEW_STATES {
+                    for id in ids {
+                        let stored = get::<Customer>(tx, stores::CUSTOMERS, id, op).await?;
+                        if let Some(customer) = stored.and_then(changed) {
+                            put(tx, stores::CUSTOMERS, &to_js(&customer, op)?, op).await?;
+                            saved.push(customer);
+                        }
                     }
                     return Ok(saved);
                 }
@@ -171,14 +179,14 @@ impl Db {
                     stored.insert(id, value);
                 }
                 let mut values = Vec::new();
-                for (id, state) in states {
-                    let Some(value) = stored.get(id).cloned() else {
+                for id in ids {
+                    let Some(value) = stored.remove(id) else {
                         continue;
                     };
-                    let mut customer: Customer = from_js(value, op)?;
-                    customer.tiering = state.clone();
-                    values.push(to_js(&customer, op)?);
-                    saved.push(customer);
+                    if let Some(customer) = changed(from_js(value, op)?) {
+                        values.push(to_js(&customer, op)?);
+                        saved.push(customer);
+                    }
                 }
                 put_all(tx, stores::CUSTOMERS, &values, op).await?;
                 Ok(saved)

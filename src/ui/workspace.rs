@@ -18,8 +18,8 @@ use crate::domain::demo::{self, DemoLang};
 use crate::domain::figures::Figures;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
-use crate::domain::tiering::{classify_inputs, Classification, Inputs, TierState};
-use crate::store::{settings, sync, AtRest, Db, Freshness, StoreError};
+use crate::domain::tiering::{classify_inputs, Classification, Inputs, Tier};
+use crate::store::{settings, sync, AtRest, Db, StoreError};
 
 // Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
 #[path = "writes.rs"]
@@ -193,19 +193,25 @@ impl Workspace {
             let today = self.today.get();
             let settings = self.settings.with(|s| s.tiering.clone());
             let tiers = self.tiers.get();
-            let changed: Vec<(String, TierState)> = self.customers.with(|cs| {
+            // Which states move (on what this tab shows), then the move again on each as stored.
+            let changed: HashMap<String, Tier> = self.customers.with(|cs| {
                 cs.iter()
                     .filter_map(|c| {
                         let computed = tiers.get(&c.id)?.tier;
-                        let mut state = c.tiering.clone();
-                        state
+                        c.tiering
+                            .clone()
                             .advance(computed, c, settings.preset, &settings, today)
-                            .then(|| (c.id.clone(), state))
+                            .then(|| (c.id.clone(), computed))
                     })
                     .collect()
             });
             if !changed.is_empty() {
-                self.save_tier_states(changed, Freshness::Unchecked);
+                let ids = changed.keys().cloned().collect();
+                self.advance_tier_states(ids, move |c, state| {
+                    changed.get(&c.id).is_some_and(|computed| {
+                        state.advance(*computed, c, settings.preset, &settings, today)
+                    })
+                });
             }
         });
     }

@@ -11,7 +11,7 @@ use crate::domain::closed_loop::Effects;
 use crate::domain::customer::Customer;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
-use crate::domain::tiering::TierState;
+use crate::domain::tiering::{TierDecision, TierState};
 use crate::store::{Db, Freshness, StoreError};
 
 impl Workspace {
@@ -60,11 +60,33 @@ impl Workspace {
             .error(self.lang.get_untracked().store_error(err));
     }
 
-    /// Stores tier states and shows them: the rules' own moves are never refused as stale
-    /// ([`Freshness::Unchecked`]); a user's decision is ([`Freshness::Checked`]).
-    pub fn save_tier_states(self, states: Vec<(String, TierState)>, freshness: Freshness) {
+    /// Moves tier states as the rules compute them and shows the ones that moved: `change`
+    /// runs on each stored state in the write's transaction (see [`Db::update_tier_states`]);
+    /// never refused as stale, since it builds on what is stored.
+    pub fn advance_tier_states(
+        self,
+        ids: Vec<String>,
+        change: impl Fn(&Customer, &mut TierState) -> bool + 'static,
+    ) {
         self.run(
-            async move |db| db.save_tier_states(&states, freshness).await,
+            async move |db| {
+                db.update_tier_states(&ids, change, Freshness::Unchecked)
+                    .await
+            },
+            move |saved| self.put_customers(saved),
+        );
+    }
+
+    /// Stores a user's decision on the tiers of `ids` and shows it. Checked: a tab showing
+    /// stale data reloads rather than decide on what the user did not see.
+    pub fn decide_tiers(self, ids: Vec<String>, decision: TierDecision) {
+        let today = self.today.get_untracked();
+        let change = move |_: &Customer, s: &mut TierState| s.decide(&decision, today) == Ok(true);
+        self.run(
+            async move |db| {
+                db.update_tier_states(&ids, change, Freshness::Checked)
+                    .await
+            },
             move |saved| self.put_customers(saved),
         );
     }

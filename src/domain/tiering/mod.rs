@@ -15,7 +15,7 @@ use crate::domain::stable::stable_enum;
 
 pub use classify::{classify_all, Classification, Explanation, ParetoPlace};
 pub use presets::{default_scheme, PresetId, Scheme, TierRule};
-pub use review::{TierChange, TierState};
+pub use review::{TierChange, TierDecision, TierState};
 pub use rules::Inputs;
 
 stable_enum! {

@@ -276,6 +276,41 @@ impl TierState {
     }
 }
 
+/// A user's decision on a tier. It is carried to the write and applied there to the state as
+/// stored, so a move the rules stored meanwhile (a first tier, a proposal) is kept, not
+/// overwritten by the state the page showed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TierDecision {
+    Confirm,
+    Reject,
+    SetManual {
+        tier: Tier,
+        reason: String,
+        until: Option<NaiveDate>,
+    },
+    ClearManual,
+}
+
+impl TierState {
+    /// Applies `decision`; whether the state changed, or why a manual tier cannot be set.
+    pub fn decide(
+        &mut self,
+        decision: &TierDecision,
+        today: NaiveDate,
+    ) -> Result<bool, ManualError> {
+        match decision {
+            TierDecision::Confirm => Ok(self.confirm(today)),
+            TierDecision::Reject => Ok(self.reject(today)),
+            TierDecision::SetManual {
+                tier,
+                reason,
+                until,
+            } => self.set_manual(*tier, reason, *until, today).map(|()| true),
+            TierDecision::ClearManual => Ok(self.clear_manual(today)),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ManualError {
     ReasonRequired,

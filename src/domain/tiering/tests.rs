@@ -455,3 +455,52 @@ fn switching_preset_starts_afresh_and_custom_numbers_are_kept_per_preset() {
     s.set_scheme(PresetId::Abcd001, default_scheme(PresetId::Abcd001));
     assert!(s.schemes.is_empty());
 }
+
+#[test]
+fn a_decision_applies_to_the_state_as_stored_not_as_shown() {
+    let s = settings(PresetId::Abcd001);
+    let c = customer("c", 30, 24, 3);
+    // The page showed no tier yet; the rules stored the first one before the user decided.
+    let shown = TierState::default();
+    let mut stored = shown.clone();
+    stored.advance(Tier::B, &c, PresetId::Abcd001, &s, d(2024, 1, 1));
+    let manual = TierDecision::SetManual {
+        tier: Tier::A,
+        reason: "战略合作伙伴".into(),
+        until: None,
+    };
+    assert_eq!(stored.decide(&manual, d(2024, 1, 2)), Ok(true));
+    assert_eq!(
+        stored.current,
+        Some(Tier::B),
+        "the rules' first tier is kept"
+    );
+    assert_eq!(stored.effective(d(2024, 1, 2)), Some(Tier::A));
+    // A later move of the rules keeps the user's tier.
+    assert!(!stored
+        .clone()
+        .advance(Tier::B, &c, PresetId::Abcd001, &s, d(2024, 1, 3)));
+    assert_eq!(
+        stored.decide(&TierDecision::ClearManual, d(2024, 1, 3)),
+        Ok(true)
+    );
+    assert_eq!(stored.effective(d(2024, 1, 3)), Some(Tier::B));
+    // Nothing to confirm or clear: no change, so nothing to write.
+    assert_eq!(
+        stored.decide(&TierDecision::Confirm, d(2024, 1, 3)),
+        Ok(false)
+    );
+    assert_eq!(
+        stored.decide(&TierDecision::ClearManual, d(2024, 1, 3)),
+        Ok(false)
+    );
+    let no_reason = TierDecision::SetManual {
+        tier: Tier::A,
+        reason: " ".into(),
+        until: None,
+    };
+    assert_eq!(
+        stored.decide(&no_reason, d(2024, 1, 3)),
+        Err(ManualError::ReasonRequired)
+    );
+}

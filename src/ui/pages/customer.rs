@@ -9,6 +9,7 @@ use super::customer_followups::CustomerFollowUps;
 use super::customer_form::ProfileForm;
 use super::customer_lifecycle::{HealthCard, LifecycleCard, WinBackCard};
 use super::customer_summary::ProfileSummary;
+use super::profile_drafts::provide_profile_drafts;
 use super::tiering::TierCard;
 use super::{use_page_title, ShowAll, LATEST};
 use crate::domain::cadence::next_anniversary;
@@ -30,6 +31,7 @@ pub fn CustomerPage() -> impl IntoView {
     let id = Memo::new(move |_| query.with(|q| q.get("id").unwrap_or_default()));
     let customer = Memo::new(move |_| id.with(|id| ws.customer(id)));
     let editing = RwSignal::new(false);
+    provide_profile_drafts(id);
     use_page_title(Lang::nav_customers);
     Effect::new(move |_| {
         if let Some(c) = customer.get() {

@@ -5,6 +5,7 @@ use crate::domain::sorting;
 use leptos::prelude::*;
 
 use super::pipeline::{move_stage, stage_label};
+use super::profile_drafts::profile_draft;
 use crate::domain::churn::{new_signals, signals, Health, Signal};
 use crate::domain::customer::Customer;
 use crate::domain::followup::FollowUp;
@@ -112,8 +113,9 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
     let update = move |f: Box<dyn FnOnce(&mut Customer) + Send>| {
         ws.update_customer(&id.get_value(), f);
     };
-    let output_kind = RwSignal::new(0usize);
-    let output_text = RwSignal::new(String::new());
+    // Kept by the page: a record change redraws the card while the note is typed.
+    let output_kind = profile_draft("lifecycle.output.kind", || 0usize);
+    let output_text = profile_draft("lifecycle.output.text", String::new);
     let since = l.since;
     let history = l.history.clone();
     let outputs: Vec<OutputNote> = l
@@ -204,7 +206,7 @@ pub fn LifecycleCard(customer: Customer) -> impl IntoView {
                     <select aria-label=tr(Lang::pipe_outputs) on:change=move |ev| output_kind.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {s.outputs().iter().enumerate().map(|(i, o)| {
                             let o = *o;
-                            view! { <option value=i.to_string()>{move || lang.get().stage_output(o)}</option> }
+                            view! { <option value=i.to_string() selected=move || output_kind.get() == i>{move || lang.get().stage_output(o)}</option> }
                         }).collect_view()}
                     </select>
                     <input type="text" aria-label=tr(Lang::pipe_output_text) placeholder=tr(Lang::pipe_output_text)

@@ -18,6 +18,7 @@ mod import;
 mod not_found;
 mod pipeline;
 mod plan;
+mod profile_drafts;
 mod safekeeping_settings;
 mod settings;
 mod stage_names;

@@ -4,12 +4,10 @@
 use crate::domain::sorting;
 use leptos::prelude::*;
 
-use crate::store::Freshness;
-
 use super::tiering::TierBadge;
 use super::PageHeading;
 use crate::domain::calendar::add_months;
-use crate::domain::tiering::TierState;
+use crate::domain::tiering::{TierDecision, TierState};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::use_workspace;
@@ -58,22 +56,12 @@ pub fn TierReviewPage() -> impl IntoView {
         })
     });
     let decide = move |ids: Vec<String>, confirm: bool| {
-        let today = ws.today.get_untracked();
-        let states: Vec<(String, TierState)> = proposals.with_untracked(|ps| {
-            ps.iter()
-                .filter(|p| ids.contains(&p.0))
-                .map(|(id, _, state, _, _)| {
-                    let mut s = state.clone();
-                    if confirm {
-                        s.confirm(today);
-                    } else {
-                        s.reject(today);
-                    }
-                    (id.clone(), s)
-                })
-                .collect()
-        });
-        ws.save_tier_states(states, Freshness::Checked);
+        let decision = if confirm {
+            TierDecision::Confirm
+        } else {
+            TierDecision::Reject
+        };
+        ws.decide_tiers(ids, decision);
     };
     let all_ids =
         move || proposals.with_untracked(|ps| ps.iter().map(|p| p.0.clone()).collect::<Vec<_>>());

@@ -1,15 +1,13 @@
 //! A customer's tier where it is shown: the badge in lists and the tier card on the profile,
 //! with the rule that decided it, the proposal under observation, overrides and history.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::store::Freshness;
-
+use super::profile_drafts::{details_open, profile_draft};
 use crate::domain::calendar::add_months;
 use crate::domain::customer::Customer;
 use crate::domain::tiering::review::{paused_a, ManualError};
-use crate::domain::tiering::{Classification, PresetId, Tier, TierState};
+use crate::domain::tiering::{Classification, PresetId, Tier, TierDecision, TierState};
 use crate::i18n::Lang;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_lang};
@@ -51,13 +49,7 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
     let effective = state.effective(today);
     let paused = paused_a(&customer, effective, &settings, today);
     let id = StoredValue::new(customer.id.clone());
-    let stored_state = StoredValue::new(state.clone());
-    let update = move |change: &dyn Fn(&mut TierState, NaiveDate) -> bool| {
-        let mut s = stored_state.get_value();
-        if change(&mut s, ws.today.get_untracked()) {
-            ws.save_tier_states(vec![(id.get_value(), s)], Freshness::Checked);
-        }
-    };
+    let decide = move |decision: TierDecision| ws.decide_tiers(vec![id.get_value()], decision);
 
     // Texts follow the language; the classification itself is fixed for this render.
     let explanation = classification.map(|c| {
@@ -128,12 +120,12 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
             {pending.map(|(from, to, applies)| view! {
                 <div class="notice notice-warn tier-proposal" role="status">
                     <p><strong>{tr(Lang::tier_proposed)}</strong>": "{move || lang.get().proposal_note(&from, &to, &applies)}</p>
-                    <button type="button" class="primary" on:click=move |_| update(&|s, d| s.confirm(d))>{tr(Lang::tier_confirm)}</button>
+                    <button type="button" class="primary" on:click=move |_| decide(TierDecision::Confirm)>{tr(Lang::tier_confirm)}</button>
                     " "
-                    <button type="button" on:click=move |_| update(&|s, d| s.reject(d))>{tr(Lang::tier_reject)}</button>
+                    <button type="button" on:click=move |_| decide(TierDecision::Reject)>{tr(Lang::tier_reject)}</button>
                 </div>
             })}
-            <ManualTierForm preset=preset state=state.clone() on_change=Callback::new(move |s: TierState| ws.save_tier_states(vec![(id.get_value(), s)], Freshness::Checked))/>
+            <ManualTierForm preset=preset state=state.clone() on_decide=Callback::new(decide)/>
             <TierHistory state=state preset=preset/>
         </section>
     }
@@ -143,31 +135,38 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
 fn ManualTierForm(
     preset: PresetId,
     state: TierState,
-    on_change: Callback<TierState>,
+    on_decide: Callback<TierDecision>,
 ) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let tier = RwSignal::new(state.effective(ws.today.get_untracked()).unwrap_or(Tier::A));
-    let reason = RwSignal::new(String::new());
-    let until = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    // Kept by the page: the rules may move this customer's tier while the form is filled.
+    let open = profile_draft("tier.manual.open", || false);
+    let tier = profile_draft("tier.manual.tier", || {
+        state.effective(ws.today.get_untracked()).unwrap_or(Tier::A)
+    });
+    let reason = profile_draft("tier.manual.reason", String::new);
+    let until = profile_draft("tier.manual.until", String::new);
+    let error = profile_draft("tier.manual.error", || None::<&'static str>);
     let has_manual = state.manual.is_some();
     let state = StoredValue::new(state);
     let set = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let today = ws.today.get_untracked();
-        let until_date = until.with_untracked(|u| crate::domain::calendar::parse_ymd(u));
-        let mut s = state.get_value();
-        match s.set_manual(
-            tier.get_untracked(),
-            &reason.get_untracked(),
-            until_date,
-            today,
-        ) {
-            Ok(()) => {
+        let decision = TierDecision::SetManual {
+            tier: tier.get_untracked(),
+            reason: reason.get_untracked(),
+            until: until.with_untracked(|u| crate::domain::calendar::parse_ymd(u)),
+        };
+        // Checked here to say what is wrong beside the form; applied again to the stored state.
+        match state
+            .get_value()
+            .decide(&decision, ws.today.get_untracked())
+        {
+            Ok(_) => {
                 error.set(None);
                 reason.set(String::new());
-                on_change.run(s);
+                until.set(String::new());
+                open.set(false);
+                on_decide.run(decision);
             }
             Err(ManualError::ReasonRequired) => {
                 error.set(Some(lang.get_untracked().tier_manual_reason_required()))
@@ -177,42 +176,41 @@ fn ManualTierForm(
             }
         }
     };
-    let clear = move |_| {
-        let mut s = state.get_value();
-        if s.clear_manual(ws.today.get_untracked()) {
-            on_change.run(s);
-        }
-    };
+    let clear = move |_| on_decide.run(TierDecision::ClearManual);
     view! {
-        <details class="tier-manual">
+        <details class="tier-manual" prop:open=move || open.get() on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>{tr(Lang::tier_manual)}</summary>
-            <form class="inline-form" on:submit=set novalidate>
-                <label class="inline-field">
-                    <span>{tr(Lang::tier_col)}</span>
-                    <select on:change=move |ev| {
-                        if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| preset.tiers().get(i)) {
-                            tier.set(*t);
-                        }
-                    }>
-                        {preset.tiers().iter().enumerate().map(|(i, t)| {
-                            let t = *t;
-                            view! { <option value=i.to_string() selected=move || tier.get() == t>{move || lang.get().tier_name(preset, t)}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="inline-field grow">
-                    <span>{tr(Lang::tier_manual_reason)}</span>
-                    <input type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))
-                        aria-invalid=move || error.get().is_some().then_some("true")/>
-                </label>
-                <label class="inline-field">
-                    <span>{tr(Lang::tier_manual_until)}</span>
-                    <input type="date" prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
-                </label>
-                <button type="submit">{tr(Lang::tier_manual_set)}</button>
-                {has_manual.then(|| view! { <button type="button" on:click=clear>{tr(Lang::tier_manual_clear)}</button> })}
-            </form>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            // Drawn when opened: Chromium may give a date input drawn inside a closed
+            // <details> no box at all once it opens (seen on a busy machine).
+            <Show when=move || open.get()>
+                <form class="inline-form" on:submit=set novalidate>
+                    <label class="inline-field">
+                        <span>{tr(Lang::tier_col)}</span>
+                        <select on:change=move |ev| {
+                            if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| preset.tiers().get(i)) {
+                                tier.set(*t);
+                            }
+                        }>
+                            {preset.tiers().iter().enumerate().map(|(i, t)| {
+                                let t = *t;
+                                view! { <option value=i.to_string() selected=move || tier.get() == t>{move || lang.get().tier_name(preset, t)}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="inline-field grow">
+                        <span>{tr(Lang::tier_manual_reason)}</span>
+                        <input type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))
+                            aria-invalid=move || error.get().is_some().then_some("true")/>
+                    </label>
+                    <label class="inline-field">
+                        <span>{tr(Lang::tier_manual_until)}</span>
+                        <input type="date" prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
+                    </label>
+                    <button type="submit">{tr(Lang::tier_manual_set)}</button>
+                    {has_manual.then(|| view! { <button type="button" on:click=clear>{tr(Lang::tier_manual_clear)}</button> })}
+                </form>
+                <p class="field-error" role="alert">{move || error.get()}</p>
+            </Show>
         </details>
     }
 }

@@ -110,3 +110,31 @@ test('a manual tier needs a reason, shows wherever the tier shows, and can be re
   await page.getByRole('button', { name: 'Remove manual tier' }).click();
   await expect(page.locator('.tier-card .tier-line .tier')).toHaveText('C');
 });
+
+test('a half-filled manual tier stays open and filled when the profile is redrawn', async ({ page, context }) => {
+  await importCustomers(page, seed001());
+  const list = new CustomersList(page);
+  await list.open();
+  await list.openCustomer('ZZ制造厂');
+  await page.locator('.tier-manual summary').click();
+  await page.locator('.tier-manual select').selectOption({ label: 'A · core' });
+  await page.getByLabel('Reason (required)').fill('战略合作伙伴');
+
+  // A save in another tab redraws this profile with the new record.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'Edit' }).click();
+  await new ProfileForm(other).fill('Industry', '汽车');
+  await new ProfileForm(other).save();
+  await expect(page.locator('dl.details').first()).toContainText('汽车');
+
+  await expect(page.getByLabel('Reason (required)')).toHaveValue('战略合作伙伴');
+  await expect(page.locator('.tier-manual select')).toHaveValue('0');
+  await page.locator('.tier-manual').getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.locator('.tier-card .tier-line .tier')).toHaveText('A');
+  await expect(page.locator('.tier-card .tier-note')).toContainText('set by hand (战略合作伙伴)');
+  // Set closes the form and empties it for the next time.
+  await expect(page.getByLabel('Reason (required)')).toHaveCount(0);
+  await page.locator('.tier-manual summary').click();
+  await expect(page.getByLabel('Reason (required)')).toHaveValue('');
+});
