@@ -4,14 +4,16 @@ const { defineConfig } = require('@playwright/test');
 
 const port = Number(process.env.E2E_PORT || 4173);
 const basePath = process.env.E2E_BASE_PATH || '/tools/crm/';
+const slower = Math.max(1, Number(process.env.E2E_CPU_THROTTLE || 1));
 
 module.exports = defineConfig({
   testDir: './specs',
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Slower pages (E2E_CPU_THROTTLE, see fixtures/test.js) get proportionally longer.
+  timeout: 30_000 * slower,
+  expect: { timeout: 10_000 * slower },
   reporter: [['list'], ['./summary-reporter.js']],
   use: {
     baseURL: `http://127.0.0.1:${port}${basePath}`,

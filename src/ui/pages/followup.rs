@@ -23,7 +23,9 @@ pub fn FollowUpPage() -> impl IntoView {
     let ready = Memo::new(move |_| ws.status.get() == Status::Ready);
     move || {
         if ready.get() {
-            follow_up_form()
+            // Built untracked: a change to the records afterwards (the rules storing the
+            // customer's tier, a save in another tab) must not rebuild what is being typed.
+            untrack(follow_up_form)
         } else {
             view! { <p class="hint">{tr(Lang::customers_loading)}</p> }.into_any()
         }

@@ -2,6 +2,7 @@
 'use strict';
 const { test, expect } = require('../fixtures/test');
 const { importCustomers } = require('../fixtures/data');
+const { ProfileForm } = require('../fixtures/customer-pages');
 
 const WAN = 1_000_000;
 
@@ -82,6 +83,36 @@ test('a follow-up logged from Today with two to-dos moves the cadence, plans its
   }
   await page.goto('customer/?id=tech');
   await expect(page.locator('.followup').first().locator('.chip').first()).toHaveText('Closed');
+});
+
+test('what is typed into a follow-up stays when the customer changes meanwhile', async ({ page, context }) => {
+  await importCustomers(page, [tech]);
+  await page.goto('followup/?customer=tech&kind=visit');
+  await page.getByLabel('Date').fill('2026-02-20');
+  await page.getByLabel('What was said').fill('沟通扩建计划');
+
+  // A save in another tab changes the customer this form was built for; this tab hears of it
+  // (the app's channel) and reads the records again.
+  const heard = page.evaluate(() => new Promise((resolve) => {
+    new BroadcastChannel('kehu-weihu').onmessage = () => resolve();
+  }));
+  const other = await context.newPage();
+  await other.goto('customer/?id=tech');
+  await other.getByRole('button', { name: 'Edit' }).click();
+  await new ProfileForm(other).fill('Industry', '汽车');
+  await new ProfileForm(other).save();
+  await expect(other.locator('dl.details').first()).toContainText('汽车');
+  await heard;
+  // The re-read is one IndexedDB transaction; give it time to land (a rebuilt form would
+  // show today's date and an empty text).
+  await page.waitForTimeout(1000);
+
+  await expect(page.getByLabel('Date')).toHaveValue('2026-02-20');
+  await expect(page.getByLabel('What was said')).toHaveValue('沟通扩建计划');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Follow-up saved')).toBeVisible();
+  await page.goto('customer/?id=tech');
+  await expect(page.locator('.followup-list')).toContainText('2026-02-20');
 });
 
 test('the brief prints on one clean page, without the navigation', async ({ page }) => {
