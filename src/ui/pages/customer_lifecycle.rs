@@ -281,28 +281,30 @@ fn OpenCase(customer_id: String, case: WinBackCase) -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let base = use_base();
-    let draft = RwSignal::new(case.clone());
-    let other = RwSignal::new(
+    // Kept by the page, per case: a record change redraws the card while the case is filled.
+    let key = |field: &str| format!("winback.{}.{field}", case.id);
+    let draft = profile_draft(&key("case"), || case.clone());
+    let other = profile_draft(&key("other"), || {
         case.reasons
             .iter()
             .find_map(|r| match r {
                 Reason::Other(t) => Some(t.clone()),
                 _ => None,
             })
-            .unwrap_or_default(),
-    );
-    let fix = RwSignal::new(
+            .unwrap_or_default()
+    });
+    let fix = profile_draft(&key("fix"), || {
         case.actions
             .iter()
             .find_map(|a| match a {
                 PlanAction::SpecificFix(t) => Some(t.clone()),
                 _ => None,
             })
-            .unwrap_or_default(),
-    );
-    let outcome = RwSignal::new(Outcome::Recovered);
-    let review = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+            .unwrap_or_default()
+    });
+    let outcome = profile_draft(&key("outcome"), || Outcome::Recovered);
+    let review = profile_draft(&key("review"), String::new);
+    let error = profile_draft(&key("error"), || None::<&'static str>);
     let cid = StoredValue::new(customer_id.clone());
     let case_id = case.id.clone();
     let assemble = move || {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-type Drafts = HashMap<&'static str, Box<dyn Any>>;
+type Drafts = HashMap<String, Box<dyn Any>>;
 
 #[derive(Clone)]
 struct ProfileDrafts {
@@ -30,10 +30,7 @@ pub fn provide_profile_drafts(id: Memo<String>) {
 
 /// The draft `key` of the profile shown (`init` when there is none yet); a signal of its own
 /// outside a profile. Each key is used for one type.
-pub fn profile_draft<T: Send + Sync + 'static>(
-    key: &'static str,
-    init: impl FnOnce() -> T,
-) -> RwSignal<T> {
+pub fn profile_draft<T: Send + Sync + 'static>(key: &str, init: impl FnOnce() -> T) -> RwSignal<T> {
     let Some(p) = use_context::<ProfileDrafts>() else {
         return RwSignal::new(init());
     };
@@ -52,7 +49,7 @@ pub fn profile_draft<T: Send + Sync + 'static>(
     }
     let made = p.owner.with(|| RwSignal::new(init()));
     p.drafts.update_value(|(_, d)| {
-        d.insert(key, Box::new(made));
+        d.insert(key.to_string(), Box::new(made));
     });
     made
 }

@@ -2,6 +2,7 @@
 'use strict';
 const { test, expect } = require('../fixtures/test');
 const { importCustomers } = require('../fixtures/data');
+const { ProfileForm } = require('../fixtures/customer-pages');
 
 const WAN = 1_000_000;
 
@@ -78,6 +79,30 @@ test('a win-back case: started from the warning, two follow-ups, closed as recov
   await page.goto('pipeline/');
   await expect(page.locator('.board-column').nth(4)).toContainText('ZZ制造厂');
   await expect(page.locator('.board-column').nth(4)).toContainText('recovered');
+});
+
+test('a win-back case being filled stays filled when the profile is redrawn', async ({ page, context }) => {
+  await importCustomers(page, [dropping]);
+  await page.goto('customer/?id=zz');
+  await page.getByRole('button', { name: /Start win-back/ }).click();
+  const card = page.locator('.winback-case');
+  await card.getByLabel('price').check();
+  await card.getByLabel('Specific fix (describe)').fill('交付周期缩短到 7 天');
+
+  // A save in another tab redraws this profile with the new record.
+  const other = await context.newPage();
+  await other.goto('customer/?id=zz');
+  await other.getByRole('button', { name: 'Edit' }).click();
+  await new ProfileForm(other).fill('Industry', '汽车');
+  await new ProfileForm(other).save();
+  await expect(page.locator('dl.details').first()).toContainText('汽车');
+
+  await expect(card.getByLabel('price')).toBeChecked();
+  await expect(card.getByLabel('Specific fix (describe)')).toHaveValue('交付周期缩短到 7 天');
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Win-back case saved')).toBeVisible();
+  await page.reload();
+  await expect(card.getByLabel('Specific fix (describe)')).toHaveValue('交付周期缩短到 7 天');
 });
 
 test('a customer moves through all five stages; a passed time node shows as late', async ({ page }) => {
