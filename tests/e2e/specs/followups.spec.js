@@ -2,7 +2,7 @@
 'use strict';
 const { test, expect } = require('../fixtures/test');
 const { importCustomers } = require('../fixtures/data');
-const { ProfileForm } = require('../fixtures/customer-pages');
+const { editInAnotherTab } = require('../fixtures/customer-pages');
 
 const WAN = 1_000_000;
 
@@ -85,7 +85,7 @@ test('a follow-up logged from Today with two to-dos moves the cadence, plans its
   await expect(page.locator('.followup').first().locator('.chip').first()).toHaveText('Closed');
 });
 
-test('what is typed into a follow-up stays when the customer changes meanwhile', async ({ page, context }) => {
+test('what is typed into a follow-up stays when the customer changes meanwhile', async ({ page }) => {
   await importCustomers(page, [tech]);
   await page.goto('followup/?customer=tech&kind=visit');
   await page.getByLabel('Date').fill('2026-02-20');
@@ -96,11 +96,7 @@ test('what is typed into a follow-up stays when the customer changes meanwhile',
   const heard = page.evaluate(() => new Promise((resolve) => {
     new BroadcastChannel('kehu-weihu').onmessage = () => resolve();
   }));
-  const other = await context.newPage();
-  await other.goto('customer/?id=tech');
-  await other.getByRole('button', { name: 'Edit' }).click();
-  await new ProfileForm(other).fill('Industry', '汽车');
-  await new ProfileForm(other).save();
+  const other = await editInAnotherTab(page, 'customer/?id=tech', { Industry: '汽车' });
   await expect(other.locator('dl.details').first()).toContainText('汽车');
   await heard;
   // The re-read is one IndexedDB transaction; give it time to land (a rebuilt form would

@@ -1,8 +1,19 @@
 // Tiering (客户分级): presets, explanations, overrides and the re-tier review.
 'use strict';
 const { test, expect } = require('../fixtures/test');
-const { CustomersList, ProfileForm } = require('../fixtures/customer-pages');
+const { CustomersList, ProfileForm, editInAnotherTab } = require('../fixtures/customer-pages');
 const { seed001, importCustomers, day } = require('../fixtures/data');
+
+/** Opens the manual tier form on `name`'s profile (seed 001 imported) with `tier` chosen. */
+async function openManualTierOf(page, name, tier) {
+  await importCustomers(page, seed001());
+  const list = new CustomersList(page);
+  await list.open();
+  await list.openCustomer(name);
+  await page.locator('.tier-manual summary').click();
+  await page.locator('.tier-manual select').selectOption({ label: tier });
+  return list;
+}
 
 // Tiers are computed off the render path: read them with a retrying expectation.
 function tierOf(list, name) {
@@ -81,12 +92,7 @@ test('a threshold edited in Settings moves customers', async ({ page }) => {
 });
 
 test('a manual tier needs a reason, shows wherever the tier shows, and can be removed', async ({ page }) => {
-  await importCustomers(page, seed001());
-  const list = new CustomersList(page);
-  await list.open();
-  await list.openCustomer('ZZ制造厂');
-  await page.locator('.tier-manual summary').click();
-  await page.locator('.tier-manual select').selectOption({ label: 'A · core' });
+  const list = await openManualTierOf(page, 'ZZ制造厂', 'A · core');
   await page.locator('.tier-manual').getByRole('button', { name: 'Set', exact: true }).click();
   await expect(page.locator('.tier-manual [role=alert]')).toHaveText('A reason is required');
   await page.getByLabel('Reason (required)').fill('战略合作伙伴');
@@ -111,21 +117,12 @@ test('a manual tier needs a reason, shows wherever the tier shows, and can be re
   await expect(page.locator('.tier-card .tier-line .tier')).toHaveText('C');
 });
 
-test('a half-filled manual tier stays open and filled when the profile is redrawn', async ({ page, context }) => {
-  await importCustomers(page, seed001());
-  const list = new CustomersList(page);
-  await list.open();
-  await list.openCustomer('ZZ制造厂');
-  await page.locator('.tier-manual summary').click();
-  await page.locator('.tier-manual select').selectOption({ label: 'A · core' });
+test('a half-filled manual tier stays open and filled when the profile is redrawn', async ({ page }) => {
+  const list = await openManualTierOf(page, 'ZZ制造厂', 'A · core');
   await page.getByLabel('Reason (required)').fill('战略合作伙伴');
 
   // A save in another tab redraws this profile with the new record.
-  const other = await context.newPage();
-  await other.goto(page.url());
-  await other.getByRole('button', { name: 'Edit' }).click();
-  await new ProfileForm(other).fill('Industry', '汽车');
-  await new ProfileForm(other).save();
+  await editInAnotherTab(page, page.url(), { Industry: '汽车' });
   await expect(page.locator('dl.details').first()).toContainText('汽车');
 
   await expect(page.getByLabel('Reason (required)')).toHaveValue('战略合作伙伴');
