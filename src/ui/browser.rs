@@ -263,3 +263,18 @@ pub fn date_of_ms(ms: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or_default()
 }
+
+/// Runs `f` at the start of the next frame, once the browser has painted this one (an
+/// animation frame queued from the next one): work that can wait a frame, so what is already
+/// drawn shows sooner.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let next = wasm_bindgen::closure::Closure::once_into_js(f);
+    let queue = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(next.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(queue.unchecked_ref());
+}

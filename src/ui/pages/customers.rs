@@ -21,16 +21,19 @@ use crate::domain::stable::StableName;
 use crate::domain::text::fold;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
-use crate::ui::format;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
 use crate::ui::workspace::{kept, use_workspace, Status};
+use crate::ui::{browser, format};
 use crate::ui::{use_base, use_lang};
 
 /// Rows drawn at first and added by "show more": a few dozen customers see all of theirs; a
 /// search keystroke that changes which rows lead draws them again (30 would halve that at
 /// 10,000 customers, but hide part of a freelancer's list).
 const PAGE_SIZE: usize = 50;
+/// Of those, drawn before the browser paints (a laptop's screenful); the rest of the page
+/// follows in the next frame, so a keystroke's first rows show sooner.
+const FIRST_ROWS: usize = 20;
 
 /// One line of the table, with everything sorting and filtering need precomputed.
 #[derive(Clone, PartialEq, Hash)]
@@ -242,7 +245,18 @@ pub fn CustomersPage() -> impl IntoView {
     let industry = RwSignal::new(String::new());
     let sort = RwSignal::new(SortKey::Name);
     let descending = RwSignal::new(false);
-    let visible = RwSignal::new(PAGE_SIZE);
+    let visible = RwSignal::new(FIRST_ROWS);
+    // A new search, filter or order starts from the top: a screenful at once, the rest of the
+    // page once that is painted (unless "show more" was clicked meanwhile).
+    let restart = move || {
+        visible.set(FIRST_ROWS);
+        browser::after_paint(move || {
+            if visible.try_get_untracked() == Some(FIRST_ROWS) {
+                visible.set(PAGE_SIZE);
+            }
+        });
+    };
+    restart();
 
     // The filter menus offer what the data holds.
     let tag_options = kept("customers.tags", || {
@@ -312,11 +326,6 @@ pub fn CustomersPage() -> impl IntoView {
             out
         })
     });
-    // A new search or filter starts from the top again.
-    Effect::new(move |_| {
-        filtered.track();
-        visible.set(PAGE_SIZE);
-    });
 
     let filters_active = move || {
         !query.get().is_empty()
@@ -333,6 +342,7 @@ pub fn CustomersPage() -> impl IntoView {
         at_risk.set(false);
         owner.set(String::new());
         industry.set(String::new());
+        restart();
     };
     let new_href = format!("{base}/customers/new/");
     let review_href = format!("{base}/customers/review/");
@@ -370,13 +380,14 @@ pub fn CustomersPage() -> impl IntoView {
                             aria-label=tr(Lang::customers_search)
                             placeholder=tr(Lang::customers_search)
                             prop:value=move || query.get()
-                            on:input=move |ev| query.set(event_target_value(&ev))
+                            on:input=move |ev| { query.set(event_target_value(&ev)); restart(); }
                         />
                         <label class="inline-field">
                             <span>{tr(Lang::customers_filter_tag)}</span>
                             <select on:change=move |ev| {
                                 let i = event_target_value(&ev).parse::<usize>().ok();
                                 tag.set(i.and_then(|i| tag_options.with(|o| o.get(i).cloned())));
+                                restart();
                             }>
                                 <option value="" selected=move || tag.get().is_none()>{tr(Lang::customers_filter_any)}</option>
                                 {move || tag_options.get().into_iter().enumerate().map(|(i, t)| {
@@ -394,6 +405,7 @@ pub fn CustomersPage() -> impl IntoView {
                             <select on:change=move |ev| {
                                 let i = event_target_value(&ev).parse::<usize>().ok();
                                 tier.set(i.and_then(|i| Tier::ALL.get(i).copied()));
+                                restart();
                             }>
                                 <option value="" selected=move || tier.get().is_none()>{tr(Lang::tier_any)}</option>
                                 {Tier::ALL.into_iter().enumerate().map(|(i, t)| view! {
@@ -402,16 +414,17 @@ pub fn CustomersPage() -> impl IntoView {
                             </select>
                         </label>
                         <label class="inline-check">
-                            <input type="checkbox" prop:checked=move || at_risk.get() on:change=move |ev| at_risk.set(event_target_checked(&ev))/>
+                            <input type="checkbox" prop:checked=move || at_risk.get() on:change=move |ev| { at_risk.set(event_target_checked(&ev)); restart(); }/>
                             <span>{move || lang.get().health(Health::AtRisk)}</span>
                         </label>
-                        <TextFilter label=Lang::customers_filter_owner options=owner_options value=owner/>
-                        <TextFilter label=Lang::customers_filter_industry options=industry_options value=industry/>
+                        <TextFilter label=Lang::customers_filter_owner options=owner_options value=owner on_change=restart/>
+                        <TextFilter label=Lang::customers_filter_industry options=industry_options value=industry on_change=restart/>
                         <label class="inline-field">
                             <span>{tr(Lang::customers_sort)}</span>
                             <select on:change=move |ev| {
                                 if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| SortKey::ALL.get(i)) {
                                     sort.set(*k);
+                                    restart();
                                 }
                             }>
                                 {SortKey::ALL.into_iter().enumerate().map(|(i, k)| view! {
@@ -421,7 +434,7 @@ pub fn CustomersPage() -> impl IntoView {
                         </label>
                         <label class="inline-check">
                             <input type="checkbox" prop:checked=move || descending.get()
-                                on:change=move |ev| descending.set(event_target_checked(&ev))/>
+                                on:change=move |ev| { descending.set(event_target_checked(&ev)); restart(); }/>
                             <span>{tr(Lang::customers_sort_descending)}</span>
                         </label>
                         <Show when=filters_active>
@@ -477,12 +490,13 @@ fn TextFilter(
     label: fn(Lang) -> &'static str,
     options: Memo<Vec<String>>,
     value: RwSignal<String>,
+    on_change: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
         <label class="inline-field">
             <span>{move || label(lang.get())}</span>
-            <select on:change=move |ev| value.set(event_target_value(&ev))>
+            <select on:change=move |ev| { value.set(event_target_value(&ev)); on_change(); }>
                 <option value="" selected=move || value.get().is_empty()>{tr(Lang::customers_filter_any)}</option>
                 {move || options.get().into_iter().map(|o| {
                     let selected = o.clone();
