@@ -169,7 +169,7 @@ async fn encryption_at_rest_seals_contacts_and_a_locked_tab_sees_none() {
     other
         .update_tier_states(
             &["c-1".into()],
-            |_, s| {
+            &|_, s| {
                 *s = TierState::default();
                 true
             },

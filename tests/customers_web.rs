@@ -181,7 +181,7 @@ async fn tier_states_are_saved_apart_from_profile_edits() {
     let saved = db
         .update_tier_states(
             &["c-1".into(), "gone".into()],
-            |_, s| {
+            &|_, s| {
                 *s = state.clone();
                 true
             },
@@ -232,7 +232,7 @@ async fn many_tier_states_at_once_are_saved_like_a_few() {
     let saved = db
         .update_tier_states(
             &ids,
-            |c, s| {
+            &|c, s| {
                 if c.id == stays {
                     return false;
                 }
@@ -277,7 +277,7 @@ async fn a_tier_decision_builds_on_the_stored_state_not_the_one_shown() {
     // The rules store the first tier after the page showed the customer without one.
     db.update_tier_states(
         &["c-1".into()],
-        |_, s| {
+        &|_, s| {
             s.current = Some(Tier::B);
             true
         },
@@ -294,7 +294,7 @@ async fn a_tier_decision_builds_on_the_stored_state_not_the_one_shown() {
         until: None,
     };
     let saved = db
-        .update_tier_states(&["c-1".into()], decide(manual), Freshness::Checked)
+        .update_tier_states(&["c-1".into()], &decide(manual), Freshness::Checked)
         .await
         .unwrap();
     let stored: Customer = db.get("c-1").await.unwrap().unwrap();
@@ -309,7 +309,7 @@ async fn a_tier_decision_builds_on_the_stored_state_not_the_one_shown() {
     let saved = db
         .update_tier_states(
             &["c-1".into()],
-            decide(TierDecision::Confirm),
+            &decide(TierDecision::Confirm),
             Freshness::Checked,
         )
         .await

@@ -77,7 +77,7 @@ async fn every_write(db: &Db) -> Vec<(&'static str, StoreError)> {
         ("follow-up effects", db.apply_effects(&effects).await.err()),
         (
             "manual tier",
-            db.update_tier_states(&["c-1".into()], set(manual), Freshness::Checked)
+            db.update_tier_states(&["c-1".into()], &set(manual), Freshness::Checked)
                 .await
                 .err(),
         ),
@@ -160,7 +160,11 @@ async fn the_rules_own_tier_moves_are_never_refused_as_stale() {
         ..TierState::default()
     };
     let saved = stale
-        .update_tier_states(&["c-1".into()], set(proposal.clone()), Freshness::Unchecked)
+        .update_tier_states(
+            &["c-1".into()],
+            &set(proposal.clone()),
+            Freshness::Unchecked,
+        )
         .await
         .unwrap();
     assert_eq!(saved[0].tiering, proposal);
@@ -217,7 +221,7 @@ async fn an_outdated_tab_is_refused_the_same_way_on_every_write() {
             old_tab
                 .update_tier_states(
                     &["c-1".into()],
-                    set(TierState::default()),
+                    &set(TierState::default()),
                     Freshness::Unchecked,
                 )
                 .await

@@ -136,7 +136,8 @@ impl Db {
     pub async fn update_tier_states(
         &self,
         ids: &[String],
-        change: impl Fn(&Customer, &mut TierState) -> bool,
+        // A trait object, not a generic: one copy of this write for every caller (docs/wasm-size.md).
+        change: &dyn Fn(&Customer, &mut TierState) -> bool,
         freshness: Freshness,
     ) -> Result<Vec<Customer>, StoreError> {
         let op = Op::Save;

@@ -70,7 +70,7 @@ impl Workspace {
     ) {
         self.run(
             async move |db| {
-                db.update_tier_states(&ids, change, Freshness::Unchecked)
+                db.update_tier_states(&ids, &change, Freshness::Unchecked)
                     .await
             },
             move |saved| self.put_customers(saved),
@@ -84,7 +84,7 @@ impl Workspace {
         let change = move |_: &Customer, s: &mut TierState| s.decide(&decision, today) == Ok(true);
         self.run(
             async move |db| {
-                db.update_tier_states(&ids, change, Freshness::Checked)
+                db.update_tier_states(&ids, &change, Freshness::Checked)
                     .await
             },
             move |saved| self.put_customers(saved),
