@@ -187,11 +187,22 @@ impl Workspace {
     /// Changes one customer and saves it (a profile edit: the revision check applies, so a
     /// change made meanwhile in another tab is reported instead of overwritten).
     pub fn update_customer(self, id: &str, change: impl FnOnce(&mut Customer)) {
+        self.update_customer_then(id, change, || {});
+    }
+
+    /// [`Workspace::update_customer`], and `saved` runs once the change is stored (a "saved"
+    /// said before would be wrong when the write fails, or is cut off by leaving the page).
+    pub fn update_customer_then(
+        self,
+        id: &str,
+        change: impl FnOnce(&mut Customer),
+        saved: impl FnOnce() + 'static,
+    ) {
         let Some(mut customer) = self.customer(id) else {
             return;
         };
         change(&mut customer);
-        self.save_customer(customer, |_| {}, |_| {});
+        self.save_customer(customer, move |_| saved(), |_| {});
     }
 
     /// Saves a whole profile (the form's save); `saved` gets what was stored, `failed` runs

@@ -324,7 +324,7 @@ fn OpenCase(customer_id: String, case: WinBackCase) -> impl IntoView {
         c
     };
     let store = move |case: WinBackCase, message: &'static str| {
-        ws.update_customer(&cid.get_value(), move |c| {
+        let change = move |c: &mut Customer| {
             if let Some(slot) = c.winback.iter_mut().find(|w| w.id == case.id) {
                 // Closing records the result as the churned stage's status (004).
                 if let Some(o) = case.outcome {
@@ -335,8 +335,8 @@ fn OpenCase(customer_id: String, case: WinBackCase) -> impl IntoView {
                 }
                 *slot = case;
             }
-        });
-        toaster.info(message);
+        };
+        ws.update_customer_then(&cid.get_value(), change, move || toaster.info(message));
     };
     let save = move |_| store(assemble(), lang.get_untracked().wb_saved());
     let close = move |_| {
