@@ -13,6 +13,9 @@ use kehu_weihu::store::schema;
 use kehu_weihu::store::{AtRest, Db, Freshness, StoreError};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::set;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PHONE: &str = "13812345678";
@@ -169,10 +172,7 @@ async fn encryption_at_rest_seals_contacts_and_a_locked_tab_sees_none() {
     other
         .update_tier_states(
             &["c-1".into()],
-            &|_, s| {
-                *s = TierState::default();
-                true
-            },
+            &set(TierState::default()),
             Freshness::Unchecked,
         )
         .await

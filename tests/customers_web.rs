@@ -14,7 +14,7 @@ use serde_json::json;
 use wasm_bindgen_test::*;
 
 mod common;
-use common::{customer, db_name};
+use common::{customer, db_name, set};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -181,10 +181,7 @@ async fn tier_states_are_saved_apart_from_profile_edits() {
     let saved = db
         .update_tier_states(
             &["c-1".into(), "gone".into()],
-            &|_, s| {
-                *s = state.clone();
-                true
-            },
+            &set(state.clone()),
             Freshness::Unchecked,
         )
         .await

@@ -16,7 +16,7 @@ use kehu_weihu::store::{Db, Freshness, StoreError};
 use wasm_bindgen_test::*;
 
 mod common;
-use common::{customer, db_name};
+use common::{customer, db_name, set};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -26,14 +26,6 @@ fn todo(id: &str) -> Todo {
         customer_id: "c-1".into(),
         text: "寄样品".into(),
         ..Todo::default()
-    }
-}
-
-/// A tier change that puts `state` in place, whatever is stored.
-fn set(state: TierState) -> impl Fn(&Customer, &mut TierState) -> bool {
-    move |_, s| {
-        *s = state.clone();
-        true
     }
 }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use kehu_weihu::domain::customer::Customer;
+use kehu_weihu::domain::tiering::TierState;
 
 /// A database name no other test (or earlier run) uses.
 pub fn db_name(test: &str) -> String {
@@ -14,5 +15,13 @@ pub fn customer(id: &str, name: &str) -> Customer {
         id: id.into(),
         name: name.into(),
         ..Customer::default()
+    }
+}
+
+/// A tier change that puts `state` in place, whatever is stored.
+pub fn set(state: TierState) -> impl Fn(&Customer, &mut TierState) -> bool {
+    move |_, s| {
+        *s = state.clone();
+        true
     }
 }
