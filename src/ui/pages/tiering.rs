@@ -176,7 +176,11 @@ fn ManualTierForm(
             }
         }
     };
-    let clear = move |_| on_decide.run(TierDecision::ClearManual);
+    let clear = move |_| {
+        // Closed, as after setting one.
+        open.set(false);
+        on_decide.run(TierDecision::ClearManual);
+    };
     view! {
         <details class="tier-manual" prop:open=move || open.get() on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>{tr(Lang::tier_manual)}</summary>
