@@ -635,9 +635,9 @@ mod tests {
     fn the_re_tier_review_falls_due_within_a_month_of_time_travel() {
         let data = generate(DemoLang::En, today());
         let tiering = &data.settings.tiering;
-        assert!(!tiering.review_due(today()));
-        assert!(!tiering.review_due(today() + days(7)));
-        assert!(tiering.review_due(add_months(today(), 1)));
+        assert!(!tiering.review_due(today(), None));
+        assert!(!tiering.review_due(today() + days(7), None));
+        assert!(tiering.review_due(add_months(today(), 1), None));
     }
 
     fn tier(data: &DemoData, preset: PresetId, id: &str) -> Tier {

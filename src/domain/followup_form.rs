@@ -2,6 +2,7 @@
 //! becomes.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::cadence::TouchKind;
 use super::calendar::parse_ymd;
@@ -9,7 +10,8 @@ use super::closed_loop::{self, Effects};
 use super::followup::{FollowUp, NextStep, Todo};
 use super::text::{split_lines, split_list};
 
-#[derive(Clone, Debug, PartialEq)]
+/// Also kept in the tab's session while unsaved (`store::drafts`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FollowUpDraft {
     pub date: String,
     pub time: String,
@@ -28,7 +30,7 @@ pub struct FollowUpDraft {
     pub next_topics: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TodoDraft {
     /// Empty for a new to-do.
     pub id: String,
@@ -50,7 +52,10 @@ pub enum FuField {
     Time,
     Topics,
     Score,
-    Todo(usize),
+    /// The to-do's text, of row `i`.
+    TodoText(usize),
+    /// The to-do's due date, of row `i`.
+    TodoDue(usize),
     NextDate,
 }
 
@@ -62,7 +67,10 @@ pub enum FuProblem {
     TooManyTopics,
     ScoreOutOfRange,
     /// A to-do needs text and a due date.
-    IncompleteTodo,
+    /// A to-do with a due date but no text.
+    TodoTextMissing,
+    /// A to-do without a due date (or with one that is not a date).
+    TodoDueMissing,
     /// The next step comes before the follow-up.
     NextBeforeFollowUp,
 }
@@ -167,8 +175,15 @@ impl FollowUpDraft {
             if t.text.trim().is_empty() && t.due.trim().is_empty() {
                 continue;
             }
-            match (t.text.trim(), parse_ymd(t.due.trim()).ok_or(())) {
-                (text, Ok(due)) if !text.is_empty() => todos.push(Todo {
+            let due = parse_ymd(t.due.trim());
+            if t.text.trim().is_empty() {
+                problems.push((FuField::TodoText(i), FuProblem::TodoTextMissing));
+            }
+            if due.is_none() {
+                problems.push((FuField::TodoDue(i), FuProblem::TodoDueMissing));
+            }
+            match (t.text.trim(), due) {
+                (text, Some(due)) if !text.is_empty() => todos.push(Todo {
                     id: if t.id.is_empty() {
                         new_id()
                     } else {
@@ -183,7 +198,7 @@ impl FollowUpDraft {
                     result: t.result.clone(),
                     profile_update: false,
                 }),
-                _ => problems.push((FuField::Todo(i), FuProblem::IncompleteTodo)),
+                _ => {}
             }
         }
         let next_step = match self.next_date.trim() {
@@ -274,7 +289,7 @@ mod tests {
                 (FuField::Time, FuProblem::BadTime),
                 (FuField::Topics, FuProblem::TooManyTopics),
                 (FuField::Score, FuProblem::ScoreOutOfRange),
-                (FuField::Todo(0), FuProblem::IncompleteTodo),
+                (FuField::TodoDue(0), FuProblem::TodoDueMissing),
                 (FuField::NextDate, FuProblem::NextBeforeFollowUp),
             ]
         );
@@ -370,6 +385,35 @@ mod tests {
         assert_eq!(
             save(&too_many, &base, &[], today, &mut || "t".into()),
             Err(vec![(FuField::Topics, FuProblem::TooManyTopics)])
+        );
+    }
+
+    #[test]
+    fn a_to_do_names_the_field_that_is_missing() {
+        let today = d(2024, 3, 10);
+        let base = FollowUp {
+            id: "f1".into(),
+            customer_id: "c1".into(),
+            ..FollowUp::default()
+        };
+        let mut draft = FollowUpDraft::new(TouchKind::Call, today, "");
+        draft.todos = vec![
+            TodoDraft {
+                due: "2024-03-12".into(),
+                ..TodoDraft::default()
+            },
+            TodoDraft {
+                text: "报价".into(),
+                due: "next week".into(),
+                ..TodoDraft::default()
+            },
+        ];
+        assert_eq!(
+            draft.to_record(&base, today, &mut || "x".into()).unwrap_err(),
+            vec![
+                (FuField::TodoText(0), FuProblem::TodoTextMissing),
+                (FuField::TodoDue(1), FuProblem::TodoDueMissing),
+            ]
         );
     }
 }

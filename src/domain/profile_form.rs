@@ -3,6 +3,7 @@
 //! a [`Customer`].
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::calendar;
 use super::customer::{
@@ -14,7 +15,10 @@ use super::money::{format_amount, parse_amount, AmountError, MoneyUnit};
 use super::sorting;
 use super::text::split_list;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Also kept in the tab's session while unsaved (`store::drafts`): a draft read back that no
+/// longer fits this shape is dropped, never an error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProfileDraft {
     pub name: String,
     pub industry: String,
@@ -42,7 +46,7 @@ pub struct ProfileDraft {
     pub remarks: Vec<RemarkDraft>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContactDraft {
     pub name: String,
     pub title: String,
@@ -56,7 +60,7 @@ pub struct ContactDraft {
     pub birthday: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrderDraft {
     /// Empty for an order added in this form.
     pub id: String,
@@ -66,7 +70,7 @@ pub struct OrderDraft {
     pub product: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SatisfactionDraft {
     pub id: String,
     pub date: String,
@@ -89,7 +93,7 @@ impl Default for SatisfactionDraft {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RemarkDraft {
     pub id: String,
     pub date: String,

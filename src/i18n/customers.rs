@@ -115,6 +115,7 @@ catalogue! {
     confirm_delete_title { zh: "删除这位客户？", en: "Delete this customer?" }
     mark_verified { zh: "今天已核对", en: "Verified today" }
     verified_current { zh: "信息已核对", en: "Info verified" }
+    profile_created { zh: "建档于", en: "Profile created" }
     verified_never { zh: "从未核对过信息", en: "Info never verified" }
     verification_reminder { zh: "客户信息需要重新核对", en: "Profile info needs re-verifying" }
     completeness_target { zh: "目标 ≥ 95%", en: "target ≥ 95%" }
@@ -161,6 +162,22 @@ impl Lang {
             (Lang::Zh, MoneyUnit::Yuan) => "元",
             (Lang::En, MoneyUnit::Wan) => "×10k CNY",
             (Lang::En, MoneyUnit::Yuan) => "CNY",
+        }
+    }
+
+    /// The unit as a field's label names it: "金额（万元）", "Amount (×10k CNY)".
+    pub fn label_unit(self, unit: MoneyUnit) -> &'static str {
+        match self {
+            Lang::Zh => self.unit_name(unit),
+            Lang::En => self.unit_suffix(unit),
+        }
+    }
+
+    /// A field's label with the unit its value is in.
+    pub fn with_unit(self, label: &str, unit: &str) -> String {
+        match self {
+            Lang::Zh => format!("{label}（{unit}）"),
+            Lang::En => format!("{label} ({unit})"),
         }
     }
 

@@ -8,7 +8,7 @@ catalogue! {
     dash_period { zh: "期间", en: "Period" }
     period_quarter { zh: "本季度", en: "This quarter" }
     period_year { zh: "今年", en: "This year" }
-    period_12m { zh: "近 12 个月", en: "Last 12 months" }
+    period_12m { zh: "近 12 个自然月", en: "Last 12 calendar months" }
     period_custom { zh: "自定义", en: "Custom" }
     period_from { zh: "开始日期", en: "From" }
     period_to { zh: "结束日期", en: "To" }

@@ -44,7 +44,8 @@ catalogue! {
     fu_error_time { zh: "时间格式应为 时:分，如 09:30", en: "Time should be HH:MM, e.g. 09:30" }
     fu_error_topics { zh: "最多 2 个主题", en: "At most 2 topics" }
     fu_error_score { zh: "满意度必须在 0–10 之间", en: "Satisfaction must be between 0 and 10" }
-    fu_error_todo { zh: "待办需要写明事项和截止日期", en: "A to-do needs its text and a due date" }
+    fu_error_todo_text { zh: "请写明待办事项", en: "Say what is to be done" }
+    fu_error_todo_due { zh: "请填写截止日期", en: "A to-do needs a due date" }
     fu_error_next { zh: "下一步日期不能早于跟进日期", en: "The next step cannot be before the follow-up" }
     todo_profile_update { zh: "根据本次跟进更新客户档案（1 个工作日内）", en: "Update the profile from this follow-up (within one working day)" }
     todo_close { zh: "完成", en: "Close" }
@@ -93,7 +94,8 @@ impl Lang {
             FuProblem::BadTime => self.fu_error_time(),
             FuProblem::TooManyTopics => self.fu_error_topics(),
             FuProblem::ScoreOutOfRange => self.fu_error_score(),
-            FuProblem::IncompleteTodo => self.fu_error_todo(),
+            FuProblem::TodoTextMissing => self.fu_error_todo_text(),
+            FuProblem::TodoDueMissing => self.fu_error_todo_due(),
             FuProblem::NextBeforeFollowUp => self.fu_error_next(),
         }
     }

@@ -11,13 +11,13 @@ catalogue! {
     pipe_status { zh: "状态", en: "Status" }
     pipe_days { zh: "天（本阶段）", en: "days in stage" }
     pipe_late { zh: "已超时", en: "late" }
-    pipe_inferred { zh: "按订单推断，拖动或移动后确定", en: "inferred from orders; move it to set it" }
+    pipe_inferred { zh: "按订单推断，移动后确定", en: "inferred from orders; move it to set it" }
     pipe_move_left { zh: "移到上一阶段", en: "Move to the previous stage" }
     pipe_move_right { zh: "移到下一阶段", en: "Move to the next stage" }
     pipe_empty { zh: "暂无客户", en: "No customers" }
     pipe_hint {
-        zh: "拖动卡片或使用箭头按钮在阶段之间移动客户。超过时间节点且关键动作未完成的卡片标为超时；已记录的跟进、订单和挽回案例算作完成。",
-        en: "Drag a card, or use its arrow buttons, to move a customer between stages. Cards past their stage's time node with key actions undone are marked late; logged follow-ups, orders and win-back cases count as done."
+        zh: "用卡片上的箭头按钮（用鼠标时也可拖动卡片）在阶段之间移动客户。超过时间节点且关键动作未完成的卡片标为超时；已记录的跟进、订单和挽回案例算作完成。",
+        en: "Use a card's arrow buttons (or, with a mouse, drag it) to move a customer between stages. Cards past their stage's time node with key actions undone are marked late; logged follow-ups, orders and win-back cases count as done."
     }
     pipe_checklist { zh: "关键动作", en: "Key actions" }
     pipe_outputs { zh: "成果输出", en: "Outputs" }

@@ -6,6 +6,8 @@ catalogue! {
     app_name { zh: "客户维护", en: "Customer Care" }
     app_tagline { zh: "让每一段客户关系保持温度", en: "Keep every customer relationship alive" }
     skip_to_content { zh: "跳到正文", en: "Skip to content" }
+    draft_restored { zh: "已恢复你上次在这里填写但未保存的内容。", en: "What you typed here before is back; it is not saved yet." }
+    draft_discard { zh: "放弃这些内容", en: "Discard it" }
     main_navigation { zh: "主导航", en: "Main navigation" }
     language_switch { zh: "界面语言", en: "Interface language" }
 

@@ -37,8 +37,8 @@ catalogue! {
     tier_review_link { zh: "分级复核", en: "Re-tier review" }
     tier_review_empty { zh: "没有待复核的分级调整。", en: "No proposed tier changes to review." }
     tier_review_due {
-        zh: "本季度的分级复核到期了（002：每季度更新一次分级）。",
-        en: "This quarter's re-tier review is due (002: re-tier every quarter)."
+        zh: "本季度的分级复核到期了：每个季度复核一次客户分级。",
+        en: "This quarter's re-tier review is due: tiers are reviewed every quarter."
     }
     tier_review_confirm_all { zh: "全部确认", en: "Confirm all" }
     tier_review_reject_all { zh: "全部保持", en: "Keep all" }

@@ -7,6 +7,7 @@ pub mod backup_file;
 pub mod crypto;
 mod customers;
 mod db;
+pub mod drafts;
 mod error;
 mod followups;
 mod migrate;

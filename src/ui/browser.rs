@@ -278,3 +278,39 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
     let _ = w.request_animation_frame(queue.unchecked_ref());
 }
+
+/// Runs `f` once after `ms` milliseconds.
+pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+}
+
+/// Moves keyboard focus to the first element matching `selector` (made focusable by script
+/// where it is not, e.g. a heading) and scrolls it into view; false when there is none.
+pub fn focus_first(selector: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = document().query_selector(selector).ok().flatten() else {
+        return false;
+    };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    if !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    el.focus().is_ok()
+}
+
+/// Whether keyboard focus is inside the element matching `selector`.
+pub fn focus_within(selector: &str) -> bool {
+    let doc = document();
+    let (Some(active), Some(el)) = (
+        doc.active_element(),
+        doc.query_selector(selector).ok().flatten(),
+    ) else {
+        return false;
+    };
+    el.contains(Some(&active)) && !active.is_same_node(Some(&el))
+}

@@ -2,10 +2,12 @@
 //! is bound to a value and a callback, so forms keep what was typed in their own draft.
 
 use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
 
 use super::use_lang;
 use crate::domain::cadence::TouchKind;
 use crate::i18n::Lang;
+use crate::store::drafts;
 
 /// A labelled text input (also date, email, tel, number-like text).
 #[component]
@@ -23,6 +25,12 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] placeholder: &'static str,
+    /// The unit the value is in, named in the label ("Amount (10,000 CNY)").
+    #[prop(optional, into)]
+    unit: MaybeProp<String>,
+    /// The on-screen keyboard a phone opens (`decimal`, `numeric`); its default when empty.
+    #[prop(optional)]
+    inputmode: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     let error_id = format!("{id}-error");
@@ -49,6 +57,7 @@ pub fn TextField(
                 required=required
                 aria-required=required.then_some("true")
                 placeholder=placeholder
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 aria-invalid=invalid
                 aria-describedby=described.clone()
                 prop:value=move || value.get()
@@ -60,7 +69,13 @@ pub fn TextField(
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <span class="field-head">
-                <label for=id.clone()>{move || label(lang.get())}</label>
+                <label for=id.clone()>{move || {
+                    let lang = lang.get();
+                    match unit.get() {
+                        Some(unit) => lang.with_unit(label(lang), &unit),
+                        None => label(lang).to_string(),
+                    }
+                }}</label>
                 // Outside the label, so the field's accessible name is just its name.
                 {required.then_some(view! { <span class="required" aria-hidden="true">"*"</span> })}
             </span>
@@ -205,4 +220,95 @@ pub fn touch_kind_select(
         </select>
     }
     .into_any()
+}
+
+/// A form's draft kept in the tab's session while it differs from what the form opened with
+/// (see `store::drafts`), so nothing typed is lost to a reload or a move to another page.
+pub struct KeptDraft<T: Send + Sync + 'static> {
+    /// A draft from before was put back: the form says so and offers to discard it.
+    pub restored: RwSignal<bool>,
+    /// The revision of the record the kept draft was typed over.
+    pub revision: u64,
+    form: StoredValue<String>,
+    pristine: StoredValue<T>,
+    finished: StoredValue<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for KeptDraft<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for KeptDraft<T> {}
+
+/// Keeps what is typed into `draft` under the name `form`; a draft kept from before (different
+/// from what the form opened with) is put back at once. `revision` is that of the record being
+/// edited (0 for a new one).
+pub fn keep_draft<T>(form: String, revision: u64, draft: RwSignal<T>) -> KeptDraft<T>
+where
+    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    let pristine = draft.get_untracked();
+    let (restored, revision) = match drafts::load::<T>(&form) {
+        Some((kept_over, kept)) if kept != pristine => {
+            draft.set(kept);
+            (true, kept_over)
+        }
+        Some(_) => {
+            drafts::forget(&form);
+            (false, revision)
+        }
+        None => (false, revision),
+    };
+    let kept = KeptDraft {
+        restored: RwSignal::new(restored),
+        revision,
+        form: StoredValue::new(form),
+        pristine: StoredValue::new(pristine),
+        finished: StoredValue::new(false),
+    };
+    Effect::new(move |_| {
+        draft.with(|d| {
+            if kept.finished.get_value() {
+                return;
+            }
+            kept.form.with_value(|form| {
+                if kept.pristine.with_value(|p| p == d) {
+                    drafts::forget(form);
+                } else {
+                    drafts::keep(form, revision, d);
+                }
+            })
+        })
+    });
+    kept
+}
+
+impl<T: Clone + Send + Sync + 'static> KeptDraft<T> {
+    /// The form was saved or cancelled: its draft is no longer kept.
+    pub fn finish(self) {
+        self.finished.set_value(true);
+        self.form.with_value(|form| drafts::forget(form));
+    }
+
+    /// Puts the form back as it opened and forgets the kept draft.
+    pub fn discard(self, draft: RwSignal<T>) {
+        self.restored.set(false);
+        draft.set(self.pristine.get_value());
+        self.form.with_value(|form| drafts::forget(form));
+    }
+}
+
+/// "What you typed before is back (not saved yet)" with a Discard button, while it is.
+#[component]
+pub fn RestoredDraftNotice(restored: RwSignal<bool>, on_discard: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Show when=move || restored.get()>
+            <div class="notice notice-update" role="status">
+                <p>{move || lang.get().draft_restored()}</p>
+                <button type="button" on:click=move |_| on_discard.run(())>{move || lang.get().draft_discard()}</button>
+            </div>
+        </Show>
+    }
 }

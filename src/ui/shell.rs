@@ -10,17 +10,23 @@ use super::offline::UpdatePrompt;
 use super::routes::Page;
 use super::toast::Toasts;
 use super::workspace::{use_workspace, Status};
-use super::{use_base, use_lang};
+use super::{browser, use_base, use_lang};
 use crate::i18n::Lang;
 use crate::store::{settings, StoreError};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     Tour::provide();
+    focus_heading_on_navigation();
     let presenter = use_presenter();
     let in_demo = settings::is_demo();
     view! {
-        <a class="skip-link" href="#main">{tr(Lang::skip_to_content)}</a>
+        // Handled here: `#main` alone resolves against the page's <base href>, i.e. to the
+        // app's root, and would leave the page (and what was typed in it).
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            browser::focus_first("#main");
+        }>{tr(Lang::skip_to_content)}</a>
         <div class="app" class:app-demo=in_demo class:app-presenter=move || presenter.0.get()>
             <header class="app-header">
                 <div class="brand">
@@ -44,6 +50,34 @@ pub fn Shell(children: Children) -> impl IntoView {
         <TourBox/>
         <Toasts/>
     }
+}
+
+/// After a move to another page (not the first one drawn), keyboard focus goes to the new
+/// page's heading, so the next Tab reaches its content instead of the navigation again. A
+/// page loaded on demand draws its heading a moment later: tried again until it shows, and
+/// never once the person has focused something inside the page.
+fn focus_heading_on_navigation() {
+    let location = use_location();
+    // Which page and which record: a page that rewrites its own query (filters) is not a move.
+    let place = Memo::new(move |_| {
+        let id = location.query.with(|q| q.get("id"));
+        (location.pathname.get(), id)
+    });
+    Effect::new(move |seen: Option<()>| {
+        place.track();
+        if seen.is_some() {
+            try_focus_heading(40);
+        }
+    });
+}
+
+fn try_focus_heading(tries_left: u32) {
+    browser::after_paint(move || {
+        if browser::focus_within("#main") || browser::focus_first("#main h1") || tries_left == 0 {
+            return;
+        }
+        browser::after_ms(100, move || try_focus_heading(tries_left - 1));
+    });
 }
 
 #[component]

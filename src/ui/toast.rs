@@ -1,5 +1,7 @@
-//! Short messages at the bottom of the screen, some with an action (Undo). They stay until
-//! dismissed or replaced, so nobody loses an Undo by reading slowly.
+//! Short messages under the header, some with an action (Undo). One with an action stays
+//! until dismissed or replaced, so nobody loses an Undo by reading slowly; a plain one goes by
+//! itself after a few seconds (an error a little later), so it never follows the person to
+//! the next page. Shown at the top, they never cover a form's sticky Save bar.
 
 use crate::ui::tr;
 use leptos::prelude::*;
@@ -33,13 +35,25 @@ impl Toaster {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         // One message at a time: a newer one replaces the older.
+        let lasts = match (&action, is_error) {
+            (Some(_), _) => None,
+            (None, false) => Some(Self::INFO_MS),
+            (None, true) => Some(Self::ERROR_MS),
+        };
         self.items.set(vec![Toast {
             id,
             message,
             is_error,
             action,
         }]);
+        if let Some(ms) = lasts {
+            crate::ui::browser::after_ms(ms, move || self.dismiss(id));
+        }
     }
+
+    /// How long a plain message shows; an error, which may need reading twice, shows longer.
+    const INFO_MS: i32 = 4_000;
+    const ERROR_MS: i32 = 8_000;
 
     pub fn info(self, message: impl Into<String>) {
         self.push(message.into(), false, None);

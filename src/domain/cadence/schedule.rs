@@ -359,6 +359,11 @@ pub fn customer_dues(
                     continue;
                 }
                 let date = first + chrono::Duration::days(offset);
+                // A step that fell due before the customer was entered belongs to a deal
+                // typed in after the fact: its moment has passed, so it is not owed now.
+                if c.created_on.is_some_and(|entered| date < entered) {
+                    continue;
+                }
                 push(
                     kind,
                     date,

@@ -314,6 +314,39 @@ fn onboarding_steps_fall_on_their_days_after_the_first_deal_and_close_when_done(
 }
 
 #[test]
+fn a_first_deal_typed_in_after_the_fact_owes_only_the_steps_still_ahead() {
+    let mut s = settings(PolicyId::P002);
+    s.onboarding = true;
+    // Entered today, 2024-05-26, with a first deal of 2024-05-06: the letter, the call and the
+    // guide fell due before the customer existed here; the day-30 review and gift are ahead.
+    let today = d(2024, 5, 26);
+    let mut c = customer("n", Tier::C, today);
+    c.created_on = Some(today);
+    c.orders.push(Order {
+        id: "o".into(),
+        date: Some(d(2024, 5, 6)),
+        amount_fen: Fen::from_yuan(3_000),
+        ..Order::default()
+    });
+    let onboarding = |c: &Customer| -> Vec<(Step, NaiveDate)> {
+        due_items(&records(&[c.clone()], &[], &[], &s), today, 200)
+            .into_iter()
+            .filter_map(|x| match x.reason {
+                DueReason::Onboarding(step) => Some((step, x.date)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        onboarding(&c),
+        vec![(Step::Review, d(2024, 6, 5)), (Step::Gift, d(2024, 6, 5))]
+    );
+    // The same deal in a customer entered before it owes every step, overdue or not.
+    c.created_on = Some(d(2024, 5, 1));
+    assert_eq!(onboarding(&c).len(), 5);
+}
+
+#[test]
 fn weekends_are_skipped_to_the_monday_after() {
     let mut s = settings(PolicyId::P000);
     s.skip_weekends = true;

@@ -86,11 +86,18 @@ impl TieringSettings {
         }
     }
 
-    /// When the next quarterly review is due (now, when none was ever done).
-    pub fn review_due(&self, today: chrono::NaiveDate) -> bool {
-        self.last_review.is_none_or(|d| {
-            crate::domain::calendar::add_months(d, self.observation_months.max(1) as i32) <= today
-        })
+    /// Whether the quarterly review is due: a period after the last one or, with none done
+    /// yet, a period after `first_entered` (the oldest profile's creation): a workspace whose
+    /// customers were all typed in this week has nothing to review yet.
+    pub fn review_due(
+        &self,
+        today: chrono::NaiveDate,
+        first_entered: Option<chrono::NaiveDate>,
+    ) -> bool {
+        let period = self.observation_months.max(1) as i32;
+        self.last_review
+            .or(first_entered)
+            .is_none_or(|d| crate::domain::calendar::add_months(d, period) <= today)
     }
 }
 

@@ -504,3 +504,21 @@ fn a_decision_applies_to_the_state_as_stored_not_as_shown() {
         Err(ManualError::ReasonRequired)
     );
 }
+
+#[test]
+fn the_first_quarterly_review_falls_due_a_period_after_the_first_profile() {
+    let settings = TieringSettings::default();
+    let entered = d(2024, 1, 10);
+    let months = settings.observation_months.max(1) as i32;
+    let due_on = crate::domain::calendar::add_months(entered, months);
+    // Customers typed in this week: nothing to review yet.
+    assert!(!settings.review_due(d(2024, 1, 12), Some(entered)));
+    assert!(!settings.review_due(due_on - chrono::Duration::days(1), Some(entered)));
+    assert!(settings.review_due(due_on, Some(entered)));
+    // A review done counts from its own date.
+    let reviewed = TieringSettings {
+        last_review: Some(due_on),
+        ..settings.clone()
+    };
+    assert!(!reviewed.review_due(due_on, Some(entered)));
+}

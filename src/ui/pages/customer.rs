@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::customer_followups::CustomerFollowUps;
-use super::customer_form::ProfileForm;
+use super::customer_form::{profile_draft_name, ProfileForm};
 use super::customer_lifecycle::{HealthCard, LifecycleCard, WinBackCard};
 use super::customer_summary::ProfileSummary;
 use super::profile_drafts::provide_profile_drafts;
@@ -17,6 +17,7 @@ use crate::domain::customer::Customer;
 use crate::domain::figures::{Completeness, Figures, Verification};
 use crate::domain::sorting;
 use crate::i18n::Lang;
+use crate::store::drafts;
 use crate::ui::format;
 use crate::ui::routes::Page;
 use crate::ui::toast::use_toaster;
@@ -30,7 +31,9 @@ pub fn CustomerPage() -> impl IntoView {
     let query = use_query_map();
     let id = Memo::new(move |_| query.with(|q| q.get("id").unwrap_or_default()));
     let customer = Memo::new(move |_| id.with(|id| ws.customer(id)));
-    let editing = RwSignal::new(false);
+    // An edit left unsaved (a reload, another page) opens again with what was typed.
+    let editing = RwSignal::new(drafts::exists(&profile_draft_name(&id.get_untracked())));
+    let loaded = Memo::new(move |_| customer.with(Option::is_some));
     provide_profile_drafts(id);
     use_page_title(Lang::nav_customers);
     Effect::new(move |_| {
@@ -47,7 +50,7 @@ pub fn CustomerPage() -> impl IntoView {
                 // The form is built once per edit from the version it started on: a save in
                 // another tab must not replace what is being typed (the save then reports
                 // the conflict instead).
-                if editing.get() {
+                if editing.get() && loaded.get() {
                     if let Some(c) = customer.get_untracked() {
                         return view! {
                             <h1 class="page-title">{c.name.clone()}</h1>
@@ -126,6 +129,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
         ..
     } = figures.clone();
     let change = figures.last_3m_change_pct();
+    let never_verified = customer.verified_on.is_none();
     let next_anniversary = first_deal.map(|d| next_anniversary(d, today).0);
 
     view! {
@@ -184,7 +188,9 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
             <CompletenessView completeness=completeness/>
             <p class="verification" class:overdue=verification.needs_reminder()>
                 {move || match verification {
-                    Verification::Current { since, due } => format!("{} {} · {}", lang.get().verified_current(), format::date(since), lang.get().verification_due(&format::date(due))),
+                    // Counted from the day the profile was made, which is not a check by anyone
+                    // (an imported spreadsheet's facts may be years old): say which it is.
+                    Verification::Current { since, due } => format!("{} {} · {}", if never_verified { lang.get().profile_created() } else { lang.get().verified_current() }, format::date(since), lang.get().verification_due(&format::date(due))),
                     Verification::Overdue { since, .. } => lang.get().verification_overdue(&format::date(since)),
                     Verification::Never => lang.get().verified_never().to_string(),
                 }}

@@ -12,7 +12,7 @@ use crate::domain::profile_form::{
     ContactDraft, Field, FieldError, OrderDraft, ProfileDraft, RemarkDraft, SatisfactionDraft,
 };
 use crate::i18n::Lang;
-use crate::ui::form::{CheckField, ChoiceField, TextField};
+use crate::ui::form::{keep_draft, CheckField, ChoiceField, RestoredDraftNotice, TextField};
 use crate::ui::toast::use_toaster;
 use crate::ui::use_lang;
 use crate::ui::workspace::{new_id, use_workspace};
@@ -77,6 +77,10 @@ pub fn ProfileForm(
     let toaster = use_toaster();
     let unit = ws.settings.get_untracked().money_unit;
     let draft = RwSignal::new(ProfileDraft::from_customer(&base, unit));
+    let kept = keep_draft(profile_draft_name(&base.id), base.revision, draft);
+    let mut base = base;
+    // A draft typed over an older version saves as a conflict, never over the newer one.
+    base.revision = kept.revision;
     let base = RwSignal::new(base);
     let show_errors = RwSignal::new(false);
     let saving = RwSignal::new(Saving::Idle);
@@ -111,6 +115,7 @@ pub fn ProfileForm(
             ws.save_customer(
                 record,
                 move |saved| {
+                    kept.finish();
                     saving.set(Saving::Idle);
                     base.set(saved.clone());
                     toaster.info(lang.get_untracked().saved());
@@ -175,6 +180,7 @@ pub fn ProfileForm(
                 save(false);
             }
         >
+            <RestoredDraftNotice restored=kept.restored on_discard=Callback::new(move |_| kept.discard(draft))/>
             <fieldset>
                 <legend>{tr(Lang::section_basics)}</legend>
                 <div class="grid">
@@ -342,9 +348,21 @@ pub fn ProfileForm(
                 <button type="submit" class="primary" disabled=move || saving.get() == Saving::Busy>
                     {tr(Lang::save)}
                 </button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{tr(Lang::cancel)}</button>
+                <button type="button" on:click=move |_| {
+                    kept.finish();
+                    on_cancel.run(());
+                }>{tr(Lang::cancel)}</button>
             </div>
         </form>
+    }
+}
+
+/// The name a profile form's unsaved draft is kept under: one per customer, one for a new one.
+pub fn profile_draft_name(customer_id: &str) -> String {
+    if customer_id.is_empty() {
+        "profile-new".into()
+    } else {
+        format!("profile-{customer_id}")
     }
 }
 
@@ -507,7 +525,8 @@ fn OrdersEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) ->
                 view! {
                     <div class="row-card row-inline">
                         <TextField id=format!("pf-order-{i}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=error_for(Field::OrderDate(i))/>
-                        <TextField id=format!("pf-order-{i}-amount") label=Lang::field_amount value=amount on_input=on_amount error=error_for(Field::OrderAmount(i))/>
+                        <TextField id=format!("pf-order-{i}-amount") label=Lang::field_amount value=amount on_input=on_amount error=error_for(Field::OrderAmount(i))
+                            unit=Signal::derive(move || lang.get().label_unit(ws.settings.get().money_unit).to_string()) inputmode="decimal"/>
                         <TextField id=format!("pf-order-{i}-product") label=Lang::field_product value=product on_input=on_product/>
                         <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.orders.remove(i); }))/>
                     </div>
@@ -548,7 +567,7 @@ fn SatisfactionEditor(
                             value=Signal::derive(move || draft.with(|d| d.satisfaction.get(i).map(|s| s.kind)))
                             on_change=Callback::new(move |v: Option<SatisfactionKind>| draft.update(|d| if let (Some(s), Some(v)) = (d.satisfaction.get_mut(i), v) { s.kind = v }))
                         />
-                        <TextField id=format!("pf-score-{i}-score") label=Lang::field_score value=score on_input=on_score error=error_for(Field::Score(i))/>
+                        <TextField id=format!("pf-score-{i}-score") label=Lang::field_score inputmode="decimal" value=score on_input=on_score error=error_for(Field::Score(i))/>
                         <TextField id=format!("pf-score-{i}-note") label=Lang::field_note value=note on_input=on_note/>
                         <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.satisfaction.remove(i); }))/>
                     </div>

@@ -347,6 +347,10 @@ pub fn CustomersPage() -> impl IntoView {
     let new_href = format!("{base}/customers/new/");
     let review_href = format!("{base}/customers/review/");
     let review_href2 = review_href.clone();
+    let first_entered = Memo::new(move |_| {
+        ws.customers
+            .with(|cs| cs.iter().filter_map(|c| c.created_on).min())
+    });
     let pending_count = Memo::new(move |_| rows.with(|rs| rs.iter().filter(|r| r.watch).count()));
     let unit = move || ws.settings.get().money_unit;
 
@@ -362,7 +366,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <a class="button primary" href=new_href>{tr(Lang::customers_new)}</a>
                 </div>
             </div>
-            <Show when=move || ws.status.get() == Status::Ready && !rows.with(|r| r.is_empty()) && ws.settings.with(|s| s.tiering.review_due(ws.today.get()))>
+            <Show when=move || ws.status.get() == Status::Ready && !rows.with(|r| r.is_empty()) && ws.settings.with(|s| s.tiering.review_due(ws.today.get(), first_entered.get()))>
                 <p class="notice notice-warn">{tr(Lang::tier_review_due)}" "<a href=review_href2.clone()>{tr(Lang::tier_review_link)}</a></p>
             </Show>
             <Show

@@ -9,7 +9,7 @@ use crate::domain::cadence::TouchKind;
 use crate::domain::followup::FollowUp;
 use crate::domain::followup_form::{self, FollowUpDraft, FuError, FuField, TodoDraft};
 use crate::i18n::Lang;
-use crate::ui::form::{touch_kind_select, CheckField, TextField};
+use crate::ui::form::{keep_draft, touch_kind_select, CheckField, RestoredDraftNotice, TextField};
 use crate::ui::routes::customer_path;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{new_id, use_workspace, Status};
@@ -94,6 +94,11 @@ fn follow_up_form() -> AnyView {
         ..FollowUp::default()
     });
     let draft = RwSignal::new(draft);
+    let draft_name = match &existing {
+        Some(f) => format!("followup-{}", f.id),
+        None => format!("followup-new-{customer_id}"),
+    };
+    let kept = keep_draft(draft_name, 0, draft);
     let problems = RwSignal::new(Vec::<FuError>::new());
     let error_for = move |field: FuField| {
         Signal::derive(move || {
@@ -131,6 +136,7 @@ fn follow_up_form() -> AnyView {
                 let navigate = navigate.clone();
                 let back = back.clone();
                 ws.apply_effects(effects, move || {
+                    kept.finish();
                     toaster.info(lang.get_untracked().fu_saved());
                     navigate(&back, Default::default());
                 });
@@ -186,6 +192,7 @@ fn follow_up_form() -> AnyView {
             <PageHeading title=title/>
             <p class="lead">{customer_name}</p>
             <form class="profile-form" on:submit=save novalidate>
+                <RestoredDraftNotice restored=kept.restored on_discard=Callback::new(move |_| kept.discard(draft))/>
                 <fieldset>
                     <div class="grid">
                         {text("fu-date", Lang::field_date, |d| &d.date, |d| &mut d.date, "date", false, Some(FuField::Date))}
@@ -222,9 +229,9 @@ fn follow_up_form() -> AnyView {
                         let (due_v, due_set) = field(|t| &t.due, |t| &mut t.due);
                         view! {
                             <div class="row-card row-inline">
-                                <TextField id=format!("fu-todo-{i}-text") label=Lang::fu_todo_text value=text_v on_input=text_set error=error_for(FuField::Todo(i))/>
+                                <TextField id=format!("fu-todo-{i}-text") label=Lang::fu_todo_text required=true value=text_v on_input=text_set error=error_for(FuField::TodoText(i))/>
                                 <TextField id=format!("fu-todo-{i}-owner") label=Lang::fu_todo_owner value=owner_v on_input=owner_set/>
-                                <TextField id=format!("fu-todo-{i}-due") label=Lang::fu_todo_due kind="date" value=due_v on_input=due_set/>
+                                <TextField id=format!("fu-todo-{i}-due") label=Lang::fu_todo_due kind="date" required=true value=due_v on_input=due_set error=error_for(FuField::TodoDue(i))/>
                                 <button type="button" class="remove-row" on:click=move |_| draft.update(|d| { d.todos.remove(i); })>{tr(Lang::remove)}</button>
                             </div>
                         }
