@@ -409,7 +409,9 @@ mod tests {
             },
         ];
         assert_eq!(
-            draft.to_record(&base, today, &mut || "x".into()).unwrap_err(),
+            draft
+                .to_record(&base, today, &mut || "x".into())
+                .unwrap_err(),
             vec![
                 (FuField::TodoText(0), FuProblem::TodoTextMissing),
                 (FuField::TodoDue(1), FuProblem::TodoDueMissing),

@@ -17,6 +17,9 @@ catalogue! {
     backup_export { zh: "导出备份（JSON）", en: "Export backup (JSON)" }
     backup_exported { zh: "备份文件已生成", en: "Backup file created" }
     import_title { zh: "导入", en: "Import" }
+    settings_sections { zh: "本页各部分", en: "Sections of this page" }
+    settings_stage_names { zh: "阶段名称", en: "Stage names" }
+    customers_import { zh: "导入…", en: "Import…" }
     import_hint {
         zh: "可导入本应用的备份文件（.json），或从表格导出的客户名单（.csv，UTF-8 或 GBK 编码均可）。写入前会先检查整个文件并给出预览。",
         en: "Import a backup of this app (.json) or a customer list exported from a spreadsheet (.csv, UTF-8 or GBK). The whole file is checked and previewed before anything is written."

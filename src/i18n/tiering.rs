@@ -359,6 +359,24 @@ impl Lang {
         }
     }
 
+    /// The current tier with the one the rules propose, under observation until `applies_on`.
+    pub fn tier_pending_line(
+        self,
+        now: &str,
+        proposed: &str,
+        applies_on: &str,
+        why: &str,
+    ) -> String {
+        match self {
+            Lang::Zh => format!("目前为 {now}；规则建议 {proposed}，观察期至 {applies_on}：{why}"),
+            Lang::En => {
+                format!(
+                    "Now {now}; {proposed} pending, under observation until {applies_on}: {why}"
+                )
+            }
+        }
+    }
+
     pub fn proposal_note(self, from: &str, to: &str, applies_on: &str) -> String {
         match self {
             Lang::Zh => {

@@ -3,6 +3,7 @@
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
+use crate::domain::tiering::TierState;
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "kehu-weihu.lang";
@@ -24,6 +25,7 @@ const DEMO_SEED_KEY: &str = "kehu-weihu.demo-seed";
 const DEMO_OFFSET_KEY: &str = "kehu-weihu.demo-offset";
 const TOUR_KEY: &str = "kehu-weihu.tour";
 const PRESENTER_KEY: &str = "kehu-weihu.presenter";
+const DEMO_TIERS_KEY: &str = "kehu-weihu.demo-tiers-at-today";
 
 /// Whether this tab is in the training workspace (its own database).
 pub fn is_demo() -> bool {
@@ -39,6 +41,7 @@ pub fn set_demo(on: bool) {
         SessionStorage::delete(DEMO_KEY);
         SessionStorage::delete(DEMO_SEED_KEY);
         SessionStorage::delete(DEMO_OFFSET_KEY);
+        SessionStorage::delete(DEMO_TIERS_KEY);
         SessionStorage::delete(TOUR_KEY);
     }
 }
@@ -62,6 +65,21 @@ pub fn demo_offset() -> i64 {
 pub fn set_demo_offset(days: i64) {
     if is_demo() {
         let _ = SessionStorage::set(DEMO_OFFSET_KEY, days);
+    }
+}
+
+/// Every demo customer's tier state as it was at the real today, kept while the demo travels
+/// in time so that coming back puts every tier back as it was (see `Workspace::travel_to`).
+pub fn demo_tiers_at_today() -> Option<std::collections::HashMap<String, TierState>> {
+    SessionStorage::get(DEMO_TIERS_KEY).ok()
+}
+
+pub fn set_demo_tiers_at_today(states: Option<&std::collections::HashMap<String, TierState>>) {
+    match states {
+        Some(states) if is_demo() => {
+            let _ = SessionStorage::set(DEMO_TIERS_KEY, states);
+        }
+        _ => SessionStorage::delete(DEMO_TIERS_KEY),
     }
 }
 

@@ -314,3 +314,16 @@ pub fn focus_within(selector: &str) -> bool {
     };
     el.contains(Some(&active)) && !active.is_same_node(Some(&el))
 }
+
+/// Whether keyboard focus rests on nothing a person chose: the body, or the navigation (where
+/// a click on a page's link leaves it).
+pub fn focus_is_idle() -> bool {
+    let doc = document();
+    match doc.active_element() {
+        None => true,
+        Some(el) => {
+            doc.body().is_some_and(|b| el.is_same_node(Some(&b)))
+                || el.closest(".app-nav").ok().flatten().is_some()
+        }
+    }
+}

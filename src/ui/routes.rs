@@ -178,3 +178,8 @@ mod tests {
         assert_eq!(customer_href("", "3f2a-9"), "/customer/?id=3f2a-9");
     }
 }
+
+/// Opens Settings at one of its sections (`import`, `backup`, …), e.g. from Customers.
+pub fn settings_section_href(base: &str, section: &str) -> String {
+    format!("{base}/settings/?section={section}")
+}

@@ -66,17 +66,21 @@ fn focus_heading_on_navigation() {
     Effect::new(move |seen: Option<()>| {
         place.track();
         if seen.is_some() {
-            try_focus_heading(40);
+            try_focus_heading(15);
         }
     });
 }
 
 fn try_focus_heading(tries_left: u32) {
     browser::after_paint(move || {
-        if browser::focus_within("#main") || browser::focus_first("#main h1") || tries_left == 0 {
-            return;
+        // Until the new page has settled: the old page's heading may be the one found first
+        // (then removed, leaving focus on the body), or the new one may not be drawn yet.
+        if !browser::focus_within("#main") && browser::focus_is_idle() {
+            browser::focus_first("#main h1");
         }
-        browser::after_ms(100, move || try_focus_heading(tries_left - 1));
+        if tries_left > 0 {
+            browser::after_ms(100, move || try_focus_heading(tries_left - 1));
+        }
     });
 }
 

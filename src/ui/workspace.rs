@@ -18,7 +18,7 @@ use crate::domain::demo::{self, DemoLang};
 use crate::domain::figures::Figures;
 use crate::domain::followup::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
-use crate::domain::tiering::{classify_inputs, Classification, Inputs, Tier};
+use crate::domain::tiering::{classify_inputs, Classification, Inputs, Tier, TierState};
 use crate::store::{settings, sync, AtRest, Db, StoreError};
 
 // Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
@@ -296,12 +296,59 @@ impl Workspace {
         );
     }
 
-    /// Moves the demo's today to `day` (the real data's today never moves).
+    /// Moves the demo's today to `day` (the real data's today never moves). Time travel is
+    /// reversible: leaving the real today keeps every tier state as it is there, and any step
+    /// back puts those states back before the rules move them on to `day`, so a trip there and
+    /// back leaves every tier as it was (changes the rules made on the way do not stick).
     pub fn travel_to(self, day: NaiveDate) {
-        if settings::is_demo() {
-            settings::set_demo_offset((day - browser::today()).num_days());
-            self.today.set(day);
+        if !settings::is_demo() {
+            return;
         }
+        let from = self.today.get_untracked();
+        let real = browser::today();
+        let arrive = move || {
+            settings::set_demo_offset((day - real).num_days());
+            if day == real {
+                settings::set_demo_tiers_at_today(None);
+            }
+            self.today.set(day);
+        };
+        if from == real && settings::demo_tiers_at_today().is_none() {
+            let states: HashMap<String, TierState> = self.customers.with_untracked(|cs| {
+                cs.iter()
+                    .map(|c| (c.id.clone(), c.tiering.clone()))
+                    .collect()
+            });
+            settings::set_demo_tiers_at_today(Some(&states));
+        }
+        if let Some(at_today) = settings::demo_tiers_at_today().filter(|_| day < from) {
+            // Shown at once (a second click must build on this one), stored behind it.
+            let ids: Vec<String> = at_today.keys().cloned().collect();
+            self.revisions
+                .update_value(|r| ids.iter().for_each(|id| r.touch(id)));
+            self.customers.update(|cs| {
+                for c in cs.iter_mut() {
+                    if let Some(kept) = at_today.get(&c.id) {
+                        c.tiering = kept.clone();
+                    }
+                }
+            });
+            let change = move |c: &Customer, state: &mut TierState| match at_today.get(&c.id) {
+                Some(kept) if kept != state => {
+                    *state = kept.clone();
+                    true
+                }
+                _ => false,
+            };
+            self.run(
+                async move |db| {
+                    db.update_tier_states(&ids, &change, crate::store::Freshness::Unchecked)
+                        .await
+                },
+                move |saved| self.put_customers(saved),
+            );
+        }
+        arrive();
     }
 
     /// Replaces (or adds) one customer in memory after a save.

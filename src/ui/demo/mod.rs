@@ -87,11 +87,12 @@ pub fn DemoBanner() -> impl IntoView {
                 {time_button(Lang::demo_forward_day, "time-forward-day", |d| d + chrono::Duration::days(1))}
                 {time_button(Lang::demo_forward_week, "time-forward-week", |d| d + chrono::Duration::days(7))}
                 {time_button(Lang::demo_forward_month, "time-forward-month", |d| add_months(d, 1))}
-                <Show when=move || shift() != 0>
-                    <button type="button" class="time-today" on:click=move |_| ws.travel_to(browser::today())>
-                        {tr(Lang::demo_real_today)}
-                    </button>
-                </Show>
+                // Always there (disabled at the real today): a button appearing after the
+                // first jump would move the others under the presenter's pointer.
+                <button type="button" class="time-today" disabled=move || shift() == 0
+                    on:click=move |_| ws.travel_to(browser::today())>
+                    {tr(Lang::demo_real_today)}
+                </button>
             </div>
             <div class="demo-actions">
                 <button type="button" class="presenter-toggle"

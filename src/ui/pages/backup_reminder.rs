@@ -39,7 +39,9 @@ pub fn BackupReminder() -> impl IntoView {
         // Read again when the day moves or data is reloaded (another tab may have exported).
         ws.today.track();
         ws.customers.track();
+        // The demo's data is the seeds' and comes back with Reset: no backup to ask for.
         keep.reminder()
+            .filter(|_| !crate::store::settings::is_demo())
     });
     move || {
         due.get().map(|r| {

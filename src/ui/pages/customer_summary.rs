@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::customer_lifecycle::health_of;
 use super::pipeline::stage_label;
-use super::tiering::TierBadge;
+use super::tiering::{tier_reason, TierBadge};
 use crate::domain::cadence::{customer_dues, sort_dues, Due, DueStatus, Records};
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::customer::Customer;
@@ -49,6 +49,7 @@ pub fn ProfileSummary(customer: Customer) -> impl IntoView {
         let mine: Vec<&FollowUp> = fs.iter().filter(|f| f.customer_id == customer.id).collect();
         late_node(&customer, &mine, today)
     });
+    let state = customer.tiering.clone();
     let c = StoredValue::new(customer);
     let facts = Memo::new(move |_| {
         let today = ws.today.get();
@@ -96,13 +97,26 @@ pub fn ProfileSummary(customer: Customer) -> impl IntoView {
         })
     });
 
-    let tier_line = move || {
+    let observation = ws.settings.with_untracked(|s| s.tiering.observation_months);
+    // The deciding reason beside the badge, and what the next tier up still needs.
+    let reason = move || {
         let t = lang.get();
         match (&classification, tier) {
-            (Some(cl), Some(_)) if !manual => t.explain(preset, cl.tier, &cl.explanation, unit),
-            (_, Some(tier)) => t.tier_name(preset, tier),
-            (_, None) => t.summary_no_tier().to_string(),
+            (Some(cl), Some(_)) if !manual => {
+                tier_reason(t, preset, &state, cl, unit, observation, today)
+            }
+            (_, Some(tier)) => (t.tier_name(preset, tier), None),
+            (_, None) => (t.summary_no_tier().to_string(), None),
         }
+    };
+    let tier_line = {
+        let reason = reason.clone();
+        move || reason().0
+    };
+    let next_up = move || {
+        reason()
+            .1
+            .map(|n| view! { <span class="summary-next-up">{format!(" · {}{n}", lang.get().tier_why_not())}</span> })
     };
     let health_class = match health {
         crate::domain::churn::Health::AtRisk => "health health-risk",
@@ -194,7 +208,7 @@ pub fn ProfileSummary(customer: Customer) -> impl IntoView {
             <dl class="summary-list">
                 <div class="summary-tier">
                     <dt>{tr(Lang::tier_title)}</dt>
-                    <dd><TierBadge tier=tier manual=manual watch=watch/>" "<span class="summary-reason">{tier_line}</span></dd>
+                    <dd><TierBadge tier=tier manual=manual watch=watch/>" "<span class="summary-reason">{tier_line}</span>{next_up}</dd>
                 </div>
                 <div class="summary-health">
                     <dt>{tr(Lang::health_title)}</dt>

@@ -21,7 +21,7 @@ use crate::domain::stable::StableName;
 use crate::domain::text::fold;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
-use crate::ui::routes::customer_href;
+use crate::ui::routes::{customer_href, settings_section_href};
 use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
 use crate::ui::workspace::{kept, use_workspace, Status};
 use crate::ui::{browser, format};
@@ -138,6 +138,15 @@ impl SortKey {
             SortKey::Tenure => t.customers_sort_tenure(),
             SortKey::Completeness => t.customers_sort_completeness(),
         }
+    }
+
+    /// Amounts, dates and shares read best from the largest (the latest) down; names and
+    /// tiers from the top (A first).
+    fn descending_first(self) -> bool {
+        matches!(
+            self,
+            SortKey::Spend | SortKey::LastOrder | SortKey::Tenure | SortKey::Completeness
+        )
     }
 
     /// `ranks` are the two rows' places in name order (see `name_ranks`).
@@ -344,6 +353,38 @@ pub fn CustomersPage() -> impl IntoView {
         industry.set(String::new());
         restart();
     };
+    // A column heading sorts by its column; again, the other way. `aria-sort` says which.
+    let sort_head = move |label: fn(Lang) -> &'static str, key: SortKey, class: &'static str| {
+        let state = move || {
+            (sort.get() == key).then(|| {
+                if descending.get() {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            })
+        };
+        view! {
+            <th scope="col" class=class aria-sort=state>
+                <button type="button" class="sort-head" on:click=move |_| {
+                    if sort.get_untracked() == key {
+                        descending.update(|d| *d = !*d);
+                    } else {
+                        sort.set(key);
+                        descending.set(key.descending_first());
+                    }
+                    restart();
+                }>
+                    {tr(label)}
+                    <span class="sort-mark" aria-hidden="true">{move || match state() {
+                        Some("descending") => "▼",
+                        Some(_) => "▲",
+                        None => "",
+                    }}</span>
+                </button>
+            </th>
+        }
+    };
     let new_href = format!("{base}/customers/new/");
     let review_href = format!("{base}/customers/review/");
     let review_href2 = review_href.clone();
@@ -363,6 +404,7 @@ pub fn CustomersPage() -> impl IntoView {
                         {tr(Lang::tier_review_link)}
                         {move || (pending_count.get() > 0).then(|| view! { <span class="count-badge">{pending_count.get()}</span> })}
                     </a>
+                    <a class="button" href=settings_section_href(&base, "import")>{tr(Lang::customers_import)}</a>
                     <a class="button primary" href=new_href>{tr(Lang::customers_new)}</a>
                 </div>
             </div>
@@ -428,6 +470,7 @@ pub fn CustomersPage() -> impl IntoView {
                             <select on:change=move |ev| {
                                 if let Some(k) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| SortKey::ALL.get(i)) {
                                     sort.set(*k);
+                                    descending.set(k.descending_first());
                                     restart();
                                 }
                             }>
@@ -456,18 +499,18 @@ pub fn CustomersPage() -> impl IntoView {
                             <table class="customers-table">
                                 <thead>
                                     <tr>
-                                        <th scope="col">{tr(Lang::col_name)}</th>
-                                        <th scope="col">{tr(Lang::tier_col)}</th>
+                                        {sort_head(Lang::col_name, SortKey::Name, "")}
+                                        {sort_head(Lang::tier_col, SortKey::Tier, "")}
                                         <th scope="col">{tr(Lang::health_filter)}</th>
                                         <th scope="col">{tr(Lang::field_industry)}</th>
                                         <th scope="col">{tr(Lang::field_owner)}</th>
-                                        <th scope="col" class="num">{tr(Lang::col_spend_12m)}</th>
+                                        {sort_head(Lang::col_spend_12m, SortKey::Spend, "num")}
                                         <th scope="col" class="num">{tr(Lang::col_trend_3m)}</th>
                                         <th scope="col" class="num">{tr(Lang::col_orders_per_year)}</th>
                                         <th scope="col" class="num">{tr(Lang::col_average_order)}</th>
-                                        <th scope="col">{tr(Lang::col_tenure)}</th>
-                                        <th scope="col">{tr(Lang::col_last_order)}</th>
-                                        <th scope="col" class="num">{tr(Lang::col_completeness)}</th>
+                                        {sort_head(Lang::col_tenure, SortKey::Tenure, "")}
+                                        {sort_head(Lang::col_last_order, SortKey::LastOrder, "")}
+                                        {sort_head(Lang::col_completeness, SortKey::Completeness, "num")}
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -541,7 +584,7 @@ fn CustomerRow(row: Arc<Row>, unit: Signal<crate::domain::money::MoneyUnit>) -> 
     };
     view! {
         <tr>
-            <th scope="row"><a href=href>{name}</a></th>
+            <th scope="row"><a href=href title=name.clone()>{name.clone()}</a></th>
             <td><TierBadge tier=tier manual=manual watch=watch/></td>
             <td><span class=match health {
                 Health::AtRisk => "health health-risk",

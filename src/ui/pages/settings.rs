@@ -23,6 +23,42 @@ use crate::ui::workspace::{use_workspace, Status};
 use crate::ui::{tr, use_lang};
 
 /// Everything in the data set, as the backup file.
+/// Settings' sections, in page order: the id of each and its heading's text.
+const SECTIONS: [(&str, fn(Lang) -> &'static str); 9] = [
+    ("unit", Lang::settings_unit_title),
+    ("tiering", Lang::settings_tiering_title),
+    ("cadence", Lang::settings_cadence_title),
+    ("stage-names", Lang::settings_stage_names),
+    ("backup", Lang::backup_title),
+    ("keeping", Lang::storage_title),
+    ("import", Lang::import_title),
+    ("encryption", Lang::enc_title),
+    ("training", Lang::training_title),
+];
+
+/// A long page's sections, one link each, kept in view at the top (so it is also the way back
+/// from any section to another). Links are handled here: a `#fragment` resolves against the
+/// page's <base href> and would leave the page.
+#[component]
+fn SectionNav() -> impl IntoView {
+    let links = SECTIONS
+        .into_iter()
+        .map(|(id, title)| {
+            view! {
+                <li><a href=format!("#{id}") on:click=move |ev| {
+                    ev.prevent_default();
+                    browser::focus_first(&format!("#{id} h2"));
+                }>{tr(title)}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="section-nav no-print" aria-label=tr(Lang::settings_sections)>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
 pub fn export_text(ws: crate::ui::workspace::Workspace) -> String {
     let today = ws.today.get_untracked();
     ws.customers.with_untracked(|cs| {
@@ -42,6 +78,19 @@ pub fn SettingsPage() -> impl IntoView {
     let ws = use_workspace();
     let toaster = use_toaster();
     let keep = crate::ui::safekeeping::use_safekeeping();
+
+    // Opened at a section (`?section=import`): that section's heading gets focus, once the
+    // page is drawn (after the shell's move of focus to the page heading).
+    let section = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("section"))
+        .filter(|s| SECTIONS.iter().any(|(id, _)| id == s));
+    if let Some(section) = section {
+        browser::after_paint(move || {
+            browser::after_ms(150, move || {
+                browser::focus_first(&format!("#{section} h2"));
+            })
+        });
+    }
 
     let set_unit = move |unit: MoneyUnit| {
         let mut settings = ws.settings.get_untracked();
@@ -92,8 +141,9 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page page-settings">
             <PageHeading title=Lang::nav_settings/>
+            <SectionNav/>
 
-            <section class="card" aria-labelledby="unit-title">
+            <section class="card" aria-labelledby="unit-title" id="unit">
                 <h2 id="unit-title">{tr(Lang::settings_unit_title)}</h2>
                 <p class="hint">{tr(Lang::settings_unit_hint)}</p>
                 <div class="choices" role="radiogroup" aria-labelledby="unit-title">
@@ -138,7 +188,7 @@ pub fn SettingsPage() -> impl IntoView {
 
             <SafekeepingSection/>
 
-            <section class="card" aria-labelledby="import-title">
+            <section class="card" aria-labelledby="import-title" id="import">
                 <h2 id="import-title">{tr(Lang::import_title)}</h2>
                 <ImportPanel/>
             </section>

@@ -25,7 +25,7 @@ pub fn StageNamesSection() -> impl IntoView {
         ws.save_settings(settings, Some(saved));
     };
     view! {
-        <section class="card" aria-labelledby="stage-names-title">
+        <section class="card" aria-labelledby="stage-names-title" id="stage-names">
             <h2 id="stage-names-title">{tr(Lang::pipe_names)}</h2>
             <div class="grid">
                 {Stage::ALL.into_iter().map(|stage| view! {

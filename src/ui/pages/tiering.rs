@@ -36,6 +36,37 @@ pub fn TierBadge(
     view! { <span class=class>{letter}</span> }
 }
 
+/// Why a customer has its tier, said once and consistently with its badge: the deciding rule
+/// and, when the rules compute another tier that is under observation, the current tier with
+/// the pending one and the date it applies. The second text is the nearest higher tier's
+/// unmet condition ("B: tenure 1 y < 2 y"), when there is a higher tier.
+pub fn tier_reason(
+    lang: Lang,
+    preset: PresetId,
+    state: &TierState,
+    cl: &Classification,
+    unit: crate::domain::money::MoneyUnit,
+    observation_months: u32,
+    today: chrono::NaiveDate,
+) -> (String, Option<String>) {
+    let explained = lang.explain(preset, cl.tier, &cl.explanation, unit);
+    let effective = state.effective(today);
+    let line = match (effective, state.pending) {
+        (Some(now), Some(p)) if p.tier == cl.tier && now != cl.tier => {
+            let applies = format::date(add_months(p.since, observation_months as i32));
+            lang.tier_pending_line(
+                &lang.tier_name(preset, now),
+                &lang.tier_name(preset, p.tier),
+                &applies,
+                &explained,
+            )
+        }
+        _ => explained,
+    };
+    let next_up = lang.why_not(preset, &cl.explanation, unit).pop();
+    (line, next_up)
+}
+
 /// The tier card of a profile.
 #[component]
 pub fn TierCard(customer: Customer, classification: Option<Classification>) -> impl IntoView {
@@ -52,10 +83,17 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
     let decide = move |decision: TierDecision| ws.decide_tiers(vec![id.get_value()], decision);
 
     // Texts follow the language; the classification itself is fixed for this render.
+    let observation = settings.observation_months;
+    let reason_state = StoredValue::new(state.clone());
     let explanation = classification.map(|c| {
         let c = StoredValue::new(c);
-        let line =
-            move || c.with_value(|c| lang.get().explain(preset, c.tier, &c.explanation, unit));
+        let line = move || {
+            c.with_value(|c| {
+                reason_state.with_value(|s| {
+                    tier_reason(lang.get(), preset, s, c, unit, observation, today).0
+                })
+            })
+        };
         let why_not = move || c.with_value(|c| lang.get().why_not(preset, &c.explanation, unit));
         let missing = move || {
             let t = lang.get();

@@ -203,3 +203,52 @@ test('the guided tour steps through every page, back and next', async ({ page })
   await page.keyboard.press('Escape');
   await expect(box).toHaveCount(0);
 });
+
+/** Every customer's tier letter on the list, by name. */
+async function tiersOnTheList(page) {
+  const list = new CustomersList(page);
+  await expect(list.rows().first()).toBeVisible();
+  return list.rows().evaluateAll((rows) =>
+    Object.fromEntries(rows.map((r) => [r.querySelector('th a').textContent.trim(), r.querySelector('.tier').textContent.trim()])),
+  );
+}
+
+test('time travel there and back leaves every tier as it was', async ({ page }) => {
+  await enterDemo(page);
+  const banner = page.locator('.demo-banner');
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.row('Tech Co.')).toBeVisible();
+  const atToday = await tiersOnTheList(page);
+  expect(Object.keys(atToday).length).toBeGreaterThan(30);
+
+  for (let m = 1; m <= 6; m++) {
+    await banner.getByRole('button', { name: '+1 month' }).click();
+    await expect(banner.locator('.demo-date')).toContainText(m === 1 ? '2026-12-23' : '2027-');
+  }
+  await expect(banner.locator('.demo-date')).toContainText('2027-05-23');
+  // Six months on, the rules have moved some tiers (so the way back has something to undo).
+  await expect.poll(async () => {
+    const later = await tiersOnTheList(page);
+    return Object.keys(atToday).filter((name) => later[name] !== atToday[name]).length;
+  }).toBeGreaterThan(0);
+
+  await banner.getByRole('button', { name: 'Back to today' }).click();
+  await expect(banner.locator('.demo-date')).toContainText('2026-11-23');
+  await expect.poll(() => tiersOnTheList(page)).toEqual(atToday);
+  // And so they stay once stored: a reload reads the same.
+  await page.reload();
+  await expect(list.row('Tech Co.')).toBeVisible();
+  await expect.poll(() => tiersOnTheList(page)).toEqual(atToday);
+});
+
+test('the time buttons stay where they are after the first jump', async ({ page }) => {
+  await enterDemo(page);
+  const forward = page.locator('.demo-banner').getByRole('button', { name: '+1 month' });
+  const before = await forward.boundingBox();
+  await forward.click();
+  await expect(page.locator('.demo-banner .demo-date')).toContainText('2026-12-23');
+  const after = await forward.boundingBox();
+  expect(Math.round(after.y)).toBe(Math.round(before.y));
+  expect(Math.round(after.x)).toBe(Math.round(before.x));
+});
