@@ -109,6 +109,11 @@ pub fn customer_path(id: &str) -> String {
     format!("/customer/?id={}", query_encode(id))
 }
 
+/// Opens Settings at one of its sections (`import`, `backup`, …), e.g. from Customers.
+pub fn settings_section_href(base: &str, section: &str) -> String {
+    format!("{base}/settings/?section={section}")
+}
+
 /// Percent-encodes an id for a query string (ids are UUIDs, but imports may bring others).
 fn query_encode(text: &str) -> String {
     text.bytes()
@@ -177,9 +182,4 @@ mod tests {
         );
         assert_eq!(customer_href("", "3f2a-9"), "/customer/?id=3f2a-9");
     }
-}
-
-/// Opens Settings at one of its sections (`import`, `backup`, …), e.g. from Customers.
-pub fn settings_section_href(base: &str, section: &str) -> String {
-    format!("{base}/settings/?section={section}")
 }

@@ -23,8 +23,11 @@ use crate::ui::workspace::{use_workspace, Status};
 use crate::ui::{tr, use_lang};
 
 /// Everything in the data set, as the backup file.
-/// Settings' sections, in page order: the id of each and its heading's text.
-const SECTIONS: [(&str, fn(Lang) -> &'static str); 9] = [
+/// A section's id and its heading's text.
+type Section = (&'static str, fn(Lang) -> &'static str);
+
+/// Settings' sections, in page order.
+const SECTIONS: [Section; 9] = [
     ("unit", Lang::settings_unit_title),
     ("tiering", Lang::settings_tiering_title),
     ("cadence", Lang::settings_cadence_title),
