@@ -87,6 +87,8 @@ test('a stale tab is refused the same clear way on every write path, and can wri
       'verified today',
       async () => {
         await page.goto('customer/?id=tech');
+        // The refused edit above is kept as a draft and reopens (nothing typed is lost).
+        await page.getByRole('button', { name: 'Cancel' }).click();
         await expect(page.getByRole('heading', { level: 1, name: '科技公司' })).toBeVisible();
         await writeBehindItsBack(page);
         await page.getByRole('button', { name: 'Verified today' }).click();
