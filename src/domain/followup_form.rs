@@ -66,7 +66,6 @@ pub enum FuProblem {
     BadTime,
     TooManyTopics,
     ScoreOutOfRange,
-    /// A to-do needs text and a due date.
     /// A to-do with a due date but no text.
     TodoTextMissing,
     /// A to-do without a due date (or with one that is not a date).
@@ -172,18 +171,19 @@ impl FollowUpDraft {
         };
         let mut todos = Vec::new();
         for (i, t) in self.todos.iter().enumerate() {
-            if t.text.trim().is_empty() && t.due.trim().is_empty() {
+            let (text, due_text) = (t.text.trim(), t.due.trim());
+            if text.is_empty() && due_text.is_empty() {
                 continue;
             }
-            let due = parse_ymd(t.due.trim());
-            if t.text.trim().is_empty() {
+            let due = parse_ymd(due_text);
+            if text.is_empty() {
                 problems.push((FuField::TodoText(i), FuProblem::TodoTextMissing));
             }
             if due.is_none() {
                 problems.push((FuField::TodoDue(i), FuProblem::TodoDueMissing));
             }
-            match (t.text.trim(), due) {
-                (text, Some(due)) if !text.is_empty() => todos.push(Todo {
+            if let (false, Some(due)) = (text.is_empty(), due) {
+                todos.push(Todo {
                     id: if t.id.is_empty() {
                         new_id()
                     } else {
@@ -197,8 +197,7 @@ impl FollowUpDraft {
                     done_on: t.done_on,
                     result: t.result.clone(),
                     profile_update: false,
-                }),
-                _ => {}
+                });
             }
         }
         let next_step = match self.next_date.trim() {

@@ -86,13 +86,9 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     anchor.set_download(file_name);
     anchor.click();
     // Give the download a moment to start before the URL is released.
-    let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+    after_ms(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w
-            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 10_000);
-    }
     Ok(())
 }
 
@@ -297,7 +293,8 @@ pub fn focus_first(selector: &str) -> bool {
     let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
         return false;
     };
-    if !el.has_attribute("tabindex") {
+    // A field or link is focusable already (and tabindex -1 would take it out of the Tab order).
+    if el.tab_index() < 0 && !el.has_attribute("tabindex") {
         let _ = el.set_attribute("tabindex", "-1");
     }
     el.focus().is_ok()

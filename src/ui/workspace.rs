@@ -324,15 +324,18 @@ impl Workspace {
         if let Some(at_today) = settings::demo_tiers_at_today().filter(|_| day < from) {
             // Shown at once (a second click must build on this one), stored behind it.
             let ids: Vec<String> = at_today.keys().cloned().collect();
-            self.revisions
-                .update_value(|r| ids.iter().for_each(|id| r.touch(id)));
-            self.customers.update(|cs| {
-                for c in cs.iter_mut() {
-                    if let Some(kept) = at_today.get(&c.id) {
-                        c.tiering = kept.clone();
-                    }
-                }
+            let restored: Vec<Customer> = self.customers.with_untracked(|cs| {
+                cs.iter()
+                    .filter_map(|c| {
+                        let kept = at_today.get(&c.id).filter(|k| **k != c.tiering)?;
+                        Some(Customer {
+                            tiering: kept.clone(),
+                            ..c.clone()
+                        })
+                    })
+                    .collect()
             });
+            self.put_customers(restored);
             let change = move |c: &Customer, state: &mut TierState| match at_today.get(&c.id) {
                 Some(kept) if kept != state => {
                     *state = kept.clone();

@@ -41,6 +41,14 @@ pub struct Proposal {
     pub since: NaiveDate,
 }
 
+impl Proposal {
+    /// The day a proposal left alone takes effect: its observation period (观察期) after it
+    /// was first shown.
+    pub fn applies_on(&self, observation_months: u32) -> NaiveDate {
+        add_months(self.since, observation_months as i32)
+    }
+}
+
 /// A tier set by hand: always with a reason, optionally until a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManualTier {
@@ -176,7 +184,7 @@ impl TierState {
             match self.pending {
                 _ if quiet => self.pending = None,
                 Some(p) if p.tier == computed => {
-                    if add_months(p.since, observation) <= today {
+                    if p.applies_on(settings.observation_months) <= today {
                         self.apply(computed, today, ChangeCause::ObservationPassed);
                     }
                 }

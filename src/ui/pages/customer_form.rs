@@ -370,15 +370,7 @@ pub fn profile_draft_name(customer_id: &str) -> String {
 fn focus_first_invalid() {
     // After the messages render.
     leptos::task::spawn_local(async {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("[aria-invalid=\"true\"]").ok().flatten())
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
+        crate::ui::browser::focus_first("[aria-invalid=\"true\"]");
     });
 }
 

@@ -22,7 +22,6 @@ use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{use_workspace, Status};
 use crate::ui::{tr, use_lang};
 
-/// Everything in the data set, as the backup file.
 /// A section's id and its heading's text.
 type Section = (&'static str, fn(Lang) -> &'static str);
 
@@ -62,6 +61,7 @@ fn SectionNav() -> impl IntoView {
     }
 }
 
+/// Everything in the data set, as the backup file.
 pub fn export_text(ws: crate::ui::workspace::Workspace) -> String {
     let today = ws.today.get_untracked();
     ws.customers.with_untracked(|cs| {

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::tiering::TierBadge;
 use super::PageHeading;
-use crate::domain::calendar::add_months;
 use crate::domain::tiering::{TierDecision, TierState};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
@@ -40,8 +39,7 @@ pub fn TierReviewPage() -> impl IntoView {
                             lines.join(" — ")
                         })
                         .unwrap_or_default();
-                    let applies =
-                        format::date(add_months(p.since, settings.observation_months as i32));
+                    let applies = format::date(p.applies_on(settings.observation_months));
                     (
                         c.id.clone(),
                         c.name.clone(),

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::profile_drafts::{details_open, profile_draft};
-use crate::domain::calendar::add_months;
 use crate::domain::customer::Customer;
 use crate::domain::tiering::review::{paused_a, ManualError};
 use crate::domain::tiering::{Classification, PresetId, Tier, TierDecision, TierState};
@@ -53,7 +52,7 @@ pub fn tier_reason(
     let effective = state.effective(today);
     let line = match (effective, state.pending) {
         (Some(now), Some(p)) if p.tier == cl.tier && now != cl.tier => {
-            let applies = format::date(add_months(p.since, observation_months as i32));
+            let applies = format::date(p.applies_on(observation_months));
             lang.tier_pending_line(
                 &lang.tier_name(preset, now),
                 &lang.tier_name(preset, p.tier),
@@ -123,7 +122,7 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
             .map(|t| lang.get_untracked().tier_name(preset, t))
             .unwrap_or_default();
         let to = lang.get_untracked().tier_name(preset, p.tier);
-        let applies = format::date(add_months(p.since, settings.observation_months as i32));
+        let applies = format::date(p.applies_on(settings.observation_months));
         (from, to, applies)
     });
 
