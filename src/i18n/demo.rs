@@ -137,8 +137,8 @@ catalogue! {
     }
     tour_lifecycle_title { zh: "生命周期", en: "Lifecycle" }
     tour_lifecycle_text {
-        zh: "五个阶段，每个阶段有关键动作、时间节点和产出。超过时间节点的客户会标红；拖动卡片或用箭头按钮移动阶段。",
-        en: "Five stages, each with key actions, a time node and outputs. A customer past the time node is flagged; drag a card or use its arrow buttons to move it."
+        zh: "五个阶段，每个阶段有关键动作、时间节点和产出。超过时间节点的客户会标红；用卡片上的箭头按钮（用鼠标时也可拖动）移动阶段。",
+        en: "Five stages, each with key actions, a time node and outputs. A customer past the time node is flagged; a card's arrow buttons (or, with a mouse, a drag) move it."
     }
     tour_churn_title { zh: "流失预警", en: "Churn warning" }
     tour_churn_text {

@@ -324,3 +324,29 @@ pub fn focus_is_idle() -> bool {
         }
     }
 }
+
+/// Gives `class` to the first element matching `selector` alone (taken from any other), and
+/// scrolls it to the top of the view; with no selector, to none. False when nothing matches.
+pub fn mark_only(class: &str, selector: Option<&str>) -> bool {
+    let doc = document();
+    let target = selector.and_then(|s| doc.query_selector(s).ok().flatten());
+    while let Some(other) = doc.query_selector(&format!(".{class}")).ok().flatten() {
+        if target
+            .as_ref()
+            .is_some_and(|t| t.is_same_node(Some(&other)))
+        {
+            break;
+        }
+        let _ = other.class_list().remove_1(class);
+    }
+    match target {
+        Some(el) => {
+            if !el.class_list().contains(class) {
+                let _ = el.class_list().add_1(class);
+                el.scroll_into_view_with_bool(true);
+            }
+            true
+        }
+        None => selector.is_none(),
+    }
+}

@@ -64,7 +64,9 @@ fn focus_heading_on_navigation() {
         (location.pathname.get(), id)
     });
     Effect::new(move |seen: Option<()>| {
-        place.track();
+        // Read, not only tracked: a memo nobody reads is never recomputed, so it would never
+        // tell the effect the page changed.
+        place.with(|_| ());
         if seen.is_some() {
             try_focus_heading(15);
         }

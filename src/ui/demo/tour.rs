@@ -8,12 +8,15 @@ use leptos_router::NavigateOptions;
 use crate::i18n::Lang;
 use crate::store::settings;
 use crate::ui::routes::customer_path;
-use crate::ui::{tr, use_lang};
+use crate::ui::{browser, tr, use_lang};
 
 struct Step {
     title: fn(Lang) -> &'static str,
     text: fn(Lang) -> &'static str,
     path: fn() -> String,
+    /// What the step describes on its page: highlighted and scrolled to the top of the view,
+    /// so the card (at the bottom) never covers it.
+    target: &'static str,
 }
 
 const STEPS: [Step; 7] = [
@@ -21,36 +24,43 @@ const STEPS: [Step; 7] = [
         title: Lang::tour_tiering_title,
         text: Lang::tour_tiering_text,
         path: || customer_path("demo-tech"),
+        target: ".tier-card",
     },
     Step {
         title: Lang::tour_cadence_title,
         text: Lang::tour_cadence_text,
         path: || "/plan/".into(),
+        target: ".card.month",
     },
     Step {
         title: Lang::tour_today_title,
         text: Lang::tour_today_text,
         path: || "/today/".into(),
+        target: ".due-list",
     },
     Step {
         title: Lang::tour_followup_title,
         text: Lang::tour_followup_text,
         path: || "/followup/?customer=demo-tech".into(),
+        target: "form.profile-form",
     },
     Step {
         title: Lang::tour_lifecycle_title,
         text: Lang::tour_lifecycle_text,
         path: || "/pipeline/".into(),
+        target: ".board",
     },
     Step {
         title: Lang::tour_churn_title,
         text: Lang::tour_churn_text,
         path: || customer_path("demo-c01"),
+        target: "section[aria-labelledby=\"health-title\"]",
     },
     Step {
         title: Lang::tour_dashboard_title,
         text: Lang::tour_dashboard_text,
         path: || "/dashboard/".into(),
+        target: ".kpi-grid",
     },
 ];
 
@@ -91,7 +101,19 @@ impl Tour {
     pub fn close(self) {
         settings::set_tour_step(None);
         self.0.set(None);
+        browser::mark_only(TARGET_CLASS, None);
     }
+}
+
+/// The class of the element a tour step describes.
+const TARGET_CLASS: &str = "tour-target";
+
+fn mark_target(selector: &'static str, tries_left: u32) {
+    browser::after_paint(move || {
+        if !browser::mark_only(TARGET_CLASS, Some(selector)) && tries_left > 0 {
+            browser::after_ms(100, move || mark_target(selector, tries_left - 1));
+        }
+    });
 }
 
 /// The tour's card: where we are, what to show here, back / next.
@@ -106,6 +128,13 @@ pub fn TourBox() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // Each step's subject is marked once its page has drawn it (a page loaded on demand
+    // draws it a moment later).
+    Effect::new(move |_| {
+        if let Some(step) = tour.0.get().and_then(|n| STEPS.get(n)) {
+            mark_target(step.target, 30);
+        }
+    });
     move || {
         let n = tour.0.get()?;
         let step = STEPS.get(n)?;

@@ -186,6 +186,17 @@ test('the guided tour steps through every page, back and next', async ({ page })
     await expect(box.getByRole('heading')).toHaveText(step.title);
     await expect(page).toHaveURL(step.url);
     if (step.check) await step.check();
+    // What the step describes is highlighted (one element), in view, and the card is not
+    // over its top, where its heading is.
+    const target = page.locator('.tour-target');
+    await expect(target).toHaveCount(1);
+    await expect(target).toBeInViewport();
+    const covered = await target.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 24, Math.max(r.top, 0) + 16);
+      return !!hit && !!hit.closest('.tour-box');
+    });
+    expect(covered, `the tour card covers step ${step.count}'s subject`).toBe(false);
     if (i < steps.length - 1) await box.getByRole('button', { name: 'Next' }).click();
   }
   await box.getByRole('button', { name: 'Back' }).click();
@@ -197,6 +208,7 @@ test('the guided tour steps through every page, back and next', async ({ page })
   await box.getByRole('button', { name: 'Next' }).click();
   await box.getByRole('button', { name: 'Finish' }).click();
   await expect(box).toHaveCount(0);
+  await expect(page.locator('.tour-target')).toHaveCount(0);
   // From the keyboard: Escape ends a running tour.
   await page.locator('.demo-banner').getByRole('button', { name: 'Guided tour' }).press('Enter');
   await expect(box.locator('.tour-count')).toHaveText('Tour 1 of 7');
