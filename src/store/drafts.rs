@@ -7,7 +7,7 @@
 use gloo_storage::{SessionStorage, Storage};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-use super::settings;
+use super::{session, settings};
 
 /// A draft with the revision of the record it was typed over (0 for a new record), so a
 /// restored edit of a record changed since is saved as a conflict, never over the change.
@@ -26,9 +26,9 @@ fn storage_key(form: &str) -> String {
 /// reads as this version's draft (then it is dropped).
 pub fn load<T: DeserializeOwned>(form: &str) -> Option<(u64, T)> {
     let key = storage_key(form);
-    match SessionStorage::get::<Kept<T>>(&key) {
-        Ok(kept) => Some((kept.revision, kept.draft)),
-        Err(_) => {
+    match session::get::<Kept<T>>(&key) {
+        Some(kept) => Some((kept.revision, kept.draft)),
+        None => {
             SessionStorage::delete(&key);
             None
         }
@@ -37,7 +37,7 @@ pub fn load<T: DeserializeOwned>(form: &str) -> Option<(u64, T)> {
 
 /// Keeps `draft` for `form`; a browser refusing storage only loses the safety net.
 pub fn keep<T: Serialize>(form: &str, revision: u64, draft: &T) {
-    let _ = SessionStorage::set(storage_key(form), Kept { revision, draft });
+    session::set(&storage_key(form), &Kept { revision, draft });
 }
 
 pub fn forget(form: &str) {
@@ -46,9 +46,5 @@ pub fn forget(form: &str) {
 
 /// Whether a draft is kept for `form`.
 pub fn exists(form: &str) -> bool {
-    SessionStorage::raw()
-        .get_item(&storage_key(form))
-        .ok()
-        .flatten()
-        .is_some()
+    session::has(&storage_key(form))
 }

@@ -12,6 +12,7 @@ mod error;
 mod followups;
 mod migrate;
 pub mod schema;
+mod session;
 pub mod settings;
 pub mod sync;
 

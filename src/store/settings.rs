@@ -71,14 +71,12 @@ pub fn set_demo_offset(days: i64) {
 /// Every demo customer's tier state as it was at the real today, kept while the demo travels
 /// in time so that coming back puts every tier back as it was (see `Workspace::travel_to`).
 pub fn demo_tiers_at_today() -> Option<std::collections::HashMap<String, TierState>> {
-    SessionStorage::get(DEMO_TIERS_KEY).ok()
+    super::session::get(DEMO_TIERS_KEY)
 }
 
 pub fn set_demo_tiers_at_today(states: Option<&std::collections::HashMap<String, TierState>>) {
     match states {
-        Some(states) if is_demo() => {
-            let _ = SessionStorage::set(DEMO_TIERS_KEY, states);
-        }
+        Some(states) if is_demo() => super::session::set(DEMO_TIERS_KEY, states),
         _ => SessionStorage::delete(DEMO_TIERS_KEY),
     }
 }
