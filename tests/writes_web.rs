@@ -141,6 +141,60 @@ async fn a_stale_tab_is_refused_the_same_way_on_every_write_and_nothing_is_kept(
 }
 
 #[wasm_bindgen_test]
+async fn a_tabs_own_writes_in_flight_at_once_never_make_each_other_stale() {
+    // The rules' bookkeeping and a user's edit started together (time travel, then Reset demo):
+    // the edit waits for the bookkeeping's transaction and must count it as this tab's own.
+    let name = db_name("in-flight");
+    let tab = tab_with_data(&name).await;
+    let state = TierState {
+        current: Some(Tier::C),
+        ..TierState::default()
+    };
+    let ids = ["c-1".to_string()];
+    let change = set(state);
+    let bookkeeping = tab.update_tier_states(&ids, &change, Freshness::Unchecked);
+    let t5 = todo("t-5");
+    let edit = tab.put(&t5);
+    let (moved, edited) = futures_join(bookkeeping, edit).await;
+    moved.unwrap();
+    edited.unwrap();
+    // And the tab is still current afterwards.
+    tab.put(&todo("t-6")).await.unwrap();
+    tab.close();
+    Db::delete(&name).await.unwrap();
+}
+
+/// Both futures polled together, as two `spawn_local` tasks of a page would be.
+async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    (ra.unwrap(), rb.unwrap())
+}
+
+#[wasm_bindgen_test]
 async fn the_rules_own_tier_moves_are_never_refused_as_stale() {
     let name = db_name("tiers");
     let stale = tab_with_data(&name).await;

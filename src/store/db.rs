@@ -180,10 +180,15 @@ impl Db {
         if !names.contains(&stores::META) {
             names.push(stores::META);
         }
-        let seen = self.seen.get();
-        let (value, stored) = self
+        // What this tab last read is looked at inside the transaction, once the transactions
+        // queued before it (this tab's own writes among them) have committed: read before it,
+        // two writes in flight at once (a bookkeeping write, then a user's) made the second
+        // look stale to its own tab.
+        let counted = Cell::new(None::<u64>);
+        let result = self
             .transact(&names, TransactionMode::ReadWrite, op, async |tx| {
                 let stored = read_generation(tx, op).await?;
+                let seen = self.seen.get();
                 if freshness == Freshness::Checked && seen.is_some_and(|s| s != stored) {
                     return Err(StoreError::Stale);
                 }
@@ -196,14 +201,23 @@ impl Db {
                     op,
                 )?;
                 put(tx, stores::META, &row, op).await?;
-                Ok((value, stored))
+                // This tab's own write keeps it current (counted now, so a write queued behind
+                // this one sees it); an unchecked write from a stale tab does not make it
+                // current.
+                if seen == Some(stored) {
+                    self.seen.set(Some(stored + 1));
+                    counted.set(Some(stored));
+                }
+                Ok(value)
             })
-            .await?;
-        // This tab's own write keeps it current; an unchecked write from a stale tab does not
-        // make it current.
-        if seen == Some(stored) {
-            self.seen.set(Some(stored + 1));
+            .await;
+        if result.is_err() {
+            // Not committed: a write that had counted itself did not happen after all.
+            if let Some(before) = counted.get().filter(|b| self.seen.get() == Some(b + 1)) {
+                self.seen.set(Some(before));
+            }
         }
+        let value = result?;
         super::sync::notify_changed();
         Ok(value)
     }
