@@ -61,12 +61,17 @@ pub fn DemoBanner() -> impl IntoView {
     let travel = move |step: fn(chrono::NaiveDate) -> chrono::NaiveDate| {
         move |_| ws.travel_to(step(ws.today.get_untracked()))
     };
+    // Until the data is in: a jump made while the demo is first written would be undone when
+    // the write lands (it starts at the real today), and would keep no tiers to come back to.
+    let loading = move || ws.status.get() != Status::Ready;
     let time_button =
         move |label: fn(Lang) -> &'static str,
               class: &'static str,
               step: fn(chrono::NaiveDate) -> chrono::NaiveDate| {
             view! {
-                <button type="button" class=class on:click=travel(step)>{tr(label)}</button>
+                <button type="button" class=class disabled=loading on:click=travel(step)>
+                    {tr(label)}
+                </button>
             }
         };
     let shift = move || (ws.today.get() - browser::today()).num_days();
@@ -89,7 +94,7 @@ pub fn DemoBanner() -> impl IntoView {
                 {time_button(Lang::demo_forward_month, "time-forward-month", |d| add_months(d, 1))}
                 // Always there (disabled at the real today): a button appearing after the
                 // first jump would move the others under the presenter's pointer.
-                <button type="button" class="time-today" disabled=move || shift() == 0
+                <button type="button" class="time-today" disabled=move || loading() || shift() == 0
                     on:click=move |_| ws.travel_to(browser::today())>
                     {tr(Lang::demo_real_today)}
                 </button>

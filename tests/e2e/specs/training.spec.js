@@ -4,6 +4,7 @@
 const { test, expect } = require('../fixtures/test');
 const { CustomersList } = require('../fixtures/customer-pages');
 const { importCustomers, customer } = require('../fixtures/data');
+const { holdDatabase } = require('../fixtures/hold');
 
 /** Opens the demo from Settings (in the UI language `lang`) and waits for its data. */
 async function enterDemo(page, buttonName = 'Open the demo workspace') {
@@ -263,4 +264,30 @@ test('the time buttons stay where they are after the first jump', async ({ page 
   const after = await forward.boundingBox();
   expect(Math.round(after.y)).toBe(Math.round(before.y));
   expect(Math.round(after.x)).toBe(Math.round(before.x));
+});
+
+test('the time buttons wait for the demo data: a jump made while it loads is neither undone nor without a way back', async ({ page, context }) => {
+  await enterDemo(page);
+  const banner = page.locator('.demo-banner');
+  await expect(banner.locator('.demo-date')).toContainText('2026-11-23');
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.row('Tech Co.')).toBeVisible();
+
+  // Another tab holds the demo database (a slow disk, a long write): this tab's load waits.
+  const held = await holdDatabase(context, 'kehu-weihu-demo');
+  await page.reload();
+  const forward = banner.getByRole('button', { name: '+1 month' });
+  await expect(forward).toBeVisible();
+  await expect(forward).toBeDisabled();
+  await expect(banner.getByRole('button', { name: '+1 week' })).toBeDisabled();
+  await expect(banner.getByRole('button', { name: 'Reset demo' })).toBeDisabled();
+
+  await held.release();
+  await expect(forward).toBeEnabled();
+  await expect(list.row('Tech Co.')).toBeVisible();
+  await forward.click();
+  await expect(banner.locator('.demo-date')).toContainText('2026-12-23');
+  await banner.getByRole('button', { name: 'Back to today' }).click();
+  await expect(banner.locator('.demo-date')).toContainText('2026-11-23');
 });
