@@ -106,6 +106,8 @@ pub struct Workspace {
     pub lunar: Memo<Arc<Vec<(Holiday, NaiveDate)>>>,
     /// Which customers' records changed since they were read (see `per_customer.rs`).
     pub revisions: StoredValue<Revisions>,
+    /// Changes to a customer waiting for this tab's write of it to land (see `writes.rs`).
+    in_turn: StoredValue<HashMap<String, Vec<writes::QueuedChange>>, LocalStorage>,
     /// The UI's language (the demo's stories and storage failures are worded in it).
     lang: RwSignal<crate::i18n::Lang>,
     /// Where every write failure is told (see `writes.rs`).
@@ -171,6 +173,7 @@ impl Workspace {
             today,
             tiers,
             revisions: sources.revisions,
+            in_turn: StoredValue::new_local(HashMap::new()),
             lang: expect_context(),
             toaster: expect_context(),
         };
@@ -301,7 +304,8 @@ impl Workspace {
     /// back puts those states back before the rules move them on to `day`, so a trip there and
     /// back leaves every tier as it was (changes the rules made on the way do not stick).
     pub fn travel_to(self, day: NaiveDate) {
-        if !settings::is_demo() {
+        // Not while loading: the tiers kept for the way back would be none.
+        if !settings::is_demo() || self.status.get_untracked() != Status::Ready {
             return;
         }
         let from = self.today.get_untracked();

@@ -14,6 +14,10 @@ use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{TierDecision, TierState};
 use crate::store::{Db, Freshness, StoreError};
 
+type Change = Box<dyn FnOnce(&mut Customer)>;
+/// A change to a customer, and what runs once it is stored.
+pub(super) type QueuedChange = (Change, Box<dyn FnOnce()>);
+
 impl Workspace {
     /// Runs `work` (a write, or a read a page needs now) against the database; `done` shows
     /// its result. A failure is handled by [`Workspace::failed`].
@@ -186,23 +190,74 @@ impl Workspace {
 
     /// Changes one customer and saves it (a profile edit: the revision check applies, so a
     /// change made meanwhile in another tab is reported instead of overwritten).
-    pub fn update_customer(self, id: &str, change: impl FnOnce(&mut Customer)) {
+    pub fn update_customer(self, id: &str, change: impl FnOnce(&mut Customer) + 'static) {
         self.update_customer_then(id, change, || {});
     }
 
     /// [`Workspace::update_customer`], and `saved` runs once the change is stored (a "saved"
     /// said before would be wrong when the write fails, or is cut off by leaving the page).
+    ///
+    /// Changes to one customer are saved in turn: two ticks in quick succession would both
+    /// start from the record as it was, and the second would be refused as stale (or, without
+    /// the revision check, undo the first). Each waits for the one before it to land.
     pub fn update_customer_then(
         self,
         id: &str,
-        change: impl FnOnce(&mut Customer),
+        change: impl FnOnce(&mut Customer) + 'static,
         saved: impl FnOnce() + 'static,
     ) {
-        let Some(mut customer) = self.customer(id) else {
+        let queued: QueuedChange = (Box::new(change), Box::new(saved));
+        let now = self
+            .in_turn
+            .try_update_value(|waiting| match waiting.get_mut(id) {
+                Some(queue) => {
+                    queue.push(queued);
+                    None
+                }
+                None => {
+                    waiting.insert(id.to_string(), Vec::new());
+                    Some(queued)
+                }
+            });
+        if let Some((change, saved)) = now.flatten() {
+            self.save_in_turn(id.to_string(), change, saved);
+        }
+    }
+
+    fn save_in_turn(self, id: String, change: Change, saved: Box<dyn FnOnce()>) {
+        let Some(mut customer) = self.customer(&id) else {
+            self.in_turn.update_value(|waiting| {
+                waiting.remove(&id);
+            });
             return;
         };
         change(&mut customer);
-        self.save_customer(customer, move |_| saved(), |_| {});
+        let after_failure = id.clone();
+        self.save_customer(
+            customer,
+            move |_| {
+                saved();
+                let next = self.in_turn.try_update_value(|waiting| {
+                    let queue = waiting.get_mut(&id)?;
+                    if queue.is_empty() {
+                        waiting.remove(&id);
+                        None
+                    } else {
+                        Some(queue.remove(0))
+                    }
+                });
+                if let Some((change, saved)) = next.flatten() {
+                    self.save_in_turn(id, change, saved);
+                }
+            },
+            // Refused (the failure is told): the changes behind it were made on the same
+            // record, and would be refused the same way.
+            move |_| {
+                self.in_turn.update_value(|waiting| {
+                    waiting.remove(&after_failure);
+                });
+            },
+        );
     }
 
     /// Saves a whole profile (the form's save); `saved` gets what was stored, `failed` runs

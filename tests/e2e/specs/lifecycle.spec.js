@@ -3,6 +3,7 @@
 const { test, expect } = require('../fixtures/test');
 const { importCustomers } = require('../fixtures/data');
 const { editInAnotherTab } = require('../fixtures/customer-pages');
+const { holdDatabase } = require('../fixtures/hold');
 
 const WAN = 1_000_000;
 
@@ -140,6 +141,34 @@ test('a customer moves through all five stages; a passed time node shows as late
   await page.goto('customer/?id=aa');
   await page.locator('.stage-history summary').click();
   await expect(page.locator('.stage-history li')).toHaveCount(8);
+});
+
+test('two key actions ticked while the first is still being saved are both kept', async ({ page, context }) => {
+  await importCustomers(page, [{ id: 'aa', name: 'AA集团', orders: [] }]);
+  // Set as a lead (not inferred), so its key actions are listed.
+  await page.goto('pipeline/');
+  const card = page.locator('.card-item').filter({ hasText: 'AA集团' });
+  await card.getByRole('button', { name: 'Move to the next stage' }).click();
+  await expect(page.locator('.board-column').nth(1)).toContainText('AA集团');
+  await card.getByRole('button', { name: 'Move to the previous stage' }).click();
+  await expect(page.locator('.board-column').nth(0)).toContainText('AA集团');
+  await expect(card).not.toContainText('inferred from orders');
+  await page.goto('customer/?id=aa');
+  const screen = page.getByLabel('screen');
+  const file = page.getByLabel('file a profile');
+  await expect(screen).toBeVisible();
+  await expect(screen).not.toBeChecked();
+
+  // A slow save: the first tick is still on its way when the second is made.
+  const held = await holdDatabase(context);
+  await screen.check();
+  await file.check();
+  await held.release();
+  await expect(page.getByText(/changed in another tab/i)).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByLabel('screen')).toBeChecked();
+  await expect(page.getByLabel('file a profile')).toBeChecked();
 });
 
 test('a card can be dragged to another stage', async ({ page }) => {
