@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every Trunk build: the first load carries the shell and Today only; every other page (the
 # split points in src/ui/on_demand.rs) is split into modules fetched when it is first opened
-# (never preloaded: see on_demand.rs). Trunk has no step between cargo and wasm-bindgen, so
+# (not on a first visit; once the offline worker has them, on_demand.rs compiles them when the
+# browser is idle). Trunk has no step between cargo and wasm-bindgen, so
 # this re-does its last two steps on cargo's output (linked with --emit-relocs, see
 # .cargo/config.toml): wasm-split-cli, wasm-bindgen (keeping the exports the modules share),
 # wasm-opt on every module. The main module and its JS keep Trunk's names; the split modules
@@ -12,7 +13,11 @@ set -euo pipefail
 dir="${1:?usage: split-wasm.sh STAGING_DIR}"
 root="${TRUNK_SOURCE_DIR:-.}"
 profile="${TRUNK_PROFILE:-release}"
-linked="$root/target/wasm32-unknown-unknown/$profile/kehu-weihu.wasm"
+# Cargo's output, wherever CARGO_TARGET_DIR puts it (relative to the project, as cargo reads it).
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
+linked="$target_dir/wasm32-unknown-unknown/$profile/kehu-weihu.wasm"
+[ -f "$linked" ] || { echo "split-wasm: cargo's output $linked is missing" >&2; exit 1; }
 wasm_opt="$root/.tools/node_modules/.bin/wasm-opt"
 # Same settings as measured in docs/wasm-size.md.
 opt_args=(-Oz --low-memory-unused --converge)
