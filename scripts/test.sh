@@ -47,18 +47,34 @@ end_to_end() {
   (cd tests/e2e && npx playwright test)
 }
 
+# The size budget (bytes, gzip -9): the first load may not grow past this while issue 26 brings
+# it down to the goal; no file of dist/ may pass the per-file budget.
+FIRST_LOAD_BUDGET=460000
+FILE_BUDGET=600000
+GOAL=230000
+
 size_report() {
   # The first load: what a visit downloads before the app runs (the pages after Today are
   # modules fetched on demand; scripts/bench.sh prints those too).
-  local wasm
-  wasm=$(ls dist/*_bg.wasm 2>/dev/null | head -n 1)
-  [ -n "$wasm" ] || return 1
-  local first_gz=0
-  for f in "$wasm" dist/kehu-weihu-*.js dist/split-*/*.js dist/*.css dist/index.html; do
+  local pattern f first_gz=0 over=0 files=()
+  for pattern in 'dist/*_bg.wasm' 'dist/kehu-weihu-*.js' 'dist/split-*/__wasm_split.js' 'dist/*.css' 'dist/index.html'; do
+    # A pattern that matches nothing would count 0 bytes: the build's layout changed.
+    compgen -G "$pattern" >/dev/null || { echo "size: nothing matches $pattern"; return 1; }
+    for f in $pattern; do files+=("$f"); done
+  done
+  for f in "${files[@]}"; do
     first_gz=$((first_gz + $(gzip -9 -c "$f" | wc -c)))
   done
-  printf 'main wasm: %s bytes raw, %s bytes gzip; first load (wasm, its JS, the loader of the pages, css, html): %s bytes gzip (goal <= 450 KB)\n' \
-    "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$first_gz"
+  local wasm="${files[0]}"
+  printf 'main wasm: %s bytes raw, %s bytes gzip; first load (wasm, its JS, the loader of the pages, css, html): %s bytes gzip (budget %s, goal %s)\n' \
+    "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$first_gz" "$FIRST_LOAD_BUDGET" "$GOAL"
+  [ "$first_gz" -le "$FIRST_LOAD_BUDGET" ] || { echo "size: the first load ($first_gz bytes gzip) is over its budget of $FIRST_LOAD_BUDGET"; over=1; }
+  while IFS= read -r -d '' f; do
+    local gz
+    gz=$(gzip -9 -c "$f" | wc -c)
+    [ "$gz" -le "$FILE_BUDGET" ] || { echo "size: $f is $gz bytes gzip, over the $FILE_BUDGET of any one file"; over=1; }
+  done < <(find dist -type f -print0)
+  return $over
 }
 
 shell_syntax() {
