@@ -5,8 +5,8 @@
 // The size rules in clippy.toml are for the app, not its tests.
 #![allow(clippy::disallowed_methods)]
 
-use kehu_weihu::domain::customer::{Contact, Customer, Remark};
 use kehu_weihu::domain::envelope::{BackupEnvelope, Kdf, MIN_ITERATIONS};
+use kehu_weihu::domain::records::{Contact, Customer, Remark};
 use kehu_weihu::domain::tiering::TierState;
 use kehu_weihu::store::crypto::{self, CryptoError};
 use kehu_weihu::store::schema;

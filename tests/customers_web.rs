@@ -4,8 +4,8 @@
 // The size rules in clippy.toml are for the app, not its tests.
 #![allow(clippy::disallowed_methods)]
 
-use kehu_weihu::domain::customer::{Customer, Order};
 use kehu_weihu::domain::money::{Fen, MoneyUnit};
+use kehu_weihu::domain::records::{Customer, Order};
 use kehu_weihu::domain::settings::DataSettings;
 use kehu_weihu::domain::tiering::{Tier, TierDecision, TierState};
 use kehu_weihu::store::schema::{self, stores};
@@ -320,7 +320,7 @@ async fn a_tier_decision_builds_on_the_stored_state_not_the_one_shown() {
 async fn a_follow_up_is_written_with_its_consequences_and_deleted_with_them() {
     use kehu_weihu::domain::cadence::TouchKind;
     use kehu_weihu::domain::closed_loop;
-    use kehu_weihu::domain::followup::{FollowUp, NextStep, PlanItem, Todo};
+    use kehu_weihu::domain::records::{FollowUp, NextStep, PlanItem, Todo};
 
     let name = db_name("followup");
     let db = Db::open_with(&name, schema::CURRENT).await.unwrap();

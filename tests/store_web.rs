@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use kehu_weihu::domain::cadence::plan::plan_ahead;
 use kehu_weihu::domain::cadence::{CadenceSettings, PolicyId, Records, TouchKind};
-use kehu_weihu::domain::customer::Customer;
-use kehu_weihu::domain::followup::PlanItem;
+use kehu_weihu::domain::records::Customer;
+use kehu_weihu::domain::records::PlanItem;
 use kehu_weihu::domain::tiering::{PresetId, Tier, TierState, TieringSettings};
 use kehu_weihu::store::schema::stores;
 use kehu_weihu::store::schema::{self, Schema};

@@ -6,9 +6,9 @@
 #![allow(clippy::disallowed_methods)]
 
 use kehu_weihu::domain::closed_loop::Effects;
-use kehu_weihu::domain::customer::Customer;
-use kehu_weihu::domain::followup::{FollowUp, PlanItem, Todo};
 use kehu_weihu::domain::money::MoneyUnit;
+use kehu_weihu::domain::records::Customer;
+use kehu_weihu::domain::records::{FollowUp, PlanItem, Todo};
 use kehu_weihu::domain::settings::DataSettings;
 use kehu_weihu::domain::tiering::{Tier, TierState};
 use kehu_weihu::store::schema::{self, Schema};

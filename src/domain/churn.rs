@@ -3,29 +3,13 @@
 
 use crate::domain::sorting;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use super::customer::{CreditStatus, Customer, RemarkKind, SatisfactionKind};
 use super::figures::Figures;
-use super::followup::FollowUp;
+use super::records::FollowUp;
+use super::records::{CreditStatus, Customer, RemarkKind, SatisfactionKind};
 use super::tiering::review::paused_a;
 use super::tiering::{Tier, TieringSettings};
-use crate::domain::stable::stable_enum;
-
-stable_enum! {
-    /// Which signal.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    pub enum SignalKind {
-        ContactFalling,
-        ComplaintsRising,
-        PaymentAnomaly,
-        CompetitorContact,
-        SpendDrop,
-        LowFeedback,
-        NpsDetractor,
-        PausedA,
-    }
-}
+pub use crate::domain::records::SignalKind;
 
 impl SignalKind {
     /// Signals that alone put a customer at risk (the seeds' D / 流失预警 triggers and a
@@ -199,8 +183,8 @@ pub fn new_signals(signals: &[Signal], seen: &[SignalKind]) -> Vec<SignalKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::{Order, Remark, SatisfactionEntry};
     use crate::domain::money::Fen;
+    use crate::domain::records::{Order, Remark, SatisfactionEntry};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -7,8 +7,8 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::customer::{Customer, SatisfactionEntry, SatisfactionKind};
-use super::followup::{FollowUp, PlanItem, Todo};
+use super::records::{Customer, SatisfactionEntry, SatisfactionKind};
+use super::records::{FollowUp, PlanItem, Todo};
 
 /// Ids of the records a follow-up owns, derived from its own id so that saving it again
 /// updates them instead of adding more.
@@ -205,7 +205,7 @@ pub fn last_contact(
 mod tests {
     use super::*;
     use crate::domain::cadence::TouchKind;
-    use crate::domain::followup::NextStep;
+    use crate::domain::records::NextStep;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

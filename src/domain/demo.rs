@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use super::cadence::CadenceSettings;
 use super::cadence::TouchKind;
 use super::calendar::add_months;
-use super::customer::{
+use super::lifecycle::{Lifecycle, Stage};
+use super::money::Fen;
+use super::records::{
     Channel, CompanySize, Contact, CreditStatus, Customer, DecisionRole, Level, MonthDay, Order,
     PreferredTime, Remark, RemarkKind, SatisfactionEntry, SatisfactionKind, Tag,
 };
-use super::followup::{FollowUp, NextStep, Todo};
-use super::lifecycle::{Lifecycle, Stage};
-use super::money::Fen;
+use super::records::{FollowUp, NextStep, Todo};
 use super::settings::DataSettings;
 use super::tiering::{classify_portfolio, TierState, TieringSettings};
 use super::winback::{Outcome, PlanAction, Reason, WinBackCase};
@@ -141,7 +141,7 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
                 Channel::Visit,
             )
         }],
-        strategy: super::customer::Strategy {
+        strategy: super::records::Strategy {
             industry_leader: true,
             brand_influence: Some(Level::High),
             growth_potential_pct: Some(30),
@@ -246,7 +246,7 @@ pub fn generate(lang: DemoLang, today: NaiveDate) -> DemoData {
         industry: z("汽车制造", "Automotive"),
         size: Some(CompanySize::Large),
         owner: z("王经理", "Manager Wang"),
-        strategy: super::customer::Strategy {
+        strategy: super::records::Strategy {
             industry_leader: true,
             growth_potential_pct: Some(40),
             strategic_fit: z("拓展新能源产线合作", "Expanding into new-energy lines"),

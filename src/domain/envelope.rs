@@ -9,7 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::customer::{Contact, Customer, Remark};
+use super::records::{Contact, Customer, Remark};
+pub use crate::domain::records::Sealed;
 
 /// `format` of an encrypted backup file (a plain one says `kehu-weihu-backup`).
 pub const BACKUP_FORMAT: &str = "kehu-weihu-backup-encrypted";
@@ -373,16 +374,6 @@ impl AtRestKey {
             Ciphertext::read(object(top, "verifier")?, "verifier.nonce", "verifier.data")?;
         Ok(AtRestKey { kdf, verifier })
     }
-}
-
-/// The sealed blob on a stored customer: its sensitive fields ([`Secrets`]) as JSON,
-/// AES-GCM-encrypted with the customer's id as additional data (a blob moved onto another
-/// record does not open). Only ever in the database, never in a backup.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Sealed {
-    pub nonce: String,
-    pub data: String,
 }
 
 impl Sealed {

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::calendar::{add_months, YearsMonths};
-use super::customer::{Customer, Tag};
 use super::money::Fen;
+use super::records::{Customer, Tag};
 
 /// Everything the Customers table and the profile show about one customer's business.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,7 +124,7 @@ impl ProfileField {
     ];
 
     fn is_filled(self, c: &Customer) -> bool {
-        let any_contact = |f: &dyn Fn(&super::customer::Contact) -> bool| c.contacts.iter().any(f);
+        let any_contact = |f: &dyn Fn(&super::records::Contact) -> bool| c.contacts.iter().any(f);
         match self {
             ProfileField::Industry => !c.industry.trim().is_empty(),
             ProfileField::Size => c.size.is_some(),
@@ -221,7 +221,7 @@ impl Verification {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::{
+    use crate::domain::records::{
         Channel, CompanySize, Contact, CreditStatus, DecisionRole, Level, MonthDay, Order,
         PreferredTime,
     };

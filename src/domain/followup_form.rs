@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::cadence::TouchKind;
 use super::calendar::parse_ymd;
 use super::closed_loop::{self, Effects};
-use super::followup::{FollowUp, NextStep, Todo};
+use super::records::{FollowUp, NextStep, Todo};
 use super::text::{split_lines, split_list};
 
 /// Also kept in the tab's session while unsaved (`store::drafts`).

@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::calendar;
-use super::customer::{
+use super::lifecycle::Stage;
+use super::money::{format_amount, parse_amount, AmountError, MoneyUnit};
+use super::records::{
     Channel, CompanySize, Contact, CreditStatus, Customer, DecisionRole, Level, MonthDay, Order,
     PreferredTime, Remark, RemarkKind, SatisfactionEntry, SatisfactionKind, Strategy, Tag,
 };
-use super::lifecycle::Stage;
-use super::money::{format_amount, parse_amount, AmountError, MoneyUnit};
 use super::sorting;
 use super::text::split_list;
 

@@ -8,9 +8,9 @@
 use chrono::NaiveDate;
 
 use super::cadence::TouchKind;
-use super::customer::{Customer, SatisfactionKind};
-use super::followup::FollowUp;
 use super::lifecycle::{KeyAction, Output, Stage, StageStatus};
+use super::records::FollowUp;
+use super::records::{Customer, SatisfactionKind};
 
 /// A time node that passed with key actions undone.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -192,9 +192,9 @@ pub fn late_node(c: &Customer, mine: &[&FollowUp], today: NaiveDate) -> Option<L
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::{Contact, Order, SatisfactionEntry};
     use crate::domain::lifecycle::{Lifecycle, OutputNote};
     use crate::domain::money::Fen;
+    use crate::domain::records::{Contact, Order, SatisfactionEntry};
     use crate::domain::winback::{PlanAction, Reason, WinBackCase};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

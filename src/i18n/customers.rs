@@ -2,13 +2,13 @@
 
 use super::{catalogue, Lang};
 use crate::domain::calendar::YearsMonths;
-use crate::domain::customer::{
-    Channel, CompanySize, CreditStatus, DecisionRole, Level, PreferredTime, RemarkKind,
-    SatisfactionKind, Tag,
-};
 use crate::domain::figures::ProfileField;
 use crate::domain::money::MoneyUnit;
 use crate::domain::profile_form::Problem;
+use crate::domain::records::{
+    Channel, CompanySize, CreditStatus, DecisionRole, Level, PreferredTime, RemarkKind,
+    SatisfactionKind, Tag,
+};
 
 catalogue! {
     customers_new { zh: "新建客户", en: "New customer" }

@@ -5,9 +5,7 @@
 //! page cannot ask for a key that does not exist. Text with values in it is a hand-written
 //! method next to the catalogue it belongs to.
 
-use serde::{Deserialize, Serialize};
-
-use crate::domain::stable::stable_enum;
+pub use crate::domain::records::Lang;
 
 mod cadence;
 mod customers;
@@ -23,16 +21,6 @@ mod settings;
 mod shell;
 mod store_errors;
 mod tiering;
-
-stable_enum! {
-    /// The language the UI speaks.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    pub enum Lang {
-        #[default]
-        Zh,
-        En,
-    }
-}
 
 impl Lang {
     /// The BCP 47 tag, for `<html lang>` and `Intl`.

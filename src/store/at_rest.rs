@@ -18,8 +18,8 @@ use super::db::{from_js, get, put, to_js, Db, Freshness};
 use super::error::Op;
 use super::schema::stores;
 use super::StoreError;
-use crate::domain::customer::Customer;
 use crate::domain::envelope::{AtRestKey, Sealed, Secrets, VERIFIER_TEXT};
+use crate::domain::records::Customer;
 
 /// The `meta` row holding [`AtRestKey`].
 pub(crate) const KEY_ROW: &str = "encryption";

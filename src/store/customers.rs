@@ -14,8 +14,8 @@ use super::db::{from_js, get, put, put_all, to_js, Db, Freshness, Meta, SETTINGS
 use super::error::Op;
 use super::schema::stores;
 use super::StoreError;
-use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem, Todo};
+use crate::domain::records::Customer;
+use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::TierState;
 

@@ -11,8 +11,8 @@ use wasm_bindgen::JsValue;
 use super::error::Op;
 use super::schema::{self, stores, Schema};
 use super::StoreError;
-use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem, Todo};
+use crate::domain::records::Customer;
+use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 
 /// A type kept in an object store.

@@ -9,7 +9,7 @@ use super::error::Op;
 use super::schema::stores;
 use super::StoreError;
 use crate::domain::closed_loop::Effects;
-use crate::domain::customer::Customer;
+use crate::domain::records::Customer;
 
 impl Db {
     /// Applies a follow-up's effects. Returns the customer when its satisfaction changed.

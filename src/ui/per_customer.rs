@@ -13,8 +13,8 @@ use leptos::prelude::*;
 
 use super::{kept, Workspace};
 use crate::domain::churn::{self, Signal};
-use crate::domain::customer::Customer;
-use crate::domain::followup::{of_customer, FollowUp, OfCustomer, PlanItem};
+use crate::domain::records::Customer;
+use crate::domain::records::{of_customer, FollowUp, OfCustomer, PlanItem};
 
 /// Which customers' records changed since the data was read: every write the workspace
 /// shows (see `writes.rs`) notes the customers it touches, before the signals change.

@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 
 use super::{db, upsert, Status, Workspace};
 use crate::domain::closed_loop::Effects;
-use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem, Todo};
+use crate::domain::records::Customer;
+use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{TierDecision, TierState};
 use crate::store::{Db, Freshness, StoreError};

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::customer::*;
 use crate::domain::money::Fen;
+use crate::domain::records::*;
 
 pub(super) fn today() -> NaiveDate {
     date(2025, 6, 15)
@@ -204,8 +204,8 @@ pub(super) fn maximal_customer() -> Customer {
 }
 
 /// A follow-up with every field set.
-pub(super) fn followup() -> crate::domain::followup::FollowUp {
-    crate::domain::followup::FollowUp {
+pub(super) fn followup() -> crate::domain::records::FollowUp {
+    crate::domain::records::FollowUp {
         id: "f-1".into(),
         customer_id: "c-max".into(),
         date: Some(date(2025, 5, 2)),
@@ -218,7 +218,7 @@ pub(super) fn followup() -> crate::domain::followup::FollowUp {
         feedback: "对交付速度满意".into(),
         score: Some(9),
         needs: vec!["新能源产线扩建".into()],
-        next_step: Some(crate::domain::followup::NextStep {
+        next_step: Some(crate::domain::records::NextStep {
             date: date(2025, 6, 3),
             kind: crate::domain::cadence::TouchKind::Online,
             topics: vec!["方案评审".into()],
@@ -229,8 +229,8 @@ pub(super) fn followup() -> crate::domain::followup::FollowUp {
 }
 
 /// A planned touch with every field set.
-pub(super) fn plan_item() -> crate::domain::followup::PlanItem {
-    crate::domain::followup::PlanItem {
+pub(super) fn plan_item() -> crate::domain::records::PlanItem {
+    crate::domain::records::PlanItem {
         id: "p-1".into(),
         customer_id: "c-max".into(),
         date: date(2025, 6, 3),
@@ -246,8 +246,8 @@ pub(super) fn plan_item() -> crate::domain::followup::PlanItem {
 }
 
 /// A closed to-do with every field set.
-pub(super) fn todo() -> crate::domain::followup::Todo {
-    crate::domain::followup::Todo {
+pub(super) fn todo() -> crate::domain::records::Todo {
+    crate::domain::records::Todo {
         id: "t-1".into(),
         followup_id: "f-1".into(),
         customer_id: "c-max".into(),

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::Backup;
-use crate::domain::customer::Customer;
-use crate::domain::followup::{FollowUp, PlanItem, Todo};
+use crate::domain::records::Customer;
+use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 
 /// How an import treats the data already in the app.

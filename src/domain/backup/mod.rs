@@ -22,8 +22,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::calendar;
-use super::customer::Customer;
-use super::followup::{FollowUp, PlanItem, Todo};
+use super::records::Customer;
+use super::records::{FollowUp, PlanItem, Todo};
 use super::settings::DataSettings;
 use super::sorting;
 

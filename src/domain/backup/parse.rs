@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::error::{ImportError, ImportErrors, JsonSyntax, Problem, TopLevel};
 use super::{walk, Backup, FORMAT, FORMAT_VERSION};
 use crate::domain::cadence::keys::upgrade_generated_key;
-use crate::domain::customer::Customer;
+use crate::domain::records::Customer;
 
 /// Reads a backup file, or says everything that is wrong with it. Nothing is written either
 /// way; `today` is the day of the import (orders may not be dated after it).

@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 use super::fixtures::{empty_customer, followup, maximal_customer, plan_item, today, todo};
 use super::names::{allowed, ENUMS};
 use super::{export_all, parse, FORMAT, FORMAT_VERSION};
-use crate::domain::customer::SatisfactionKind;
 use crate::domain::money::MoneyUnit;
+use crate::domain::records::SatisfactionKind;
 use crate::domain::settings::DataSettings;
 use crate::domain::stable::StableName;
 

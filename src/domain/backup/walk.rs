@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::error::{Expected, Found, ImportErrors, Problem, MAX_REPORTED};
 use super::names::allowed;
 use super::ImportError;
-use crate::domain::customer::{MonthDay, SatisfactionKind};
+use crate::domain::records::{MonthDay, SatisfactionKind};
 use crate::domain::stable::{names_carrying, StableName};
 use crate::domain::tiering::rules::Flag;
 

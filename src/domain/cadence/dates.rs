@@ -6,7 +6,7 @@ use crate::domain::sorting;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::customer::MonthDay;
+use crate::domain::records::MonthDay;
 use crate::domain::stable::stable_enum;
 
 stable_enum! {

@@ -11,9 +11,9 @@ use super::keys::{calendar_uid, generated_key};
 use super::schedule::{customer_dues, skip_weekend, sort_dues, Due, DueReason, Records};
 use super::CadenceSettings;
 use super::TouchKind;
-use crate::domain::customer::Customer;
-use crate::domain::followup::PlanItem;
-use crate::domain::followup::{by_customer, of_customer, FollowUp};
+use crate::domain::records::Customer;
+use crate::domain::records::PlanItem;
+use crate::domain::records::{by_customer, of_customer, FollowUp};
 use crate::domain::tiering::Tier;
 
 /// A topic the plan suggests, by the quarter of the touch — the seed's year for an A customer

@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::dates::{next_anniversary, next_peak_start, next_yearly, Holiday};
 use super::keys::generated_key;
 use super::{CadenceSettings, Interval, PolicyId, TouchKind};
-use crate::domain::customer::Customer;
-use crate::domain::followup::{by_customer, of_customer, FollowUp, PlanItem};
+use crate::domain::records::Customer;
+use crate::domain::records::{by_customer, of_customer, FollowUp, PlanItem};
 use crate::domain::tiering::review::paused_a;
 use crate::domain::tiering::{Tier, TieringSettings};
 

@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 
 use super::plan::{plan_ahead, MoveReason};
 use super::*;
-use crate::domain::customer::{Contact, Customer, MonthDay, Order};
-use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::money::Fen;
+use crate::domain::records::{Contact, Customer, MonthDay, Order};
+use crate::domain::records::{FollowUp, PlanItem};
 use crate::domain::tiering::{PresetId, Tier, TierState, TieringSettings};
 
 /// One customer's follow-ups among the demo's.

@@ -9,8 +9,8 @@ use super::fields::{self, Problem};
 use super::mapping::Column;
 use super::matching::Identity;
 use super::table::{Header, Row, Table};
-use crate::domain::customer::{Contact, Customer, Order, Tag};
 use crate::domain::money::MoneyUnit;
+use crate::domain::records::{Contact, Customer, Order, Tag};
 use crate::domain::sorting;
 use crate::domain::text::{fold, phone_key};
 

@@ -4,8 +4,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::domain::customer::{CompanySize, DecisionRole, Tag};
 use crate::domain::money::{parse_amount, AmountError, Fen, MoneyUnit};
+use crate::domain::records::{CompanySize, DecisionRole, Tag};
 use crate::domain::text::{fold, split_list};
 
 /// What is wrong with one cell.

@@ -3,7 +3,7 @@
 //! Two companies can share a name (branches, 同名公司), so a name alone decides only when one
 //! side knows no contact to compare.
 
-use crate::domain::customer::{Contact, Customer, Order};
+use crate::domain::records::{Contact, Customer, Order};
 use crate::domain::text::{fold, phone_key};
 
 /// What identifies a customer in a comparison.

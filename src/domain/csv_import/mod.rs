@@ -20,8 +20,8 @@ pub use table::{read_table, CsvError, Header, Row, Table};
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::{CompanySize, Contact, Customer, DecisionRole, Order, Tag};
     use crate::domain::money::{Fen, MoneyUnit};
+    use crate::domain::records::{CompanySize, Contact, Customer, DecisionRole, Order, Tag};
     use chrono::NaiveDate;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

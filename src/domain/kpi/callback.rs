@@ -21,9 +21,9 @@ use super::history::{stage_on, tier_timeline};
 use super::period::Period;
 use crate::domain::cadence::schedule::skip_weekend;
 use crate::domain::cadence::{TierCadence, TouchRule};
-use crate::domain::customer::Customer;
-use crate::domain::followup::FollowUp;
 use crate::domain::lifecycle::Stage;
+use crate::domain::records::Customer;
+use crate::domain::records::FollowUp;
 use crate::domain::sorting;
 use crate::domain::tiering::Tier;
 

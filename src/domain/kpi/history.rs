@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::customer::Customer;
 use crate::domain::lifecycle::Stage;
+use crate::domain::records::Customer;
 use crate::domain::sorting;
 use crate::domain::tiering::Tier;
 

@@ -4,8 +4,8 @@
 use super::history::{churned_within, existed_by, stage_before};
 use super::period::Period;
 use super::{Figure, Measure, MissingData, Tenths, Touches};
-use crate::domain::customer::{Customer, SatisfactionKind};
 use crate::domain::lifecycle::Stage;
+use crate::domain::records::{Customer, SatisfactionKind};
 
 /// Churn rate = customers lost in the period / customers at its start, in percent.
 ///
@@ -227,9 +227,9 @@ pub fn value_added(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::{Order, SatisfactionEntry};
-    use crate::domain::followup::FollowUp;
     use crate::domain::lifecycle::StageChange;
+    use crate::domain::records::FollowUp;
+    use crate::domain::records::{Order, SatisfactionEntry};
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

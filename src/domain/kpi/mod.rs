@@ -19,9 +19,9 @@ use chrono::NaiveDate;
 
 use crate::domain::cadence::{customer_dues, CadenceSettings, DueStatus, Records};
 use crate::domain::churn::{signals, Health};
-use crate::domain::customer::Customer;
-use crate::domain::followup::FollowUp;
 use crate::domain::lifecycle::Stage;
+use crate::domain::records::Customer;
+use crate::domain::records::FollowUp;
 use crate::domain::tiering::{Tier, TieringSettings};
 
 pub use callback::{CallbackClass, DueTouch};

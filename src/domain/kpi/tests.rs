@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::domain::cadence::{PolicyId, TouchKind};
-use crate::domain::customer::{CreditStatus, Order, SatisfactionEntry, SatisfactionKind};
 use crate::domain::lifecycle::StageChange;
+use crate::domain::records::{CreditStatus, Order, SatisfactionEntry, SatisfactionKind};
 use crate::domain::tiering::review::{ChangeCause, TierChange};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -11,23 +11,11 @@ pub mod rules;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::stable::stable_enum;
-
+pub use crate::domain::records::Tier;
 pub use classify::{classify_all, Classification, Explanation, ParetoPlace};
 pub use presets::{default_scheme, PresetId, Scheme, TierRule};
 pub use review::{TierChange, TierDecision, TierState};
 pub use rules::Inputs;
-
-stable_enum! {
-    /// A tier. Presets name them in their own words (001's A is 核心客户, 003's A is 重要客户).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-    pub enum Tier {
-        A = "A",
-        B = "B",
-        C = "C",
-        D = "D",
-    }
-}
 
 /// The tiering setup of a data set (Settings → Tiering).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +92,7 @@ impl TieringSettings {
 /// Tiers a whole portfolio as the settings say, for `today`: one classification per customer,
 /// in the same order.
 pub fn classify_portfolio(
-    customers: &[crate::domain::customer::Customer],
+    customers: &[crate::domain::records::Customer],
     settings: &TieringSettings,
     today: chrono::NaiveDate,
 ) -> Vec<Classification> {

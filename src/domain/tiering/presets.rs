@@ -6,25 +6,7 @@ use super::rules::{all, any, at_least, at_most, is, not, Expr, Flag, Metric};
 use super::Tier;
 use crate::domain::lifecycle::Stage;
 use crate::domain::money::Fen;
-use crate::domain::stable::stable_enum;
-
-stable_enum! {
-    /// Which preset a data set tiers by.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    pub enum PresetId {
-        /// 000: ABC analysis by contribution (Pareto).
-        AbcPareto,
-        /// 000: value × potential, four quadrants.
-        ValuePotential,
-        /// 001: ABCD by spend, tenure and strategy.
-        #[default]
-        Abcd001,
-        /// 002: ABCD where D is 流失预警 (churn warning).
-        Abcd002,
-        /// 003: three classes, amounts in 元.
-        Classes003,
-    }
-}
+pub use crate::domain::records::PresetId;
 
 impl PresetId {
     /// The tiers the preset uses, best first.

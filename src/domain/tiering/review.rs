@@ -5,41 +5,14 @@
 
 use crate::domain::sorting;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::{PresetId, Tier, TieringSettings};
 use crate::domain::calendar::add_months;
-use crate::domain::customer::Customer;
 use crate::domain::money::Fen;
-use crate::domain::stable::stable_enum;
-
-/// A customer's tier and how it got there. Stored with the customer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TierState {
-    /// The preset `current` was decided by; another preset starts afresh.
-    pub preset: Option<PresetId>,
-    pub current: Option<Tier>,
-    #[serde(
-        default,
-        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
-    )]
-    pub since: Option<NaiveDate>,
-    /// A different result the rules have shown since `since` of the proposal.
-    pub pending: Option<Proposal>,
-    /// A proposal the user turned down; not proposed again during its observation period.
-    pub rejected: Option<Proposal>,
-    pub manual: Option<ManualTier>,
-    pub raised: Option<TemporaryRaise>,
-    pub history: Vec<TierChange>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Proposal {
-    pub tier: Tier,
-    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
-    pub since: NaiveDate,
-}
+use crate::domain::records::Customer;
+pub use crate::domain::records::{
+    ChangeCause, ManualTier, Proposal, TemporaryRaise, TierChange, TierState,
+};
 
 impl Proposal {
     /// The day a proposal left alone takes effect: its observation period (观察期) after it
@@ -47,59 +20,6 @@ impl Proposal {
     pub fn applies_on(&self, observation_months: u32) -> NaiveDate {
         add_months(self.since, observation_months as i32)
     }
-}
-
-/// A tier set by hand: always with a reason, optionally until a date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ManualTier {
-    pub tier: Tier,
-    pub reason: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::domain::calendar::deserialize_opt_date"
-    )]
-    pub until: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
-    pub set_on: NaiveDate,
-}
-
-/// 000: "a C customer with a sudden large need is temporarily upgraded to B".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemporaryRaise {
-    pub tier: Tier,
-    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
-    pub until: NaiveDate,
-    /// The order that triggered it and the earlier average it was compared with.
-    pub order: Fen,
-    pub average: Fen,
-}
-
-stable_enum! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub enum ChangeCause {
-        /// First tier under a preset.
-        Initial,
-        /// The user confirmed a proposal (in the review or on the profile).
-        Confirmed,
-        /// The proposal held through the observation period.
-        ObservationPassed,
-        Manual,
-        ManualEnded,
-        RaisedForLargeOrder,
-        RaiseEnded,
-    }
-}
-
-/// One line of a customer's tier history.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TierChange {
-    #[serde(deserialize_with = "crate::domain::calendar::deserialize_date")]
-    pub date: NaiveDate,
-    pub from: Option<Tier>,
-    pub to: Tier,
-    pub cause: ChangeCause,
-    /// The reason given for a manual change.
-    pub note: String,
 }
 
 impl TierState {

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::customer::{CreditStatus, Customer, SatisfactionKind, Tag};
 use crate::domain::figures::Figures;
 use crate::domain::lifecycle::Stage;
+use crate::domain::records::{CreditStatus, Customer, SatisfactionKind, Tag};
 use crate::domain::stable::stable_enum;
 
 stable_enum! {

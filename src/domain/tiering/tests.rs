@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use super::review::{ChangeCause, ManualError};
 use super::rules::{Metric, Test};
 use super::*;
-use crate::domain::customer::{Customer, Order, SatisfactionEntry, SatisfactionKind, Tag};
 use crate::domain::lifecycle::Stage;
 use crate::domain::money::Fen;
+use crate::domain::records::{Customer, Order, SatisfactionEntry, SatisfactionKind, Tag};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::todos::TodoLine;
 use super::{ShowAll, LATEST};
 use crate::domain::closed_loop::{self, is_closed, TodoStatus};
-use crate::domain::followup::FollowUp;
+use crate::domain::records::FollowUp;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
 use crate::ui::toast::use_toaster;

@@ -4,12 +4,12 @@
 use crate::ui::tr;
 use leptos::prelude::*;
 
-use crate::domain::customer::{
-    Channel, CompanySize, CreditStatus, Customer, DecisionRole, Level, PreferredTime, RemarkKind,
-    SatisfactionKind, Tag,
-};
 use crate::domain::profile_form::{
     ContactDraft, Field, FieldError, OrderDraft, ProfileDraft, RemarkDraft, SatisfactionDraft,
+};
+use crate::domain::records::{
+    Channel, CompanySize, CreditStatus, Customer, DecisionRole, Level, PreferredTime, RemarkKind,
+    SatisfactionKind, Tag,
 };
 use crate::i18n::Lang;
 use crate::ui::form::{keep_draft, CheckField, ChoiceField, RestoredDraftNotice, TextField};

@@ -3,7 +3,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::customer_form::ProfileForm;
 use super::PageHeading;
-use crate::domain::customer::Customer;
+use crate::domain::records::Customer;
 use crate::i18n::Lang;
 use crate::ui::routes::{customer_path, Page};
 

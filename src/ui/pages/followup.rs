@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::PageHeading;
 use crate::domain::cadence::TouchKind;
-use crate::domain::followup::FollowUp;
 use crate::domain::followup_form::{self, FollowUpDraft, FuError, FuField, TodoDraft};
+use crate::domain::records::FollowUp;
 use crate::i18n::Lang;
 use crate::ui::form::{keep_draft, touch_kind_select, CheckField, RestoredDraftNotice, TextField};
 use crate::ui::routes::customer_path;

@@ -9,9 +9,9 @@ use crate::domain::backup::{self, Backup, ImportErrors, Keep, Preview, Strategy}
 use crate::domain::csv_import::{
     build_import, guess_mapping, merge_duplicate_orders, read_table, Column, CsvImport, Table,
 };
-use crate::domain::customer::Customer;
 use crate::domain::envelope::BackupEnvelope;
-use crate::domain::followup::{FollowUp, PlanItem, Todo};
+use crate::domain::records::Customer;
+use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::i18n::Lang;
 use crate::ui::browser::{self, Encoding};
 use crate::ui::toast::use_toaster;

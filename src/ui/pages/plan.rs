@@ -15,8 +15,8 @@ use crate::domain::cadence::plan::{
 };
 use crate::domain::cadence::Records;
 use crate::domain::cadence::TouchKind;
-use crate::domain::followup::PlanItem;
 use crate::domain::ics::{write_calendar, IcsEvent};
+use crate::domain::records::PlanItem;
 use crate::domain::stable::StableName;
 use crate::domain::text::split_list;
 use crate::i18n::Lang;

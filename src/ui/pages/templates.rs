@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use super::PageHeading;
-use crate::domain::customer::{Customer, Tag};
-use crate::domain::followup::FollowUp;
+use crate::domain::records::FollowUp;
+use crate::domain::records::{Customer, Tag};
 use crate::domain::templates::{fill, CustomWording, TemplateId};
 use crate::i18n::Lang;
 use crate::ui::browser;

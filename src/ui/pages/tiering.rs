@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::profile_drafts::{details_open, profile_draft};
-use crate::domain::customer::Customer;
+use crate::domain::records::Customer;
 use crate::domain::tiering::review::{paused_a, ManualError};
 use crate::domain::tiering::{Classification, PresetId, Tier, TierDecision, TierState};
 use crate::i18n::Lang;

@@ -22,9 +22,9 @@ use crate::domain::cadence::{
     customer_dues, due_order, Due, DueReason, DueStatus, Records, TouchKind,
 };
 use crate::domain::churn::Health;
-use crate::domain::customer::Tag;
-use crate::domain::followup::{FollowUp, PlanItem};
 use crate::domain::followup_form::{self, FollowUpDraft};
+use crate::domain::records::Tag;
+use crate::domain::records::{FollowUp, PlanItem};
 use crate::domain::stable::StableName;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::PageHeading;
 use crate::domain::closed_loop::TodoStatus;
-use crate::domain::followup::Todo;
+use crate::domain::records::Todo;
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::use_workspace;

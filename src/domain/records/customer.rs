@@ -7,13 +7,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::calendar;
-use super::churn::SignalKind;
-use super::envelope::Sealed;
-use super::lifecycle::{Lifecycle, Stage};
-use super::money::Fen;
-use super::tiering::TierState;
-use super::winback::WinBackCase;
+use super::{Lifecycle, Sealed, SignalKind, Stage, TierState, WinBackCase};
+use crate::domain::calendar;
+use crate::domain::money::Fen;
 use crate::domain::stable::stable_enum;
 
 /// One customer and everything kept inside its profile.
