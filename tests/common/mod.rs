@@ -2,7 +2,7 @@
 //! every helper).
 #![allow(dead_code)]
 
-use kehu_weihu::domain::customer::Customer;
+use kehu_weihu::domain::records::Customer;
 use kehu_weihu::domain::tiering::TierState;
 
 /// A database name no other test (or earlier run) uses.
