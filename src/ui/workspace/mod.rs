@@ -18,47 +18,21 @@ use crate::domain::figures::Figures;
 use crate::domain::records::Customer;
 use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
-use crate::domain::tiering::{classify_inputs, Classification, Inputs, Tier, TierState};
+use crate::domain::tiering::{classify_inputs, Classification, Inputs, TierState};
 use crate::store::{settings, sync, AtRest, Db, StoreError};
 
-// Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
-#[path = "writes.rs"]
-mod writes;
-// Figures kept per customer, computed again only for the customers whose records changed.
-#[path = "per_customer.rs"]
+mod clock;
+mod kept;
 pub mod per_customer;
+mod tier_bookkeeping;
+// Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
+mod writes;
+use clock::demo_day;
+pub use kept::kept;
 use per_customer::{per_customer_memo, Reads, Revisions, Sources};
-
-/// The workspace's owner and the memos made under it by `kept`, by name.
-type Kept = (Option<Owner>, HashMap<&'static str, Box<dyn std::any::Any>>);
 
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
-    static KEPT: RefCell<Kept> = RefCell::new((None, HashMap::new()));
-}
-
-/// A memo (or a signal) that outlives the page asking for it: made once, under the
-/// workspace's owner, so a page shown again finds its figures already computed (10,000
-/// customers' schedules, health and rows take a while). A memo computes only when read, and
-/// again only after something it reads changed, so one no page shows costs nothing. `make`
-/// must read only the workspace and other kept or app-wide signals (never the page's own),
-/// and each `name` must be used for one type.
-pub fn kept<H: Copy + 'static>(name: &'static str, make: impl FnOnce() -> H) -> H {
-    if let Some(memo) = KEPT.with(|k| {
-        k.borrow()
-            .1
-            .get(name)
-            .and_then(|m| m.downcast_ref::<H>().copied())
-    }) {
-        return memo;
-    }
-    let owner = KEPT.with(|k| k.borrow().0.clone());
-    let memo = match owner {
-        Some(owner) => owner.with(make),
-        None => make(),
-    };
-    KEPT.with(|k| k.borrow_mut().1.insert(name, Box::new(memo)));
-    memo
 }
 
 /// The shared connection, opened on first use.
@@ -177,65 +151,13 @@ impl Workspace {
             lang: expect_context(),
             toaster: expect_context(),
         };
-        KEPT.with(|k| *k.borrow_mut() = (Owner::current(), HashMap::new()));
+        kept::keep_under(Owner::current());
         ws.reload();
         ws.keep_tiers_current();
         ws.follow_the_clock();
         // Another tab wrote: read again so this tab never shows (or saves over) stale data.
         sync::listen(move || ws.reload());
         ws
-    }
-
-    /// Moves each customer's tier state along with what the rules compute (proposals,
-    /// observation periods, raises ending) and stores the states that changed.
-    fn keep_tiers_current(self) {
-        Effect::new(move |_| {
-            if self.status.get() != Status::Ready {
-                return;
-            }
-            let today = self.today.get();
-            let settings = self.settings.with(|s| s.tiering.clone());
-            let tiers = self.tiers.get();
-            // Which states move (on what this tab shows), then the move again on each as stored.
-            let changed: HashMap<String, Tier> = self.customers.with(|cs| {
-                cs.iter()
-                    .filter_map(|c| {
-                        let computed = tiers.get(&c.id)?.tier;
-                        c.tiering
-                            .clone()
-                            .advance(computed, c, settings.preset, &settings, today)
-                            .then(|| (c.id.clone(), computed))
-                    })
-                    .collect()
-            });
-            if !changed.is_empty() {
-                let ids = changed.keys().cloned().collect();
-                self.advance_tier_states(ids, move |c, state| {
-                    changed.get(&c.id).is_some_and(|computed| {
-                        state.advance(*computed, c, settings.preset, &settings, today)
-                    })
-                });
-            }
-        });
-    }
-
-    /// A page left open past midnight moves to the new day by itself.
-    fn follow_the_clock(self) {
-        use wasm_bindgen::JsCast;
-        let tick = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            let now = demo_day(settings::demo_offset());
-            if now != self.today.get_untracked() {
-                self.today.set(now);
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
-                tick.as_ref().unchecked_ref(),
-                60_000,
-            );
-        }
-        // Lives as long as the page.
-        tick.forget();
     }
 
     /// Reads everything from the database again, in one transaction.
@@ -399,11 +321,6 @@ impl Workspace {
         self.customers
             .with(|all| all.iter().find(|c| c.id == id).cloned())
     }
-}
-
-/// The real today moved by the demo's offset (0 outside the demo).
-fn demo_day(offset: i64) -> NaiveDate {
-    browser::today() + chrono::Duration::days(offset)
 }
 
 pub fn use_workspace() -> Workspace {
