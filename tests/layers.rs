@@ -51,7 +51,12 @@ fn names_after<'a>(code: &'a str, prefix: &str) -> Vec<&'a str> {
 /// The top-level module of `src/domain` a file belongs to (`tiering` for tiering/rules.rs).
 fn domain_module(path: &Path) -> String {
     let rel = path.strip_prefix("src/domain").unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
     first.trim_end_matches(".rs").to_string()
 }
 
@@ -112,12 +117,14 @@ fn circle_from(start: &str, edges: &BTreeMap<String, BTreeSet<String>>) -> Optio
 fn the_domain_imports_nothing_outside_it() {
     for file in rust_files(Path::new("src/domain")) {
         let text = fs::read_to_string(&file).unwrap();
-        for outside in ["crate::i18n", "crate::store", "crate::ui", "web_sys", "leptos"] {
-            assert!(
-                !text.contains(outside),
-                "{} uses {outside}",
-                file.display()
-            );
+        for outside in [
+            "crate::i18n",
+            "crate::store",
+            "crate::ui",
+            "web_sys",
+            "leptos",
+        ] {
+            assert!(!text.contains(outside), "{} uses {outside}", file.display());
         }
     }
 }

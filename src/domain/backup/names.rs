@@ -6,6 +6,7 @@ use crate::domain::cadence::{Holiday, PolicyId, Response, TouchKind};
 use crate::domain::churn::SignalKind;
 use crate::domain::lifecycle::{KeyAction, Output, Stage, StageStatus};
 use crate::domain::money::MoneyUnit;
+use crate::domain::records::Lang;
 use crate::domain::records::{
     Channel, CompanySize, CreditStatus, DecisionRole, Level, PreferredTime, RemarkKind,
     SatisfactionKind, Tag,
@@ -16,7 +17,6 @@ use crate::domain::tiering::review::ChangeCause;
 use crate::domain::tiering::rules::{Flag, Metric};
 use crate::domain::tiering::{PresetId, Tier};
 use crate::domain::winback::{Outcome, PlanAction, Reason};
-use crate::domain::records::Lang;
 
 /// Each enum field kind of the file, by the name its JSON Schema definition carries, with
 /// every name of the enum.
