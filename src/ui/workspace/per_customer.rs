@@ -159,7 +159,16 @@ struct Keeping {
     seen: usize,
     /// The customers' ids, in the customers' order of the last update.
     ids: Vec<String>,
+    /// What each customer's kept value was computed from, as far as it shows (debug builds:
+    /// a write that forgot to touch its customers is caught at the next update).
+    #[cfg(debug_assertions)]
+    marks: HashMap<String, Mark>,
 }
+
+/// A customer's revision and change time, and how many of its follow-ups and planned touches
+/// the figure reads.
+#[cfg(debug_assertions)]
+type Mark = (u64, i64, usize, usize);
 
 impl Keeping {
     /// Calls `visit` for every customer in order: with the position of its kept value, or
@@ -204,6 +213,8 @@ impl Keeping {
                 );
                 with_records(ws.followups, reads.followups, |fs| {
                     with_records(ws.plans, reads.plans, |ps| {
+                        #[cfg(debug_assertions)]
+                        self.check_touched(cs, &places, fs, ps);
                         let fs = of_stale(fs, &missing);
                         let ps = of_stale(ps, &missing);
                         for (index, (c, at)) in cs.iter().zip(&places).enumerate() {
@@ -222,6 +233,41 @@ impl Keeping {
                 }
             })
         })
+    }
+}
+
+#[cfg(debug_assertions)]
+impl Keeping {
+    /// Panics when a customer whose value is kept changed since it was computed: the write
+    /// that changed it did not call [`Revisions::touch`], and every page showing the figure
+    /// would show the old value.
+    fn check_touched(
+        &mut self,
+        cs: &[Customer],
+        places: &[Option<usize>],
+        fs: &[FollowUp],
+        ps: &[PlanItem],
+    ) {
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        fs.iter()
+            .for_each(|f| counts.entry(f.customer_id()).or_default().0 += 1);
+        ps.iter()
+            .for_each(|p| counts.entry(p.customer_id()).or_default().1 += 1);
+        let mut marks = HashMap::with_capacity(cs.len());
+        for (c, at) in cs.iter().zip(places) {
+            let (followups, plans) = counts.get(c.id.as_str()).copied().unwrap_or_default();
+            let mark = (c.revision, c.updated_at, followups, plans);
+            if let (Some(_), Some(before)) = (at, self.marks.get(&c.id)) {
+                assert!(
+                    *before == mark,
+                    "customer {} changed without a touch: a write must call Revisions::touch \
+                     for the customers it changes, before it changes a signal",
+                    c.id
+                );
+            }
+            marks.insert(c.id.clone(), mark);
+        }
+        self.marks = marks;
     }
 }
 
@@ -317,4 +363,120 @@ pub fn churn_signals(ws: Workspace) -> Memo<Arc<Vec<Arc<Vec<Signal>>>>> {
             },
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customer(id: &str) -> Customer {
+        Customer {
+            id: id.into(),
+            name: id.to_uppercase(),
+            ..Customer::default()
+        }
+    }
+
+    fn sources(ids: &[&str]) -> Sources {
+        Sources {
+            revisions: StoredValue::new(Revisions::default()),
+            customers: RwSignal::new(ids.iter().map(|id| customer(id)).collect()),
+            followups: RwSignal::new(Vec::new()),
+            plans: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// A figure of each customer's name and follow-up count (`day` stands for the day and the
+    /// settings it reads besides); returns the values and which customers were computed.
+    fn figure(
+        cache: &mut PerCustomer<u32, String>,
+        ws: Sources,
+        day: u32,
+    ) -> (Vec<String>, Vec<String>) {
+        let mut computed = Vec::new();
+        let values = cache.update(ws, Reads::FOLLOWUPS, day, |own| {
+            computed.push(own.customer.id.clone());
+            format!("{} {}", own.customer.name, own.followups.len())
+        });
+        (values, computed)
+    }
+
+    /// A write as the workspace makes it: the store moves the revision on, the customer is
+    /// touched, then the signal changes.
+    fn rename(ws: Sources, id: &str, name: &str, touch: bool) {
+        if touch {
+            ws.revisions.update_value(|r| r.touch(id));
+        }
+        ws.customers.update(|cs| {
+            let c = cs.iter_mut().find(|c| c.id == id).unwrap();
+            c.name = name.into();
+            c.revision += 1;
+        });
+    }
+
+    #[test]
+    fn a_change_to_one_customer_computes_that_customer_only() {
+        let ws = sources(&["a", "b", "c"]);
+        let mut cache = PerCustomer::default();
+        let (values, computed) = figure(&mut cache, ws, 1);
+        assert_eq!(values, ["A 0", "B 0", "C 0"]);
+        assert_eq!(computed, ["a", "b", "c"]);
+
+        assert_eq!(figure(&mut cache, ws, 1).1, Vec::<String>::new());
+
+        rename(ws, "b", "Bee", true);
+        let (values, computed) = figure(&mut cache, ws, 1);
+        assert_eq!(values, ["A 0", "Bee 0", "C 0"]);
+        assert_eq!(computed, ["b"]);
+
+        // A follow-up logged for c (the write touches c).
+        ws.revisions.update_value(|r| r.touch("c"));
+        ws.followups.update(|fs| {
+            fs.push(FollowUp {
+                customer_id: "c".into(),
+                ..FollowUp::default()
+            })
+        });
+        let (values, computed) = figure(&mut cache, ws, 1);
+        assert_eq!(values, ["A 0", "Bee 0", "C 1"]);
+        assert_eq!(computed, ["c"]);
+    }
+
+    #[test]
+    fn a_change_of_day_or_settings_or_a_fresh_read_computes_everyone() {
+        let ws = sources(&["a", "b"]);
+        let mut cache = PerCustomer::default();
+        figure(&mut cache, ws, 1);
+        assert_eq!(figure(&mut cache, ws, 2).1, ["a", "b"]);
+        assert_eq!(figure(&mut cache, ws, 2).1, Vec::<String>::new());
+        ws.revisions.update_value(Revisions::reset);
+        assert_eq!(figure(&mut cache, ws, 2).1, ["a", "b"]);
+    }
+
+    #[test]
+    fn customers_added_removed_or_reordered_keep_the_others_values() {
+        let ws = sources(&["a", "b", "c"]);
+        let mut cache = PerCustomer::default();
+        figure(&mut cache, ws, 1);
+        ws.revisions.update_value(|r| r.touch("d"));
+        ws.customers.update(|cs| {
+            cs.remove(0);
+            cs.reverse();
+            cs.push(customer("d"));
+        });
+        let (values, computed) = figure(&mut cache, ws, 1);
+        assert_eq!(values, ["C 0", "B 0", "D 0"]);
+        assert_eq!(computed, ["d"]);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "customer b changed without a touch")]
+    fn a_write_that_forgot_to_touch_is_caught() {
+        let ws = sources(&["a", "b"]);
+        let mut cache = PerCustomer::default();
+        figure(&mut cache, ws, 1);
+        rename(ws, "b", "Bee", false);
+        figure(&mut cache, ws, 1);
+    }
 }
