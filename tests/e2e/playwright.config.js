@@ -9,6 +9,8 @@ const slower = Math.max(1, Number(process.env.E2E_CPU_THROTTLE || 1));
 module.exports = defineConfig({
   testDir: './specs',
   fullyParallel: false,
+  // A `test.only` left in a spec would make CI run just that test and pass.
+  forbidOnly: !!process.env.CI,
   workers: 1,
   retries: 0,
   // Slower pages (E2E_CPU_THROTTLE, see fixtures/test.js) get proportionally longer.

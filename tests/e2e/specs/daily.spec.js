@@ -96,6 +96,9 @@ test('in English too: the pipeline names the node, the list reads money rounded'
   await page.goto('pipeline/');
   const late = page.locator('.card-item.late');
   await expect(page.locator('.card-item').first()).toBeVisible();
+  const flagged = await late.count();
+  expect(flagged, 'the demo has late cards').toBeGreaterThan(0);
+  await expect(late.locator('.late-node')).toHaveCount(flagged);
   for (const text of await late.locator('.late-node').allTextContents()) {
     expect(text).toMatch(/^Time node \d{4}-\d{2}-\d{2} passed without: \S/);
   }

@@ -17,6 +17,8 @@ test('the first load fetches no page module; opening Customers fetches its modul
   const app = new AppPage(page);
   await app.open();
   await expect(app.heading).toHaveText('Today');
+  // Today has read the (empty) data and drawn what it shows for it.
+  await expect(page.locator('.page-today .empty-state')).toHaveText('Nobody to contact today. Touches due by the cadence appear here.');
   expect(fetched, 'Today needs no page module').toEqual([]);
   await app.clickNav('Customers');
   await expect(app.heading).toHaveText('Customers');
@@ -45,6 +47,16 @@ test('a page whose module cannot be fetched says so, the app goes on, and a retr
 });
 
 test('leaving a page while its module loads, and coming back, shows the right page', async ({ page, baseURL }) => {
+  // The modules compiled and ready, by address: shows when the held module has come in.
+  await page.addInitScript(() => {
+    window.modulesIn = [];
+    const instantiate = WebAssembly.instantiateStreaming.bind(WebAssembly);
+    WebAssembly.instantiateStreaming = async (source, imports) => {
+      const compiled = await instantiate(source, imports);
+      window.modulesIn.push((await source).url);
+      return compiled;
+    };
+  });
   const app = new AppPage(page);
   await app.open();
   await expect(app.heading).toHaveText('Today');
@@ -57,13 +69,27 @@ test('leaving a page while its module loads, and coming back, shows the right pa
   await expect(app.heading).toHaveText('Today');
   await expect(page).toHaveURL(`${baseURL}`);
   release();
-  // The module that came in meanwhile does not pull the app away from Today…
-  await page.waitForTimeout(300);
+  // The module comes in meanwhile (Plan's, split_work.wasm, compiled; the app takes it in the
+  // same turn, so a frame later anything it would do has been done)…
+  await expect
+    .poll(() => page.evaluate(() => window.modulesIn.some((url) => url.endsWith('/split_work.wasm'))), {
+      message: "Plan's module came in",
+    })
+    .toBe(true);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+  // …and does not pull the app away from Today…
   await expect(app.heading).toHaveText('Today');
-  // …and going forward shows the page at once.
+  // …and going forward shows the page at once: it never says it is opening.
+  await page.evaluate(() => {
+    window.sawOpening = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.page-loading')) window.sawOpening = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.goForward();
   await expect(app.heading).toHaveText('Plan');
   await expect(page).toHaveURL(`${baseURL}plan/`);
+  expect(await page.evaluate(() => window.sawOpening), 'Plan did not say "Opening the page…"').toBe(false);
 });
 
 test.describe('served by the offline worker', () => {

@@ -22,6 +22,10 @@ async function addCustomer(page, name) {
 
 const reminder = (page) => page.getByRole('complementary', { name: 'Time for a backup' });
 
+/** The customer's touch on Today: Today has drawn its data, so a reminder missing beside it is
+ * not one still to be drawn. */
+const touchOf = (page, name) => page.locator('.due-line').filter({ hasText: name });
+
 test.beforeEach(async ({ page }) => {
   await page.clock.install({ time: new Date('2026-03-02T12:00:00') });
 });
@@ -31,6 +35,7 @@ test('Today reminds of a backup 8 days after a change, and the reminder goes onc
   await expect(page.getByText('No backup exported yet.')).toBeVisible();
   await addCustomer(page, '华东机械');
   await at(page, '2026-03-08');
+  await expect(touchOf(page, '华东机械')).toBeVisible();
   await expect(reminder(page)).toHaveCount(0);
 
   await at(page, '2026-03-10');
@@ -48,6 +53,7 @@ test('Today reminds of a backup 8 days after a change, and the reminder goes onc
   await expect(reminder(page)).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(touchOf(page, '华东机械')).toBeVisible();
   await expect(reminder(page)).toHaveCount(0);
 
   // Settings remembers the backup; a change later counts from it.
@@ -74,12 +80,14 @@ test('the reminder waits as many days as Settings says, and a wrong number is na
   await expect(days).not.toHaveAttribute('aria-invalid', 'true');
 
   await at(page, '2026-03-12');
+  await expect(touchOf(page, '西北电力')).toBeVisible();
   await expect(reminder(page)).toHaveCount(0);
   await at(page, '2026-03-16', 'settings/');
   await expect(page.getByLabel('Remind me on Today after this many days without a backup')).toHaveValue('14');
   // The change was made a few seconds after noon on 2 March: at noon on 16 March fourteen
   // whole days have not yet passed; by the next day they have.
   await at(page, '2026-03-16');
+  await expect(touchOf(page, '西北电力')).toBeVisible();
   await expect(reminder(page)).toHaveCount(0);
   await at(page, '2026-03-17');
   await expect(reminder(page)).toContainText('14 days');

@@ -160,10 +160,14 @@ test('time travel brings the quarterly re-tier review; the dashboard compares ti
 });
 
 test('a second tab opens the real data while the first shows the demo', async ({ page, context }) => {
+  await importCustomers(page, [{ id: 'mine', name: 'My Co.', created_on: '2026-01-01', orders: [] }]);
   await enterDemo(page);
   const other = await context.newPage();
-  await other.goto('customers/');
-  await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
+  const list = new CustomersList(other);
+  await list.open();
+  // The list has drawn the data it read, and it is the real one.
+  await expect(list.row('My Co.')).toBeVisible();
+  await expect(list.rows()).toHaveCount(1);
   await expect(other.locator('.demo-banner')).toHaveCount(0);
   await expect(other.getByText('Tech Co.')).toHaveCount(0);
   await other.close();
