@@ -175,3 +175,48 @@ fn no_module_is_mounted_with_a_path_attribute() {
         assert!(!text.contains("#[path"), "{} uses #[path]", file.display());
     }
 }
+
+/// The page modules: the files and folders directly under `src/ui/pages`.
+fn page_modules() -> BTreeSet<String> {
+    fs::read_dir("src/ui/pages")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+        .filter(|name| name != "mod")
+        .collect()
+}
+
+#[test]
+fn no_page_imports_another_page_and_no_component_imports_a_page() {
+    let pages = page_modules();
+    assert!(pages.contains("today") && pages.contains("customer"), "{pages:?}");
+    for file in rust_files(Path::new("src/ui/pages")) {
+        let rel = file.strip_prefix("src/ui/pages").unwrap();
+        let own = rel.components().next().unwrap().as_os_str().to_string_lossy();
+        let own = own.trim_end_matches(".rs");
+        let code = code_of(&file);
+        // From a page's own top file `super::` is `pages`; from one of its parts, the page.
+        let mut named = names_after(&code, "crate::ui::pages::");
+        let top_file = rel.components().count() == 1 || rel.ends_with("mod.rs");
+        if top_file {
+            named.extend(names_after(&code, "super::"));
+        } else {
+            named.extend(names_after(&code, "super::super::"));
+        }
+        for name in named {
+            assert!(
+                name == own || !pages.contains(name),
+                "{} imports the page {name}",
+                file.display()
+            );
+        }
+    }
+    for file in rust_files(Path::new("src/ui/components")) {
+        let code = code_of(&file);
+        assert!(
+            !code.contains("crate::ui::pages"),
+            "{} imports a page",
+            file.display()
+        );
+    }
+}

@@ -3,8 +3,8 @@
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
+use crate::domain::records::Lang;
 use crate::domain::tiering::TierState;
-use crate::i18n::Lang;
 
 const LANG_KEY: &str = "kehu-weihu.lang";
 

@@ -146,7 +146,7 @@ impl BackupFile {
         let Some(handle) = HANDLE.with(|h| h.borrow().clone()) else {
             return;
         };
-        let text = super::pages::export_text(ws);
+        let text = crate::ui::workspace::export_text(ws);
         let written = async {
             let stream = call(&handle, "createWritable", &[]).await?;
             call(&stream, "write", &[text.into()]).await?;

@@ -3,6 +3,7 @@
 pub mod backup_file;
 pub mod browser;
 pub mod chart;
+mod components;
 pub mod demo;
 mod form;
 pub mod format;

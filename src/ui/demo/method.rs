@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::domain::lifecycle::Stage;
 use crate::domain::tiering::Scheme;
 use crate::i18n::Lang;
-use crate::ui::pages::stage_label;
+use crate::ui::components::stage::stage_label;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_base, use_lang};
 

@@ -6,12 +6,12 @@ use crate::domain::sorting;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::PageHeading;
 use crate::domain::cadence::dates::next_peak_start;
 use crate::domain::closed_loop::{last_contact, TodoStatus};
 use crate::domain::figures::Figures;
 use crate::domain::records::Tag;
 use crate::i18n::Lang;
+use crate::ui::components::PageHeading;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_lang};
 

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::customer_form::ProfileForm;
-use super::PageHeading;
 use crate::domain::records::Customer;
 use crate::i18n::Lang;
+use crate::ui::components::profile_form::ProfileForm;
+use crate::ui::components::PageHeading;
 use crate::ui::routes::{customer_path, Page};
 
 #[component]

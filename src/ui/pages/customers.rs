@@ -9,8 +9,6 @@ use crate::ui::tr;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::tiering::TierBadge;
-use super::{EmptyState, PageHeading, ShowMore};
 use crate::domain::calendar::YearsMonths;
 use crate::domain::churn::Health;
 use crate::domain::figures::{Figures, Verification};
@@ -21,6 +19,8 @@ use crate::domain::stable::StableName;
 use crate::domain::text::fold;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
+use crate::ui::components::tier::TierBadge;
+use crate::ui::components::{EmptyState, PageHeading, ShowMore};
 use crate::ui::routes::{customer_href, settings_section_href};
 use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
 use crate::ui::workspace::{kept, use_workspace, Status};

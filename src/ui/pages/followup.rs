@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::PageHeading;
 use crate::domain::cadence::TouchKind;
 use crate::domain::followup_form::{self, FollowUpDraft, FuError, FuField, TodoDraft};
 use crate::domain::records::FollowUp;
 use crate::i18n::Lang;
+use crate::ui::components::PageHeading;
 use crate::ui::form::{keep_draft, touch_kind_select, CheckField, RestoredDraftNotice, TextField};
 use crate::ui::routes::customer_path;
 use crate::ui::toast::use_toaster;

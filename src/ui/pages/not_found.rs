@@ -1,8 +1,8 @@
 use crate::ui::tr;
 use leptos::prelude::*;
 
-use super::PageHeading;
 use crate::i18n::Lang;
+use crate::ui::components::PageHeading;
 use crate::ui::routes::Page;
 use crate::ui::use_base;
 

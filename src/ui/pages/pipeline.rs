@@ -6,7 +6,8 @@ use std::sync::Arc;
 use crate::domain::sorting;
 use leptos::prelude::*;
 
-use super::{PageHeading, ShowMore};
+use crate::ui::components::stage::{move_stage, stage_label};
+use crate::ui::components::{PageHeading, ShowMore};
 
 /// How many cards a column shows at first, and "show more" adds (five columns of 50 cards
 /// took over 100 ms to draw; a column shows about six at a time on a laptop).
@@ -16,7 +17,7 @@ use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
-use crate::ui::workspace::{kept, use_workspace, Workspace};
+use crate::ui::workspace::{kept, use_workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -29,29 +30,6 @@ struct Card {
     status: Option<crate::domain::lifecycle::StageStatus>,
     days: Option<i64>,
     late: Option<LateNode>,
-}
-
-/// The name a stage goes by in this data set.
-pub fn stage_label(ws: Workspace, t: Lang, stage: Stage) -> String {
-    ws.settings.with(|s| {
-        s.stage_names
-            .iter()
-            .find(|n| n.stage == stage && !n.name.trim().is_empty())
-            .map(|n| n.name.clone())
-            .unwrap_or_else(|| t.stage_name(stage).to_string())
-    })
-}
-
-/// Moves a customer to another stage (today), recording it in the stage history.
-pub fn move_stage(ws: Workspace, id: &str, to: Stage) {
-    let today = ws.today.get_untracked();
-    ws.update_customer(id, move |c| {
-        let from = c.stage;
-        if from != Some(to) {
-            c.lifecycle.move_to(from, to, None, today);
-            c.stage = Some(to);
-        }
-    });
 }
 
 #[component]

@@ -9,7 +9,6 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::PageHeading;
 use crate::domain::cadence::plan::{
     by_date, customer_plan, finish_plan, months_to_cover, plan_order, PlannedTouch,
 };
@@ -21,6 +20,7 @@ use crate::domain::stable::StableName;
 use crate::domain::text::split_list;
 use crate::i18n::Lang;
 use crate::ui::browser;
+use crate::ui::components::PageHeading;
 use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
-use super::PageHeading;
 use crate::domain::records::FollowUp;
 use crate::domain::records::{Customer, Tag};
 use crate::domain::templates::{fill, CustomWording, TemplateId};
 use crate::i18n::Lang;
 use crate::ui::browser;
+use crate::ui::components::PageHeading;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{use_workspace, Workspace};
 use crate::ui::{format, tr, use_lang};

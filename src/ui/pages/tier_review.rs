@@ -4,10 +4,10 @@
 use crate::domain::sorting;
 use leptos::prelude::*;
 
-use super::tiering::TierBadge;
-use super::PageHeading;
 use crate::domain::tiering::{TierDecision, TierState};
 use crate::i18n::Lang;
+use crate::ui::components::tier::TierBadge;
+use crate::ui::components::PageHeading;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};

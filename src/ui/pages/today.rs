@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use crate::ui::demo::TryDemo;
 use crate::ui::form::touch_kind_select;
 
-use super::backup_reminder::BackupReminder;
-use super::tiering::TierBadge;
-use super::{PageHeading, ShowAll};
+use crate::ui::components::backup_reminder::BackupReminder;
+use crate::ui::components::tier::TierBadge;
+use crate::ui::components::{PageHeading, ShowAll};
 
 /// How many lines a section of the agenda shows before "show all".
 const SECTION_LINES: usize = 50;

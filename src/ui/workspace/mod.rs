@@ -343,3 +343,24 @@ fn upsert<T>(all: &mut Vec<T>, record: T, id: impl Fn(&T) -> &String) {
         None => all.push(record),
     }
 }
+
+/// Everything in the data set, as the backup file.
+pub fn export_text(ws: Workspace) -> String {
+    let today = ws.today.get_untracked();
+    ws.customers.with_untracked(|cs| {
+        ws.followups.with_untracked(|fs| {
+            ws.plans.with_untracked(|ps| {
+                ws.todos.with_untracked(|ts| {
+                    crate::domain::backup::export_all(
+                        &ws.settings.get_untracked(),
+                        cs,
+                        fs,
+                        ps,
+                        ts,
+                        today,
+                    )
+                })
+            })
+        })
+    })
+}

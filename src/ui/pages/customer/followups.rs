@@ -4,12 +4,12 @@
 use crate::domain::sorting;
 use leptos::prelude::*;
 
-use super::todos::TodoLine;
-use super::{ShowAll, LATEST};
 use crate::domain::closed_loop::{self, is_closed, TodoStatus};
 use crate::domain::records::FollowUp;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
+use crate::ui::components::todo_line::TodoLine;
+use crate::ui::components::{ShowAll, LATEST};
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};

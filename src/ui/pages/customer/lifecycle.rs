@@ -4,8 +4,6 @@
 use crate::domain::sorting;
 use leptos::prelude::*;
 
-use super::pipeline::{move_stage, stage_label};
-use super::profile_drafts::profile_draft;
 use crate::domain::churn::{new_signals, signals, Health, Signal};
 use crate::domain::lifecycle::{inferred_stage, OutputNote, Stage};
 use crate::domain::records::Customer;
@@ -13,6 +11,8 @@ use crate::domain::records::FollowUp;
 use crate::domain::time_node::{done_on, late_node, time_node};
 use crate::domain::winback::{CloseError, Outcome, PlanAction, Reason, WinBackCase};
 use crate::i18n::Lang;
+use crate::ui::components::profile_drafts::profile_draft;
+use crate::ui::components::stage::{move_stage, stage_label};
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{new_id, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};

@@ -276,7 +276,7 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
             return toaster.error(lang.get_untracked().backup_locked());
         }
         let today = ws.today.get_untracked();
-        let text = super::settings::export_text(ws);
+        let text = crate::ui::workspace::export_text(ws);
         match browser::download(&backup::file_name(today), "application/json", &text) {
             Ok(()) => keep.backed_up(),
             Err(e) => toaster.error(e),

@@ -5,24 +5,28 @@ use crate::ui::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::customer_followups::CustomerFollowUps;
-use super::customer_form::{profile_draft_name, ProfileForm};
-use super::customer_lifecycle::{HealthCard, LifecycleCard, WinBackCard};
-use super::customer_summary::ProfileSummary;
-use super::profile_drafts::provide_profile_drafts;
-use super::tiering::TierCard;
-use super::{use_page_title, ShowAll, LATEST};
+mod followups;
+mod lifecycle;
+mod summary;
+
 use crate::domain::cadence::next_anniversary;
 use crate::domain::figures::{Completeness, Figures, Verification};
 use crate::domain::records::Customer;
 use crate::domain::sorting;
 use crate::i18n::Lang;
 use crate::store::drafts;
+use crate::ui::components::profile_drafts::provide_profile_drafts;
+use crate::ui::components::profile_form::{profile_draft_name, ProfileForm};
+use crate::ui::components::tier::TierCard;
+use crate::ui::components::{use_page_title, ShowAll, LATEST};
 use crate::ui::format;
 use crate::ui::routes::Page;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{use_workspace, Status};
 use crate::ui::{browser, use_base, use_lang};
+use followups::CustomerFollowUps;
+use lifecycle::{HealthCard, LifecycleCard, WinBackCard};
+use summary::ProfileSummary;
 
 #[component]
 pub fn CustomerPage() -> impl IntoView {

@@ -14,7 +14,7 @@ use crate::ui::{tr, use_lang};
 
 /// Downloads a backup of everything and remembers it (Settings' export does the same).
 pub fn export_backup(ws: Workspace, keep: Safekeeping, toaster: Toaster, lang: Lang) {
-    let text = super::settings::export_text(ws);
+    let text = crate::ui::workspace::export_text(ws);
     match browser::download(
         &backup::file_name(ws.today.get_untracked()),
         "application/json",

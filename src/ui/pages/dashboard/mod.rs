@@ -9,17 +9,19 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::dashboard_targets::TargetsEditor;
-use super::PageHeading;
+mod targets;
+
 use crate::domain::cadence::CadenceSettings;
 use crate::domain::calendar::parse_ymd;
 use crate::domain::kpi::{self, Dashboard, Figure, Measure, Period, Targets, Tenths};
 use crate::domain::tiering::{Tier, TieringSettings};
 use crate::i18n::Lang;
 use crate::ui::chart::{grade_class, nice_max, BarChart, Bullet, LineChart, Series};
+use crate::ui::components::PageHeading;
 use crate::ui::routes::Page;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};
+use targets::TargetsEditor;
 
 /// The period picker's choices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

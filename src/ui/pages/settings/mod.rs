@@ -4,23 +4,30 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 
-use super::cadence_settings::CadenceSettingsSection;
-use super::encryption::EncryptionSection;
-use super::import::ImportPanel;
-use super::safekeeping_settings::SafekeepingSection;
-use super::stage_names::StageNamesSection;
-use super::tiering_settings::TieringSettingsSection;
-use super::PageHeading;
+mod cadence;
+mod encryption;
+mod import;
+mod safekeeping;
+mod stage_names;
+mod tiering;
+
 use crate::domain::money::MoneyUnit;
 use crate::domain::{backup, envelope};
 use crate::i18n::Lang;
 use crate::store::{crypto, AtRest};
 use crate::ui::browser;
+use crate::ui::components::PageHeading;
 use crate::ui::demo::TrainingSection;
 use crate::ui::lock::{new_passphrase_problem, note_view, passphrase_field, use_at_rest, Note};
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::{use_workspace, Status};
 use crate::ui::{tr, use_lang};
+use cadence::CadenceSettingsSection;
+use encryption::EncryptionSection;
+use import::ImportPanel;
+use safekeeping::SafekeepingSection;
+use stage_names::StageNamesSection;
+use tiering::TieringSettingsSection;
 
 /// A section's id and its heading's text.
 type Section = (&'static str, fn(Lang) -> &'static str);
@@ -61,20 +68,6 @@ fn SectionNav() -> impl IntoView {
     }
 }
 
-/// Everything in the data set, as the backup file.
-pub fn export_text(ws: crate::ui::workspace::Workspace) -> String {
-    let today = ws.today.get_untracked();
-    ws.customers.with_untracked(|cs| {
-        ws.followups.with_untracked(|fs| {
-            ws.plans.with_untracked(|ps| {
-                ws.todos.with_untracked(|ts| {
-                    backup::export_all(&ws.settings.get_untracked(), cs, fs, ps, ts, today)
-                })
-            })
-        })
-    })
-}
-
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let lang = use_lang();
@@ -113,7 +106,7 @@ pub fn SettingsPage() -> impl IntoView {
             return note.set(Some(Note::Error(Lang::backup_locked)));
         }
         let name = backup::file_name(ws.today.get_untracked());
-        let text = export_text(ws);
+        let text = crate::ui::workspace::export_text(ws);
         let done =
             move |name: &str, text: &str| match browser::download(name, "application/json", text) {
                 Ok(()) => {

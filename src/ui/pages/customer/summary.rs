@@ -4,9 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::customer_lifecycle::health_of;
-use super::pipeline::stage_label;
-use super::tiering::{tier_reason, TierBadge};
+use super::lifecycle::health_of;
 use crate::domain::cadence::{customer_dues, sort_dues, Due, DueStatus, Records};
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::lifecycle::inferred_stage;
@@ -15,6 +13,8 @@ use crate::domain::records::FollowUp;
 use crate::domain::sorting;
 use crate::domain::time_node::late_node;
 use crate::i18n::Lang;
+use crate::ui::components::stage::stage_label;
+use crate::ui::components::tier::{tier_reason, TierBadge};
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_lang};
 
