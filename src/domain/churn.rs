@@ -9,6 +9,7 @@ use super::records::FollowUp;
 use super::records::{CreditStatus, Customer, RemarkKind, SatisfactionKind};
 use super::tiering::review::paused_a;
 use super::tiering::{Tier, TieringSettings};
+use super::warning::WARNING;
 pub use crate::domain::records::SignalKind;
 
 impl SignalKind {
@@ -90,10 +91,11 @@ impl Health {
     }
 }
 
-/// Counts in `(today − 90, today]` and the 90 days before that.
+/// Counts in `(today − window, today]` and the window before that (90 days each).
 fn two_periods(dates: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> (usize, usize) {
-    let start = today - chrono::Duration::days(90);
-    let earlier = start - chrono::Duration::days(90);
+    let window = chrono::Duration::days(WARNING.window_days);
+    let start = today - window;
+    let earlier = start - window;
     let mut last = 0;
     let mut before = 0;
     for d in dates {
@@ -148,17 +150,17 @@ pub fn signals<'a>(
         out.push(Signal::CompetitorContact);
     }
     if let Some(change) = Figures::of(customer, today).last_3m_change_pct() {
-        if change <= -50 {
+        if change <= -WARNING.spend_drop_pct {
             out.push(Signal::SpendDrop { drop_pct: -change });
         }
     }
     if let Some((score, on)) = latest(customer, SatisfactionKind::Feedback, today) {
-        if score <= 3 {
+        if score <= WARNING.low_feedback {
             out.push(Signal::LowFeedback { score, on });
         }
     }
     if let Some((score, on)) = latest(customer, SatisfactionKind::Nps, today) {
-        if score <= 6 {
+        if score <= WARNING.nps_detractor {
             out.push(Signal::NpsDetractor { score, on });
         }
     }
@@ -269,6 +271,49 @@ mod tests {
         // No previous quarter's spend: no comparison, no signal.
         c.orders = vec![order(10, 1)];
         assert!(kinds(&c, &[], None).is_empty());
+    }
+
+    /// One table (`warning::WARNING`) for both: a customer preset 002 puts in D 流失预警 has
+    /// the churn signal, and one just short of the threshold has neither.
+    #[test]
+    fn the_churn_signals_and_preset_002_warn_at_the_same_figures() {
+        use crate::domain::tiering::{classify_portfolio, PresetId};
+        let settings = TieringSettings {
+            preset: PresetId::Abcd002,
+            ..TieringSettings::default()
+        };
+        let warned = |c: &Customer| {
+            let tier = classify_portfolio(std::slice::from_ref(c), &settings, TODAY())[0].tier;
+            let signal = signals(c, &[], None, &settings, TODAY())
+                .iter()
+                .any(|s| s.kind().is_severe());
+            (tier == Tier::D, signal)
+        };
+        let order = |days: i64, wan: i64| Order {
+            id: format!("o{days}"),
+            date: Some(TODAY() - chrono::Duration::days(days)),
+            amount_fen: Fen::from_wan(wan),
+            ..Order::default()
+        };
+        let mut c = customer();
+        let drop = WARNING.spend_drop_pct;
+        c.orders = vec![order(10, 100 - drop), order(120, 100)];
+        assert_eq!(warned(&c), (true, true));
+        c.orders = vec![order(10, 100 - drop + 1), order(120, 100)];
+        assert_eq!(warned(&c), (false, false));
+
+        c.orders = vec![order(10, 100), order(120, 100)];
+        let feedback = |score| SatisfactionEntry {
+            id: "s".into(),
+            date: Some(TODAY() - chrono::Duration::days(5)),
+            kind: Some(SatisfactionKind::Feedback),
+            score,
+            ..SatisfactionEntry::default()
+        };
+        c.satisfaction = vec![feedback(WARNING.low_feedback)];
+        assert_eq!(warned(&c), (true, true));
+        c.satisfaction = vec![feedback(WARNING.low_feedback + 1)];
+        assert_eq!(warned(&c), (false, false));
     }
 
     #[test]

@@ -27,4 +27,5 @@ pub mod templates;
 pub mod text;
 pub mod tiering;
 pub mod time_node;
+pub mod warning;
 pub mod winback;

@@ -3,6 +3,7 @@
 use super::{catalogue, Lang};
 use crate::domain::churn::{Health, Signal};
 use crate::domain::lifecycle::{KeyAction, Output, StageStatus};
+use crate::domain::warning::WARNING;
 use crate::domain::winback::{Outcome, PlanAction, Reason};
 
 catalogue! {
@@ -200,38 +201,59 @@ impl Lang {
     pub fn signal(self, s: &Signal) -> String {
         match (self, s) {
             (Lang::Zh, Signal::ContactFalling { last, before }) => {
-                format!("联系频率下降：近 90 天 {last} 次，之前 90 天 {before} 次")
+                format!(
+                    "联系频率下降：近 {w} 天 {last} 次，之前 {w} 天 {before} 次",
+                    w = WARNING.window_days
+                )
             }
             (Lang::En, Signal::ContactFalling { last, before }) => {
-                format!("contact falling: {last} in the last 90 days, {before} in the 90 before")
+                format!(
+                    "contact falling: {last} in the last {w} days, {before} in the {w} before",
+                    w = WARNING.window_days
+                )
             }
             (Lang::Zh, Signal::ComplaintsRising { last, before }) => {
-                format!("投诉增加：近 90 天 {last} 次，之前 90 天 {before} 次")
+                format!(
+                    "投诉增加：近 {w} 天 {last} 次，之前 {w} 天 {before} 次",
+                    w = WARNING.window_days
+                )
             }
             (Lang::En, Signal::ComplaintsRising { last, before }) => {
-                format!("complaints rising: {last} in the last 90 days, {before} in the 90 before")
+                format!(
+                    "complaints rising: {last} in the last {w} days, {before} in the {w} before",
+                    w = WARNING.window_days
+                )
             }
             (Lang::Zh, Signal::PaymentAnomaly) => "付款异常".into(),
             (Lang::En, Signal::PaymentAnomaly) => "payment anomaly".into(),
             (Lang::Zh, Signal::CompetitorContact) => "正在接触竞品".into(),
             (Lang::En, Signal::CompetitorContact) => "in contact with a competitor".into(),
             (Lang::Zh, Signal::SpendDrop { drop_pct }) => {
-                format!("近 3 个月消费比前 3 个月下降 {drop_pct}%（≥ 50%）")
+                format!(
+                    "近 3 个月消费比前 3 个月下降 {drop_pct}%（≥ {}%）",
+                    WARNING.spend_drop_pct
+                )
             }
             (Lang::En, Signal::SpendDrop { drop_pct }) => {
-                format!("last 3 months' spend down {drop_pct}% on the 3 before (≥ 50%)")
+                format!(
+                    "last 3 months' spend down {drop_pct}% on the 3 before (≥ {}%)",
+                    WARNING.spend_drop_pct
+                )
             }
             (Lang::Zh, Signal::LowFeedback { score, on }) => {
-                format!("客户反馈 {score} 分（≤ 3，{on}）")
+                format!("客户反馈 {score} 分（≤ {}，{on}）", WARNING.low_feedback)
             }
             (Lang::En, Signal::LowFeedback { score, on }) => {
-                format!("feedback {score}/10 (≤ 3, {on})")
+                format!("feedback {score}/10 (≤ {}, {on})", WARNING.low_feedback)
             }
             (Lang::Zh, Signal::NpsDetractor { score, on }) => {
-                format!("NPS 贬损者：{score} 分（0–6，{on}）")
+                format!(
+                    "NPS 贬损者：{score} 分（0–{}，{on}）",
+                    WARNING.nps_detractor
+                )
             }
             (Lang::En, Signal::NpsDetractor { score, on }) => {
-                format!("NPS detractor: {score} (0–6, {on})")
+                format!("NPS detractor: {score} (0–{}, {on})", WARNING.nps_detractor)
             }
             (Lang::Zh, Signal::PausedA { days }) => format!("A 类客户 {days} 天未下单"),
             (Lang::En, Signal::PausedA { days }) => {

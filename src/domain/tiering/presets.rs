@@ -7,6 +7,7 @@ use super::Tier;
 use crate::domain::lifecycle::Stage;
 use crate::domain::money::Fen;
 pub use crate::domain::records::PresetId;
+use crate::domain::warning::WARNING;
 
 impl PresetId {
     /// The tiers the preset uses, best first.
@@ -98,8 +99,8 @@ pub fn default_scheme(preset: PresetId) -> Scheme {
             rule(
                 Tier::D,
                 any([
-                    at_least(Metric::Drop3mPct, 50),
-                    at_most(Metric::LatestFeedback, 3),
+                    at_least(Metric::Drop3mPct, WARNING.spend_drop_pct),
+                    at_most(Metric::LatestFeedback, WARNING.low_feedback.into()),
                 ]),
             ),
             rule(
