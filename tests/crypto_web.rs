@@ -48,6 +48,95 @@ async fn raw(db: &Db) -> String {
     serde_json::to_string(&stored).unwrap()
 }
 
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+/// NIST's GCM test case 16 (McGrew & Viega, "The Galois/Counter Mode of Operation", AES-256,
+/// 96-bit IV, with additional data) through the app's own decrypt: a mistake made the same way
+/// in `encrypt` and `decrypt` (which round trips would pass) fails here.
+#[wasm_bindgen_test]
+async fn aes_gcm_decrypts_the_published_nist_vector() {
+    use wasm_bindgen::JsCast;
+    let key = hex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308");
+    let usages = js_sys::Array::of1(&"decrypt".into());
+    let subtle = web_sys::window().unwrap().crypto().unwrap().subtle();
+    let promise = subtle
+        .import_key_with_str(
+            "raw",
+            &js_sys::Uint8Array::from(&key[..]),
+            "AES-GCM",
+            false,
+            &usages,
+        )
+        .unwrap();
+    let key: web_sys::CryptoKey = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .unwrap()
+        .unchecked_into();
+    let mut data = hex(concat!(
+        "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa",
+        "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
+    ));
+    data.extend(hex("76fc6ece0f4e1768cddf8853bb2d551b"));
+    let sealed = kehu_weihu::domain::envelope::Ciphertext {
+        nonce: hex("cafebabefacedbaddecaf888"),
+        data,
+    };
+    let aad = hex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
+    let plain = crypto::decrypt(&key, &sealed, &aad).await.unwrap();
+    assert_eq!(
+        plain,
+        hex(concat!(
+            "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72",
+            "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39"
+        ))
+    );
+    assert_eq!(
+        crypto::decrypt(&key, &sealed, b"other").await,
+        Err(CryptoError::WrongPassphrase)
+    );
+}
+
+/// RFC 7914 §11's PBKDF2-HMAC-SHA-256 vector (P = "passwd", S = "salt", c = 1; the AES-256 key
+/// is the first 32 bytes of its 64): the key the app derives opens what that key sealed
+/// (sealed outside the app, by Node's crypto), and nothing else does.
+#[wasm_bindgen_test]
+async fn pbkdf2_derives_the_published_rfc7914_key() {
+    let kdf = Kdf {
+        iterations: 1,
+        salt: b"salt".to_vec(),
+    };
+    // AES-256-GCM under 55ac046e…20dacbc, nonce 00…0b, additional data "c1".
+    let sealed = kehu_weihu::domain::envelope::Ciphertext {
+        nonce: hex("000102030405060708090a0b"),
+        data: hex(concat!(
+            "05dd19d34521fd336d479bac81b963e3781b2b269876398e9949e27c16a24e2f",
+            "ea6b366731d1fb57"
+        )),
+    };
+    let key = crypto::derive_key("passwd", &kdf).await.unwrap();
+    let plain = crypto::decrypt(&key, &sealed, b"c1").await.unwrap();
+    assert_eq!(String::from_utf8(plain).unwrap(), "客户维护 13800138000");
+
+    let other = crypto::derive_key(
+        "passwd",
+        &Kdf {
+            iterations: 2,
+            ..kdf
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        crypto::decrypt(&other, &sealed, b"c1").await,
+        Err(CryptoError::WrongPassphrase)
+    );
+}
+
 #[wasm_bindgen_test]
 async fn aes_gcm_refuses_a_flipped_ciphertext_byte() {
     let kdf = Kdf {
