@@ -2,6 +2,10 @@
 //! outside it and has no import circle between its modules (test code aside: tests may read
 //! the demo data set); no module is mounted with `#[path]`; no page imports another page.
 
+// Reads files: native only. Sorting a few paths needs no size-minded helper.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -189,10 +193,18 @@ fn page_modules() -> BTreeSet<String> {
 #[test]
 fn no_page_imports_another_page_and_no_component_imports_a_page() {
     let pages = page_modules();
-    assert!(pages.contains("today") && pages.contains("customer"), "{pages:?}");
+    assert!(
+        pages.contains("today") && pages.contains("customer"),
+        "{pages:?}"
+    );
     for file in rust_files(Path::new("src/ui/pages")) {
         let rel = file.strip_prefix("src/ui/pages").unwrap();
-        let own = rel.components().next().unwrap().as_os_str().to_string_lossy();
+        let own = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
         let own = own.trim_end_matches(".rs");
         let code = code_of(&file);
         // From a page's own top file `super::` is `pages`; from one of its parts, the page.
@@ -217,6 +229,30 @@ fn no_page_imports_another_page_and_no_component_imports_a_page() {
             !code.contains("crate::ui::pages"),
             "{} imports a page",
             file.display()
+        );
+    }
+}
+
+/// Every database call of the write gateway (`db.<call>(` in `src/ui/workspace/`) is tried by
+/// `tests/writes_web.rs` on a stale or an outdated tab, so "refused the same way on every
+/// write" covers a write added later too. Calls that write nothing are listed here.
+#[test]
+fn every_write_of_the_gateway_is_tried_on_an_outdated_tab() {
+    const NOT_WRITES: [&str; 6] = ["at_rest", "clone", "get", "load", "lock", "unlock"];
+    let mut calls = BTreeSet::new();
+    for file in rust_files(Path::new("src/ui/workspace")) {
+        calls.extend(
+            names_after(&code_of(&file), "db.")
+                .into_iter()
+                .map(String::from),
+        );
+    }
+    assert!(calls.contains("save_customer"), "{calls:?}");
+    let tests = fs::read_to_string("tests/writes_web.rs").unwrap();
+    for call in calls.iter().filter(|c| !NOT_WRITES.contains(&c.as_str())) {
+        assert!(
+            tests.contains(&format!("db.{call}(")) || tests.contains(&format!("old_tab.{call}(")),
+            "the gateway's {call} is not tried in tests/writes_web.rs"
         );
     }
 }

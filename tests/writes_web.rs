@@ -12,7 +12,7 @@ use kehu_weihu::domain::records::{FollowUp, PlanItem, Todo};
 use kehu_weihu::domain::settings::DataSettings;
 use kehu_weihu::domain::tiering::{Tier, TierState};
 use kehu_weihu::store::schema::{self, Schema};
-use kehu_weihu::store::{Db, Freshness, StoreError};
+use kehu_weihu::store::{Db, Deleted, Freshness, StoreError};
 use wasm_bindgen_test::*;
 
 mod common;
@@ -29,9 +29,9 @@ fn todo(id: &str) -> Todo {
     }
 }
 
-/// Every write a page can make, each tried once on `db`; the customer `c-1` is stored.
-async fn every_write(db: &Db) -> Vec<(&'static str, StoreError)> {
-    let mut c1 = db.get::<Customer>("c-1").await.unwrap().unwrap();
+/// Every write the gateway (`ui/workspace/writes.rs`) makes, each tried once on `db`, as a
+/// tab that read `c1` would make it; what each returned.
+async fn every_write(db: &Db, mut c1: Customer) -> Vec<(&'static str, Option<StoreError>)> {
     c1.name = "改名".into();
     let followup = FollowUp {
         id: "f-9".into(),
@@ -81,11 +81,18 @@ async fn every_write(db: &Db) -> Vec<(&'static str, StoreError)> {
                 .err(),
         ),
         ("delete customer", db.delete_customer("c-1").await.err()),
+        // Last: it reads every record first, then rewrites them all in one transaction.
+        (
+            "encrypt at rest",
+            db.encrypt_at_rest("correct horse battery").await.err(),
+        ),
     ];
     results
-        .into_iter()
-        .map(|(name, err)| (name, err.unwrap_or_else(|| panic!("{name} was written"))))
-        .collect()
+}
+
+/// The customer `c-1` as `db` has it.
+async fn c1_of(db: &Db) -> Customer {
+    db.get::<Customer>("c-1").await.unwrap().unwrap()
 }
 
 /// Writes the starting data as another tab would and returns a tab that has read it.
@@ -114,8 +121,9 @@ async fn a_stale_tab_is_refused_the_same_way_on_every_write_and_nothing_is_kept(
     other.save_customer(&c1).await.unwrap();
     let after_other = other.load().await.unwrap();
 
-    for (write, err) in every_write(&stale).await {
-        assert_eq!(err, StoreError::Stale, "{write}");
+    let c1 = c1_of(&stale).await;
+    for (write, err) in every_write(&stale, c1).await {
+        assert_eq!(err, Some(StoreError::Stale), "{write}");
     }
     // Nothing of any refused write is stored.
     let now = other.load().await.unwrap();
@@ -236,31 +244,17 @@ async fn an_outdated_tab_is_refused_the_same_way_on_every_write() {
         stores: schema::CURRENT.stores,
     };
     let new_tab = Db::open_with(&name, newer).await.unwrap();
-    let results = vec![
+    let mut results = every_write(&old_tab, c1.clone().unwrap()).await;
+    // And the writes never refused as stale (they build on what is stored), and a read.
+    let deleted = Deleted {
+        customer: customer("c-del", "已删除"),
+        attached: Vec::new(),
+    };
+    results.extend([
+        ("undo delete", old_tab.restore(&deleted).await.err()),
         (
-            "save customer",
-            old_tab.save_customer(&c1.unwrap()).await.err(),
-        ),
-        ("to-do", old_tab.put(&todo("t-5")).await.err()),
-        ("remove to-do", old_tab.remove::<Todo>("t-1").await.err()),
-        (
-            "follow-up effects",
-            old_tab.apply_effects(&Effects::default()).await.err(),
-        ),
-        (
-            "settings",
-            old_tab.save_settings(&DataSettings::default()).await.err(),
-        ),
-        (
-            "import",
-            old_tab
-                .write_import(true, &[customer("c-2", "x")], (&[], &[], &[]), None)
-                .await
-                .err(),
-        ),
-        (
-            "delete customer",
-            old_tab.delete_customer("c-1").await.err(),
+            "decrypt at rest",
+            old_tab.decrypt_at_rest("correct horse battery").await.err(),
         ),
         (
             "tier states",
@@ -274,7 +268,7 @@ async fn an_outdated_tab_is_refused_the_same_way_on_every_write() {
                 .err(),
         ),
         ("read", old_tab.load().await.err()),
-    ];
+    ]);
     for (write, err) in results {
         assert_eq!(err, Some(StoreError::Outdated), "{write}");
     }
