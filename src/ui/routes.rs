@@ -174,6 +174,62 @@ mod tests {
         }
     }
 
+    /// The names after each `prefix` up to `end` in `text`.
+    fn between<'a>(text: &'a str, prefix: &str, end: char) -> Vec<&'a str> {
+        text.match_indices(prefix)
+            .map(|(at, _)| {
+                let rest = &text[at + prefix.len()..];
+                &rest[..rest.find(end).unwrap()]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_entry_is_routed_and_every_page_on_demand_is_reached_by_a_route() {
+        // One list of pages (ENTRIES): the app's routes and the on-demand loader are checked
+        // against it, as post-build.sh's PAGES is above.
+        let app = include_str!("mod.rs");
+        let routed = between(app, "path!(\"/", '"');
+        for entry in ENTRIES {
+            assert!(routed.contains(&entry), "{entry} has no route in ui/mod.rs");
+        }
+        for route in &routed {
+            assert!(
+                route.is_empty() || *route == "index.html" || ENTRIES.contains(route),
+                "the route /{route} is not in ENTRIES"
+            );
+        }
+        let loader = include_str!("on_demand.rs");
+        let list = &loader[loader.rfind("on_demand! {").unwrap()..];
+        let list = &list[..list.find("\n}").unwrap()];
+        let on_demand: Vec<&str> = list
+            .lines()
+            .filter_map(|l| l.trim().split_once(" => "))
+            .map(|(route, _)| route)
+            .collect();
+        let reached: Vec<&str> = between(app, "on_demand::", ')')
+            .into_iter()
+            .filter_map(|path| path.strip_suffix("::view"))
+            .collect();
+        assert_eq!(
+            on_demand.len(),
+            ENTRIES.len() - 1,
+            "every page but Today is on demand"
+        );
+        for page in &on_demand {
+            assert!(
+                reached.contains(page),
+                "{page} is loaded on demand but no route reaches it"
+            );
+        }
+        for page in &reached {
+            assert!(
+                on_demand.contains(page),
+                "a route reaches {page}, which is not on demand"
+            );
+        }
+    }
+
     #[test]
     fn record_ids_are_escaped_in_links() {
         assert_eq!(
