@@ -14,6 +14,8 @@ mod pages;
 pub mod routes;
 pub mod safekeeping;
 mod shell;
+#[doc(hidden)]
+pub mod testing;
 mod toast;
 pub mod workspace;
 

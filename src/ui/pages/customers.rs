@@ -23,9 +23,36 @@ use crate::ui::components::tier::TierBadge;
 use crate::ui::components::{EmptyState, PageHeading, ShowMore};
 use crate::ui::routes::{customer_href, settings_section_href};
 use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
-use crate::ui::workspace::{kept, use_workspace, Status};
+use crate::ui::workspace::{figure, kept, use_workspace, Figure, Status};
 use crate::ui::{browser, format};
 use crate::ui::{use_base, use_lang};
+
+figure!(CustomersRows: Memo<Arc<Vec<Arc<Row>>>>);
+figure!(CustomersNames: Memo<Vec<String>>);
+figure!(CustomersNameRanks: Memo<Vec<u32>>);
+figure!(CustomersTags: Memo<Vec<Tag>>);
+figure!(CustomersOwners: Memo<Vec<String>>);
+figure!(CustomersIndustries: Memo<Vec<String>>);
+
+/// The distinct values of one column, sorted: a filter menu offers what the data holds.
+fn distinct<F: Figure<Kept = Memo<Vec<String>>>>(
+    rows: <CustomersRows as Figure>::Kept,
+    pick: fn(&Row) -> &String,
+) -> Memo<Vec<String>> {
+    kept::<F>(|| {
+        Memo::new(move |_| {
+            let mut values: Vec<String> = rows.with(|rs| {
+                rs.iter()
+                    .map(|r| pick(r).clone())
+                    .filter(|v| !v.is_empty())
+                    .collect()
+            });
+            sorting::sort(&mut values);
+            values.dedup();
+            values
+        })
+    })
+}
 
 /// Rows drawn at first and added by "show more": a few dozen customers see all of theirs; a
 /// search keystroke that changes which rows lead draws them again (30 would halve that at
@@ -218,7 +245,7 @@ pub fn CustomersPage() -> impl IntoView {
     // Kept while other pages are shown, and per customer: 10,000 customers' figures, health
     // and search text take a while, so a change computes again only the customers it touched.
     let signals = churn_signals(ws);
-    let rows = kept("customers.rows", || {
+    let rows = kept::<CustomersRows>(|| {
         per_customer_memo(
             ws,
             Reads::PROFILE,
@@ -236,10 +263,10 @@ pub fn CustomersPage() -> impl IntoView {
     });
     // Names change far less often than rows: the ranks (a collator call per comparison) are
     // computed again only when a name changes.
-    let names = kept("customers.names", || {
+    let names = kept::<CustomersNames>(|| {
         Memo::new(move |_| rows.with(|rs| rs.iter().map(|r| r.name.clone()).collect::<Vec<_>>()))
     });
-    let ranks = kept("customers.name_ranks", || {
+    let ranks = kept::<CustomersNameRanks>(|| {
         Memo::new(move |_| {
             let lang = lang.get();
             names.with(|ns| name_ranks(ns, lang))
@@ -268,7 +295,7 @@ pub fn CustomersPage() -> impl IntoView {
     restart();
 
     // The filter menus offer what the data holds.
-    let tag_options = kept("customers.tags", || {
+    let tag_options = kept::<CustomersTags>(|| {
         Memo::new(move |_| {
             let mut tags: Vec<Tag> =
                 rows.with(|rs| rs.iter().flat_map(|r| r.tags.clone()).collect());
@@ -277,23 +304,8 @@ pub fn CustomersPage() -> impl IntoView {
             tags
         })
     });
-    let distinct = move |name: &'static str, pick: fn(&Row) -> &String| {
-        kept(name, || {
-            Memo::new(move |_| {
-                let mut values: Vec<String> = rows.with(|rs| {
-                    rs.iter()
-                        .map(|r| pick(r).clone())
-                        .filter(|v| !v.is_empty())
-                        .collect()
-                });
-                sorting::sort(&mut values);
-                values.dedup();
-                values
-            })
-        })
-    };
-    let owner_options = distinct("customers.owners", |r| &r.owner);
-    let industry_options = distinct("customers.industries", |r| &r.industry);
+    let owner_options = distinct::<CustomersOwners>(rows, |r| &r.owner);
+    let industry_options = distinct::<CustomersIndustries>(rows, |r| &r.industry);
 
     // The rows that pass the search and filters, in order, as positions in `rows` (a
     // keystroke copies no row).

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use crate::ui::components::stage::{move_stage, stage_label};
 use crate::ui::components::{PageHeading, ShowMore};
 
+figure!(PipelineCards: Memo<Vec<Arc<Card>>>);
+
 /// How many cards a column shows at first, and "show more" adds (five columns of 50 cards
 /// took over 100 ms to draw; a column shows about six at a time on a laptop).
 const COLUMN_CARDS: usize = 20;
@@ -17,7 +19,7 @@ use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
-use crate::ui::workspace::{kept, use_workspace};
+use crate::ui::workspace::{figure, kept, use_workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -39,7 +41,7 @@ pub fn PipelinePage() -> impl IntoView {
     // Kept while other pages are shown (every customer's late node takes a while).
     // Kept while other pages are shown, and per customer: a change computes again only the
     // cards of the customers it touched (every customer's late node takes a while).
-    let cards = kept("pipeline.cards", || {
+    let cards = kept::<PipelineCards>(|| {
         let per = per_customer_memo(
             ws,
             Reads::FOLLOWUPS,

@@ -25,8 +25,12 @@ use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
-use crate::ui::workspace::{kept, new_id, use_workspace, Workspace};
+use crate::ui::workspace::{figure, kept, new_id, use_workspace, Workspace};
 use crate::ui::{format, tr, use_base, use_lang};
+
+figure!(PlanReach: RwSignal<u32>);
+figure!(PlanYear: Memo<Arc<Vec<Arc<Vec<PlannedTouch>>>>>);
+figure!(PlanNames: Memo<Vec<(String, String)>>);
 
 const MONTHS_AHEAD: u32 = 12;
 
@@ -120,7 +124,7 @@ pub fn PlanPage() -> impl IntoView {
     // How many months ahead the plan is generated: only as far as the calendar has been
     // shown (a year of 10,000 customers' touches takes a while), the whole year for a daily
     // cap (it weighs every touch of the year together) and for the export.
-    let reach = kept("plan.reach", || {
+    let reach = kept::<PlanReach>(|| {
         RwSignal::new(months_to_cover(
             ws.today.get_untracked(),
             ws.today.get_untracked(),
@@ -129,7 +133,7 @@ pub fn PlanPage() -> impl IntoView {
     });
     // Kept while other pages are shown, and per customer: a change computes again only the
     // plan of the customers it touched.
-    let plan = kept("plan.year", || {
+    let plan = kept::<PlanYear>(|| {
         let per = per_customer_memo(
             ws,
             Reads::ALL,
@@ -180,7 +184,7 @@ pub fn PlanPage() -> impl IntoView {
     let month = RwSignal::new(first_of_month(ws.today.get_untracked()));
     let customer = RwSignal::new(query.with_untracked(|q| q.get("customer").unwrap_or_default()));
     let every_name = RwSignal::new(false);
-    let names = kept("plan.names", || {
+    let names = kept::<PlanNames>(|| {
         Memo::new(move |_| {
             let mut names: Vec<(String, String)> = ws
                 .customers

@@ -15,6 +15,10 @@ use crate::ui::components::backup_reminder::BackupReminder;
 use crate::ui::components::tier::TierBadge;
 use crate::ui::components::{PageHeading, ShowAll};
 
+figure!(TodayDues: Memo<Arc<Vec<Arc<Vec<Due>>>>>);
+figure!(TodayLines: Memo<Vec<Arc<Line>>>);
+figure!(TodayAtRisk: Memo<Vec<(String, String, Vec<crate::domain::churn::Signal>)>>);
+
 /// How many lines a section of the agenda shows before "show all".
 const SECTION_LINES: usize = 50;
 use crate::domain::cadence::plan::Suggestion;
@@ -30,7 +34,7 @@ use crate::i18n::Lang;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
-use crate::ui::workspace::{kept, new_id, use_workspace, Status};
+use crate::ui::workspace::{figure, kept, new_id, use_workspace, Status};
 use crate::ui::{format, tr, use_base, use_lang};
 
 /// What the Today page shows for one due touch.
@@ -88,7 +92,7 @@ pub fn TodayPage() -> impl IntoView {
         let (cadence, tiering) = ws.settings.with(|s| (s.cadence.clone(), s.tiering.clone()));
         (ws.today.get(), cadence, tiering, lunar)
     };
-    let dues = kept("today.dues", || {
+    let dues = kept::<TodayDues>(|| {
         per_customer_memo(
             ws,
             Reads::ALL,
@@ -107,7 +111,7 @@ pub fn TodayPage() -> impl IntoView {
         )
     });
     // What each due shows (in the UI's language), per customer as well, in the agenda's order.
-    let lines = kept("today.lines", || {
+    let lines = kept::<TodayLines>(|| {
         let per = per_customer_memo(
             ws,
             Reads::PROFILE,
@@ -392,7 +396,7 @@ fn AtRisk() -> impl IntoView {
     let ws = use_workspace();
     let base = use_base();
     let signals = churn_signals(ws);
-    let risky = kept("today.at_risk", || {
+    let risky = kept::<TodayAtRisk>(|| {
         Memo::new(move |_| {
             ws.customers.with(|cs| {
                 signals.with(|ss| {

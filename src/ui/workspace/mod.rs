@@ -19,7 +19,7 @@ use crate::domain::records::Customer;
 use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::tiering::{classify_inputs, Classification, Inputs, TierState};
-use crate::store::{settings, sync, AtRest, Db, StoreError};
+use crate::store::{settings, sync, AtRest, Db, Loaded, StoreError};
 
 mod clock;
 mod kept;
@@ -28,7 +28,8 @@ mod tier_bookkeeping;
 // Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
 mod writes;
 use clock::demo_day;
-pub use kept::kept;
+pub(crate) use kept::figure;
+pub use kept::{kept, Figure};
 use per_customer::{per_customer_memo, Reads, Revisions, Sources};
 
 thread_local! {
@@ -110,9 +111,33 @@ impl Workspace {
     /// Opens the data set and starts loading it (a side effect, hence no `Default`).
     #[allow(clippy::new_without_default)]
     pub fn new() -> Workspace {
+        let ws = Workspace::in_memory(demo_day(settings::demo_offset()));
+        ws.reload();
+        ws.keep_tiers_current();
+        ws.follow_the_clock();
+        // Another tab wrote: read again so this tab never shows (or saves over) stale data.
+        sync::listen(move || ws.reload());
+        ws
+    }
+
+    /// A workspace showing `data` as of `today`, read from nowhere and following no clock:
+    /// for tests that mount a page on a small data set (`ui::testing`).
+    pub fn showing(data: Loaded, today: NaiveDate) -> Workspace {
+        let ws = Workspace::in_memory(today);
+        ws.customers.set(data.customers);
+        ws.settings.set(data.settings);
+        ws.followups.set(data.followups);
+        ws.plans.set(data.plans);
+        ws.todos.set(data.todos);
+        ws.status.set(Status::Ready);
+        ws
+    }
+
+    /// The signals and memos, empty and loading.
+    fn in_memory(today: NaiveDate) -> Workspace {
         let customers = RwSignal::new(Vec::<Customer>::new());
         let settings = RwSignal::new(DataSettings::default());
-        let today = RwSignal::new(demo_day(settings::demo_offset()));
+        let today = RwSignal::new(today);
         let sources = Sources {
             revisions: StoredValue::new(Revisions::default()),
             customers,
@@ -152,11 +177,6 @@ impl Workspace {
             toaster: expect_context(),
         };
         kept::keep_under(Owner::current());
-        ws.reload();
-        ws.keep_tiers_current();
-        ws.follow_the_clock();
-        // Another tab wrote: read again so this tab never shows (or saves over) stale data.
-        sync::listen(move || ws.reload());
         ws
     }
 

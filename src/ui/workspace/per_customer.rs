@@ -11,10 +11,12 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{kept, Workspace};
+use super::{figure, kept, Workspace};
 use crate::domain::churn::{self, Signal};
 use crate::domain::records::Customer;
 use crate::domain::records::{of_customer, FollowUp, OfCustomer, PlanItem};
+
+figure!(PortfolioChurnSignals: Memo<Arc<Vec<Arc<Vec<Signal>>>>>);
 
 /// Which customers' records changed since the data was read: every write the workspace
 /// shows (see `writes.rs`) notes the customers it touches, before the signals change.
@@ -346,7 +348,7 @@ where
 /// Every customer's churn signals (METHOD.md §6), in the customers' order: read by the
 /// customer table's health column and Today's "at risk" list.
 pub fn churn_signals(ws: Workspace) -> Memo<Arc<Vec<Arc<Vec<Signal>>>>> {
-    kept("portfolio.churn_signals", || {
+    kept::<PortfolioChurnSignals>(|| {
         per_customer_memo(
             ws,
             Reads::FOLLOWUPS,
