@@ -7,6 +7,7 @@
 
 pub use crate::domain::records::Lang;
 
+mod browser;
 mod cadence;
 mod customers;
 mod dashboard;

@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::Lang;
+
 fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
@@ -69,18 +71,52 @@ pub fn set_html_lang(tag: &str) {
     }
 }
 
-/// Offers `text` to the user as a file download (the browser's own save dialog or folder).
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+/// What the browser refused at this edge; `detail` is its own short reason (never Debug text).
+/// [`BrowserError::message`] words it for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BrowserError {
+    /// A file could not be offered for download.
+    Download { detail: String },
+    /// A file the user picked could not be read.
+    ReadFile { detail: String },
+    /// Text could not be decoded as `encoding`.
+    Decode { encoding: Encoding, detail: String },
+}
+
+impl BrowserError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BrowserError::Download { detail } => lang.download_failed(detail),
+            BrowserError::ReadFile { detail } => lang.file_read_failed(detail),
+            BrowserError::Decode { encoding, detail } => {
+                lang.decode_failed(encoding.name(), detail)
+            }
+        }
+    }
+}
+
+/// A browser error's name and message ("NotReadableError: …"), or its text.
+fn detail(err: wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
+    match err.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+        None => err.as_string().unwrap_or_else(|| "unknown".into()),
+    }
+}
+
+/// Offers `text` to the user as a file download (the browser's own save dialog or folder).
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    use wasm_bindgen::JsCast;
+    let failed = |e| BrowserError::Download { detail: detail(e) };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
     let anchor: web_sys::HtmlAnchorElement = document()
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(failed)?
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
@@ -93,10 +129,10 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// The bytes of a file the user picked.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, BrowserError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| BrowserError::ReadFile { detail: detail(e) })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -109,6 +145,14 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// As people know it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "utf-8",
@@ -119,15 +163,20 @@ impl Encoding {
 
 /// Decodes text with the browser's own decoder (no encoding tables in the wasm). `None`
 /// guesses: UTF-8 when the bytes are valid UTF-8, else GB18030 (a superset of GBK).
-pub fn decode_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Encoding), String> {
-    let decode = |enc: Encoding, fatal: bool| -> Result<String, String> {
+pub fn decode_text(
+    bytes: &[u8],
+    encoding: Option<Encoding>,
+) -> Result<(String, Encoding), BrowserError> {
+    let decode = |enc: Encoding, fatal: bool| -> Result<String, BrowserError> {
+        let failed = |e| BrowserError::Decode {
+            encoding: enc,
+            detail: detail(e),
+        };
         let options = web_sys::TextDecoderOptions::new();
         options.set_fatal(fatal);
         let decoder = web_sys::TextDecoder::new_with_label_and_options(enc.label(), &options)
-            .map_err(|e| format!("{e:?}"))?;
-        decoder
-            .decode_with_u8_array(bytes)
-            .map_err(|e| format!("{e:?}"))
+            .map_err(failed)?;
+        decoder.decode_with_u8_array(bytes).map_err(failed)
     };
     match encoding {
         Some(enc) => decode(enc, false).map(|t| (t, enc)),

@@ -24,7 +24,7 @@ pub fn export_backup(ws: Workspace, keep: Safekeeping, toaster: Toaster, lang: L
             keep.backed_up();
             toaster.info(lang.backup_exported());
         }
-        Err(e) => toaster.error(e),
+        Err(e) => toaster.error(e.message(lang)),
     }
 }
 

@@ -215,7 +215,7 @@ pub fn PlanPage() -> impl IntoView {
         let text = write_calendar(t.app_name(), &events, stamp);
         let name = format!("plan-{}.ics", format::date(ws.today.get_untracked()));
         if let Err(e) = browser::download(&name, "text/calendar", &text) {
-            toaster.error(e);
+            toaster.error(e.message(lang.get_untracked()));
         }
     };
     let print = move |_| {

@@ -353,7 +353,7 @@ pub fn TemplatesPage() -> impl IntoView {
         if let Err(e) =
             browser::download(&name, "text/plain;charset=utf-8", &output.get_untracked())
         {
-            toaster.error(e);
+            toaster.error(e.message(lang.get_untracked()));
         }
     };
 

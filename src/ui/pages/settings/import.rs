@@ -60,7 +60,7 @@ pub fn ImportPanel() -> impl IntoView {
             let t = lang.get_untracked();
             let bytes = match browser::read_file(&file).await {
                 Ok(bytes) => bytes,
-                Err(e) => return stage.set(refused(e)),
+                Err(e) => return stage.set(refused(e.message(t))),
             };
             if looks_like_csv(&file.name(), &bytes) {
                 stage.set(csv_stage(bytes, None, t));
@@ -140,7 +140,7 @@ fn passphrase_stage(envelope: BackupEnvelope, stage: RwSignal<Stage>) -> AnyView
                 Err(crate::store::crypto::CryptoError::WrongPassphrase) => {
                     note.set(Some(Note::Error(Lang::import_wrong_passphrase)))
                 }
-                Err(e) => note.set(Some(Note::Failed(e.to_string()))),
+                Err(e) => note.set(Some(Note::Failed(lang.get_untracked().crypto_error(&e)))),
             }
         });
     };
@@ -190,7 +190,7 @@ fn backup_messages(errors: &ImportErrors, t: Lang) -> Vec<String> {
 fn csv_stage(bytes: Vec<u8>, encoding: Option<Encoding>, t: Lang) -> Stage {
     let (text, encoding) = match browser::decode_text(&bytes, encoding) {
         Ok(decoded) => decoded,
-        Err(e) => return refused(e),
+        Err(e) => return refused(e.message(t)),
     };
     match read_table(&text) {
         Ok(table) => Stage::Csv {
@@ -279,7 +279,7 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
         let text = crate::ui::workspace::export_text(ws);
         match browser::download(&backup::file_name(today), "application/json", &text) {
             Ok(()) => keep.backed_up(),
-            Err(e) => toaster.error(e),
+            Err(e) => toaster.error(e.message(lang.get_untracked())),
         }
     };
     let confirm = move |_| {

@@ -113,7 +113,7 @@ pub fn SettingsPage() -> impl IntoView {
                     keep.backed_up();
                     toaster.info(lang.get_untracked().backup_exported());
                 }
-                Err(e) => toaster.error(e),
+                Err(e) => toaster.error(e.message(lang.get_untracked())),
             };
         if !encrypt.get_untracked() {
             return done(&name, &text);
@@ -129,7 +129,7 @@ pub fn SettingsPage() -> impl IntoView {
                     note.set(None);
                     done(&envelope::file_name(&name), &sealed);
                 }
-                Err(e) => note.set(Some(Note::Failed(e.to_string()))),
+                Err(e) => note.set(Some(Note::Failed(lang.get_untracked().crypto_error(&e)))),
             }
         });
     };
