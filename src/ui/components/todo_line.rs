@@ -9,24 +9,38 @@ use crate::ui::routes::customer_href;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};
 
+/// A to-do and its status as a list shows them.
+pub type TodoItem = (TodoStatus, Todo);
+
+/// The row of the to-do `id` in `list`, following its changes: a list keys its rows by the
+/// to-do's id, so a row being closed (its result half typed) stays as it is when the to-do or
+/// another one changes, and only what changed is drawn again (leptos' todomvc does the same).
+pub fn todo_row(list: Memo<Vec<TodoItem>>, first: TodoItem) -> Signal<TodoItem> {
+    Signal::derive(move || {
+        list.with(|l| l.iter().find(|(_, t)| t.id == first.1.id).cloned())
+            .unwrap_or_else(|| first.clone())
+    })
+}
+
 /// One to-do with its close / reopen control; also used on the customer page.
 #[component]
-pub fn TodoLine(status: TodoStatus, todo: Todo, #[prop(optional)] name: String) -> impl IntoView {
+pub fn TodoLine(item: Signal<TodoItem>, #[prop(optional)] name: String) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let base = use_base();
-    let result = RwSignal::new(todo.result.clone());
+    // The row's own state: kept while the to-do changes under it.
+    let result = RwSignal::new(item.with_untracked(|(_, t)| t.result.clone()));
     let closing = RwSignal::new(false);
-    let todo = StoredValue::new(todo);
     let save = move |done: bool| {
-        let mut t = todo.get_value();
+        let mut t = item.get_untracked().1;
         t.done_on = done.then(|| ws.today.get_untracked());
         t.result = result.get_untracked();
         ws.save_todo(t);
         closing.set(false);
     };
+    let todo = move |f: fn(&Todo) -> Option<String>| move || item.with(|(_, t)| f(t));
     let text = move || {
-        todo.with_value(|t| {
+        item.with(|(_, t)| {
             if t.profile_update {
                 lang.get().todo_profile_update().to_string()
             } else {
@@ -34,8 +48,9 @@ pub fn TodoLine(status: TodoStatus, todo: Todo, #[prop(optional)] name: String) 
             }
         })
     };
-    let href = todo.with_value(|t| customer_href(&base, &t.customer_id));
-    let class = match status {
+    let href = item.with_untracked(|(_, t)| customer_href(&base, &t.customer_id));
+    let status = move || item.with(|(s, _)| *s);
+    let class = move || match status() {
         TodoStatus::Overdue => "todo late-red",
         TodoStatus::Due => "todo due-today",
         TodoStatus::Done => "todo done",
@@ -46,14 +61,14 @@ pub fn TodoLine(status: TodoStatus, todo: Todo, #[prop(optional)] name: String) 
             <div>
                 <p class="todo-text">{text}</p>
                 <p class="hint">
-                    <span class="todo-status">{move || lang.get().todo_status(status)}</span>
-                    {todo.with_value(|t| t.due_on.map(|d| format!(" · {}", format::date(d))))}
-                    {todo.with_value(|t| (!t.owner.is_empty()).then(|| format!(" · {}", t.owner)))}
+                    <span class="todo-status">{move || lang.get().todo_status(status())}</span>
+                    {todo(|t| t.due_on.map(|d| format!(" · {}", format::date(d))))}
+                    {todo(|t| (!t.owner.is_empty()).then(|| format!(" · {}", t.owner)))}
                     {(!name.is_empty()).then(|| view! { " · " <a href=href>{name}</a> })}
-                    {todo.with_value(|t| (!t.result.is_empty()).then(|| format!(" · {}: {}", lang.get_untracked().todo_result(), t.result)))}
+                    {move || item.with(|(_, t)| (!t.result.is_empty()).then(|| format!(" · {}: {}", lang.get_untracked().todo_result(), t.result)))}
                 </p>
             </div>
-            {if status == TodoStatus::Done {
+            {move || if status() == TodoStatus::Done {
                 view! { <button type="button" on:click=move |_| save(false)>{tr(Lang::todo_reopen)}</button> }.into_any()
             } else {
                 view! {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::records::Todo;
 use crate::i18n::Lang;
-use crate::ui::components::todo_line::TodoLine;
+use crate::ui::components::todo_line::{todo_row, TodoLine};
 use crate::ui::components::PageHeading;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
@@ -100,8 +100,8 @@ pub fn TodosPage() -> impl IntoView {
             </div>
             <Show when=move || shown.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty-state">{tr(Lang::todo_none)}</p> }>
                 <ul class="todo-list">
-                    <For each=move || shown.get() key=|item| item.clone() let:item>
-                        <TodoLine status=item.0 name=names.with_untracked(|n| n.get(&item.1.customer_id).cloned().unwrap_or_default()) todo=item.1/>
+                    <For each=move || shown.get() key=|item| item.1.id.clone() let:item>
+                        <TodoLine name=names.with_untracked(|n| n.get(&item.1.customer_id).cloned().unwrap_or_default()) item=todo_row(shown, item)/>
                     </For>
                 </ul>
             </Show>

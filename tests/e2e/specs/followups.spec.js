@@ -1,8 +1,8 @@
 // Follow-ups (跟进记录) and their closed loop, the brief, and the seeds' templates.
 'use strict';
 const { test, expect } = require('../fixtures/test');
-const { importCustomers } = require('../fixtures/data');
-const { editInAnotherTab } = require('../fixtures/customer-pages');
+const { importCustomers, backup } = require('../fixtures/data');
+const { editInAnotherTab, SettingsPage } = require('../fixtures/customer-pages');
 
 const WAN = 1_000_000;
 
@@ -171,4 +171,29 @@ test('a thank-you letter carries the customer, its contact and the first-deal da
   await expect(text).toHaveValue('张经理您好：感谢科技公司！');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(text).toHaveValue(/Dear 张经理,/);
+});
+
+test('a to-do being closed keeps what was typed when its status changes under it (past midnight)', async ({ page }) => {
+  // A to-do due today, written as a backup (todos travel with it).
+  const s = new SettingsPage(page);
+  await s.open();
+  const file = JSON.parse(backup([{ id: 'tech', name: '科技公司', orders: [], created_on: '2025-01-01' }]));
+  file.todos = [{ id: 't-1', followup_id: '', customer_id: 'tech', text: '寄样品', owner: '王经理', due_on: '2026-03-02', result: '', profile_update: false }];
+  await s.chooseFile({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 1 customers written.')).toBeVisible();
+
+  await page.goto('todos/');
+  const todo = page.locator('.todo').filter({ hasText: '寄样品' });
+  await expect(todo.locator('.todo-status')).toHaveText('Due today');
+  await todo.getByRole('button', { name: 'Close' }).click();
+  await todo.getByLabel('Result').fill('已寄出，顺丰');
+
+  // The page stays open past midnight: the app moves to the next day and the to-do is late.
+  await page.clock.fastForward('13:00:00');
+  await expect(todo.locator('.todo-status')).toHaveText('Overdue');
+  await expect(todo.getByLabel('Result')).toHaveValue('已寄出，顺丰');
+  await todo.getByRole('button', { name: 'Close' }).click();
+  await expect(todo.locator('.todo-status')).toHaveText('Done');
+  await expect(todo).toContainText('已寄出，顺丰');
 });

@@ -8,7 +8,7 @@ use crate::domain::closed_loop::{self, is_closed, TodoStatus};
 use crate::domain::records::FollowUp;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
-use crate::ui::components::todo_line::TodoLine;
+use crate::ui::components::todo_line::{todo_row, TodoLine};
 use crate::ui::components::{ShowAll, LATEST};
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::use_workspace;
@@ -122,8 +122,8 @@ fn FollowUpItem(closed: bool, followup: FollowUp) -> impl IntoView {
                 <p class="hint">{tr(Lang::fu_next_step)}": "{format::date(n.date)}" · "{move || lang.get().touch_kind(n.kind)}</p>
             })}
             <ul class="todo-list">
-                <For each=move || todos.get() key=|item| item.clone() let:item>
-                    <TodoLine status=item.0 todo=item.1/>
+                <For each=move || todos.get() key=|item| item.1.id.clone() let:item>
+                    <TodoLine item=todo_row(todos, item)/>
                 </For>
             </ul>
             <div class="actions">
