@@ -124,13 +124,19 @@ impl Workspace {
     /// for tests that mount a page on a small data set (`ui::testing`).
     pub fn showing(data: Loaded, today: NaiveDate) -> Workspace {
         let ws = Workspace::in_memory(today);
-        ws.customers.set(data.customers);
-        ws.settings.set(data.settings);
-        ws.followups.set(data.followups);
-        ws.plans.set(data.plans);
-        ws.todos.set(data.todos);
-        ws.status.set(Status::Ready);
+        ws.show(data);
         ws
+    }
+
+    /// Shows `data` as read afresh: every kept figure is computed again.
+    fn show(self, data: Loaded) {
+        self.revisions.update_value(Revisions::reset);
+        self.customers.set(data.customers);
+        self.settings.set(data.settings);
+        self.followups.set(data.followups);
+        self.plans.set(data.plans);
+        self.todos.set(data.todos);
+        self.status.set(Status::Ready);
     }
 
     /// The signals and memos, empty and loading.
@@ -191,15 +197,7 @@ impl Workspace {
                 {
                     self.reset_demo();
                 }
-                Ok(loaded) => {
-                    self.revisions.update_value(Revisions::reset);
-                    self.customers.set(loaded.customers);
-                    self.settings.set(loaded.settings);
-                    self.followups.set(loaded.followups);
-                    self.plans.set(loaded.plans);
-                    self.todos.set(loaded.todos);
-                    self.status.set(Status::Ready);
-                }
+                Ok(loaded) => self.show(loaded),
                 Err(err) => self.status.set(match err {
                     StoreError::Outdated => Status::Outdated,
                     other => Status::Failed(other),
@@ -229,14 +227,14 @@ impl Workspace {
                 Ok(data)
             },
             move |data| {
-                self.revisions.update_value(Revisions::reset);
                 self.today.set(today);
-                self.customers.set(data.customers);
-                self.settings.set(data.settings);
-                self.followups.set(data.followups);
-                self.plans.set(Vec::new());
-                self.todos.set(data.todos);
-                self.status.set(Status::Ready);
+                self.show(Loaded {
+                    customers: data.customers,
+                    settings: data.settings,
+                    followups: data.followups,
+                    plans: Vec::new(),
+                    todos: data.todos,
+                });
             },
         );
     }
