@@ -27,7 +27,7 @@ pub mod per_customer;
 mod tier_bookkeeping;
 // Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
 mod writes;
-use clock::demo_day;
+use clock::{app_today, use_today};
 pub(crate) use kept::figure;
 pub use kept::{kept, Figure};
 use per_customer::{per_customer_memo, Reads, Revisions, Sources};
@@ -111,10 +111,10 @@ impl Workspace {
     /// Opens the data set and starts loading it (a side effect, hence no `Default`).
     #[allow(clippy::new_without_default)]
     pub fn new() -> Workspace {
-        let ws = Workspace::in_memory(demo_day(settings::demo_offset()));
+        let ws = Workspace::in_memory(app_today());
         ws.reload();
         ws.keep_tiers_current();
-        ws.follow_the_clock();
+        use_today(ws.today, app_today);
         // Another tab wrote: read again so this tab never shows (or saves over) stale data.
         sync::listen(move || ws.reload());
         ws
