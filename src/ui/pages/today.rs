@@ -3,6 +3,7 @@
 //! touch or snoozes it with a reason.
 
 use crate::domain::sorting;
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -84,6 +85,7 @@ fn topics(due: &Due, tags: &[Tag], t: Lang) -> Vec<String> {
 pub fn TodayPage() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
+    LineForms::provide();
     // Every schedule, computed when data, settings or the day change — not on a language
     // switch — and kept while other pages are shown; kept per customer too, so a change
     // computes again only the customers it touched.
@@ -199,13 +201,111 @@ enum Open {
     Snooze,
 }
 
+/// What is typed into a line's log and snooze forms, and which is open. Kept by the page per
+/// due (not by the row, which is drawn afresh whenever the line changes), so a half-typed log
+/// survives its line changing or moving to another section.
+#[derive(Clone, Copy)]
+struct LineForm {
+    open: RwSignal<Open>,
+    log_kind: RwSignal<TouchKind>,
+    log_date: RwSignal<String>,
+    log_topics: RwSignal<String>,
+    log_note: RwSignal<String>,
+    log_error: RwSignal<Option<&'static str>>,
+    snooze_date: RwSignal<String>,
+    snooze_reason: RwSignal<String>,
+    snooze_error: RwSignal<Option<&'static str>>,
+}
+
+/// The page's line forms, made under the page's owner so they outlive the rows.
+#[derive(Clone, Copy)]
+struct LineForms {
+    owner: StoredValue<Option<Owner>, LocalStorage>,
+    /// By which due a line is (customer, kind, planned touch, date, kind of reason): the same
+    /// while what the line shows changes (its status, its section past midnight, its reason).
+    forms: StoredValue<HashMap<String, LineForm>, LocalStorage>,
+}
+
+impl LineForms {
+    fn provide() {
+        provide_context(LineForms {
+            owner: StoredValue::new_local(Owner::current()),
+            forms: StoredValue::new_local(HashMap::new()),
+        });
+    }
+
+    /// The form of the due `line` is, as it was left; a new one starts from `fresh`.
+    fn of(self, line: &Line, fresh: impl FnOnce() -> LineForm) -> LineForm {
+        let d = &line.due;
+        let reason = match d.reason {
+            DueReason::Cadence { .. } => "c",
+            DueReason::Onboarding(_) => "o",
+            DueReason::Birthday { .. } => "b",
+            DueReason::Anniversary { .. } => "a",
+            DueReason::Holiday(_) => "h",
+            DueReason::PeakSeason { .. } => "s",
+            DueReason::Planned => "p",
+            DueReason::WinBack => "w",
+        };
+        let id = format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{reason}",
+            d.customer_id,
+            d.kind.name(),
+            d.plan_id.as_deref().unwrap_or(""),
+            format::date(d.date)
+        );
+        if let Some(form) = self.forms.with_value(|f| f.get(&id).copied()) {
+            return form;
+        }
+        let form = match self.owner.get_value() {
+            Some(owner) => owner.with(fresh),
+            None => fresh(),
+        };
+        self.forms.update_value(|f| {
+            f.insert(id, form);
+        });
+        form
+    }
+}
+
 #[component]
 fn DueLine(line: Arc<Line>) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
     let base = use_base();
-    let open = RwSignal::new(Open::Closed);
+    let forms = expect_context::<LineForms>();
+    let form = forms.of(&line, || {
+        let kind = line.due.kind;
+        LineForm {
+            open: RwSignal::new(Open::Closed),
+            log_kind: RwSignal::new(if TouchKind::LOGGABLE.contains(&kind) {
+                kind
+            } else {
+                TouchKind::Call
+            }),
+            log_date: RwSignal::new(format::date(ws.today.get_untracked())),
+            log_topics: RwSignal::new(line.topics.join(", ")),
+            log_note: RwSignal::new(String::new()),
+            log_error: RwSignal::new(None),
+            snooze_date: RwSignal::new(format::date(
+                ws.today.get_untracked() + chrono::Duration::days(3),
+            )),
+            snooze_reason: RwSignal::new(String::new()),
+            snooze_error: RwSignal::new(None),
+        }
+    });
+    let LineForm {
+        open,
+        log_kind,
+        log_date,
+        log_topics,
+        log_note,
+        log_error,
+        snooze_date,
+        snooze_reason,
+        snooze_error,
+    } = form;
     let Line {
         due,
         name,
@@ -248,15 +348,6 @@ fn DueLine(line: Arc<Line>) -> impl IntoView {
     let moved = due.with_value(|d| d.moved_from);
 
     // Log: the few fields a call needs, saved as the full form saves (closed loop included).
-    let log_kind = RwSignal::new(if TouchKind::LOGGABLE.contains(&kind) {
-        kind
-    } else {
-        TouchKind::Call
-    });
-    let log_date = RwSignal::new(format::date(ws.today.get_untracked()));
-    let log_topics = RwSignal::new(topics.join(", "));
-    let log_note = RwSignal::new(String::new());
-    let log_error = RwSignal::new(None::<&'static str>);
     let owner_for_log = owner.clone();
     let save_log = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -285,11 +376,6 @@ fn DueLine(line: Arc<Line>) -> impl IntoView {
     };
 
     // Snooze: the touch moves to a later exact date, with the reason kept.
-    let snooze_date = RwSignal::new(format::date(
-        ws.today.get_untracked() + chrono::Duration::days(3),
-    ));
-    let snooze_reason = RwSignal::new(String::new());
-    let snooze_error = RwSignal::new(None::<&'static str>);
     let save_snooze = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = lang.get_untracked();

@@ -164,6 +164,21 @@ test('two key actions ticked while the first is still being saved are both kept'
   await screen.check();
   await file.check();
   await held.release();
+  // Both land in the database (a reload before the second save lands would cut it off: that
+  // is a reload racing a save, not this test's question).
+  const storedActions = () => page.evaluate(() => new Promise((done, failed) => {
+    const open = indexedDB.open('kehu-weihu');
+    open.onerror = () => failed(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('customers').objectStore('customers').get('aa');
+      get.onsuccess = () => {
+        db.close();
+        done(((get.result && get.result.lifecycle && get.result.lifecycle.actions) || []).map((a) => a.action).sort());
+      };
+    };
+  }));
+  await expect.poll(storedActions).toEqual(['file', 'screen']);
   await expect(page.getByText(/changed in another tab/i)).toHaveCount(0);
 
   await page.reload();

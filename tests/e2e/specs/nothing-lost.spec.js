@@ -32,6 +32,25 @@ test.describe('on a phone', () => {
     await expect(page.locator('.contacts')).toContainText('13800000000');
   });
 
+  test('a touch half-logged on Today keeps its note when its line moves to Overdue past midnight', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-03-02T12:00:00') });
+    await importCustomers(page, [{ id: 'a', name: '甲公司', orders: [], created_on: '2025-01-01' }]);
+    await page.goto('today/');
+    const line = page.locator('.due-line').filter({ hasText: '甲公司' }).first();
+    await expect(page.locator('.today-section.due .due-line').filter({ hasText: '甲公司' })).toHaveCount(1);
+    await line.getByRole('button', { name: 'Log touch' }).tap();
+    await line.getByLabel('What was said').tap();
+    await page.keyboard.type('电话沟通了新需求');
+
+    // Left open past midnight: the touch is overdue now, listed in the other section.
+    await page.clock.fastForward('13:00:00');
+    const overdue = page.locator('.today-section.overdue .due-line').filter({ hasText: '甲公司' });
+    await expect(overdue).toHaveCount(1);
+    await expect(overdue.getByLabel('What was said')).toHaveValue('电话沟通了新需求');
+    await overdue.getByRole('button', { name: 'Save', exact: true }).tap();
+    await expect(page.getByText('Logged', { exact: true })).toBeVisible();
+  });
+
   test('every tap target is at least 44 px high', async ({ page }) => {
     await importCustomers(page, [customer('a', '甲公司', [[10, 5]])]);
     await page.goto('customers/new/');
