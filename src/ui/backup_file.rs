@@ -146,6 +146,15 @@ impl BackupFile {
         let Some(handle) = HANDLE.with(|h| h.borrow().clone()) else {
             return;
         };
+        // Never from data not read yet: a file chosen while the data loads would be written
+        // empty, over a good backup. Try again once it is in (not at all if it fails to load).
+        match ws.status.get_untracked() {
+            Status::Ready => {}
+            Status::Loading => {
+                return crate::ui::browser::after_ms(200, move || spawn_local(self.write(ws, keep)))
+            }
+            _ => return,
+        }
         let text = crate::ui::workspace::export_text(ws);
         let written = async {
             let stream = call(&handle, "createWritable", &[]).await?;

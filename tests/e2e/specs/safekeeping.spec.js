@@ -3,6 +3,7 @@
 // automatic backup file where the browser offers one. The clock is Playwright's.
 'use strict';
 const { test, expect } = require('../fixtures/test');
+const { holdDatabase } = require('../fixtures/hold');
 const { ProfileForm } = require('../fixtures/customer-pages');
 
 /** Moves the browser's clock to noon on `date` and opens `path` there. */
@@ -99,6 +100,30 @@ test('Settings says whether the browser keeps the data and how much space it use
   await expect(section.getByRole('heading', { name: 'Keeping your data' })).toBeVisible();
   await expect(section.locator('.storage-persisted')).toHaveText(/The browser has (agreed|not promised) to keep this app's data/);
   await expect(section.locator('.storage-usage')).toHaveText(/^Using \d+ [KMG]B of about \d+ [KMG]B available\.$/);
+});
+
+test('a backup file chosen while the data still loads is written with the data, never empty', async ({ page, context }) => {
+  await page.addInitScript(() => {
+    window.backupWrites = [];
+    window.showSaveFilePicker = async () => ({
+      name: 'my-backup.json',
+      queryPermission: async () => 'granted',
+      requestPermission: async () => 'granted',
+      createWritable: async () => {
+        let text = '';
+        return { write: async (t) => { text += t; }, close: async () => { window.backupWrites.push(text); } };
+      },
+    });
+  });
+  await addCustomer(page, '东北重工');
+  // A slow disk: the data is still being read when the file is chosen.
+  const held = await holdDatabase(context);
+  await page.goto('settings/');
+  await page.getByRole('button', { name: 'Choose backup file…' }).click();
+  await expect(page.getByText('Changes are written to the backup file “my-backup.json”.')).toBeVisible();
+  await held.release();
+  const written = () => page.evaluate(() => window.backupWrites.map((t) => JSON.parse(t).customers.length));
+  await expect.poll(written).toEqual([1]);
 });
 
 test('a chosen backup file is written after each change, so no reminder is needed', async ({ page }) => {
