@@ -34,6 +34,8 @@ use per_customer::{per_customer_memo, Reads, Revisions, Sources};
 
 thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+    /// Whether this page started in the training workspace (read once, at its start).
+    static OPENED_AS_DEMO: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
 }
 
 /// The shared connection, opened on first use.
@@ -41,9 +43,23 @@ async fn db() -> Result<Rc<Db>, StoreError> {
     if let Some(db) = DB.with(|cell| cell.borrow().clone()) {
         return Ok(db);
     }
-    let db = Rc::new(Db::open().await?);
+    // The database this page started with, not the one the flag names now: entering or
+    // leaving the demo sets the flag and then loads the page again, and a load of the old
+    // page still in flight must not open (or seed) the other workspace's database.
+    let name = if opened_as_demo() {
+        crate::store::schema::DEMO_DB_NAME
+    } else {
+        crate::store::schema::DB_NAME
+    };
+    let db = Rc::new(Db::open_with(name, crate::store::schema::CURRENT).await?);
     DB.with(|cell| *cell.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// Whether this page is the training workspace's: the demo flag as it was when the page
+/// started (see [`db`]).
+pub fn opened_as_demo() -> bool {
+    OPENED_AS_DEMO.with(|d| *d.get_or_init(settings::is_demo))
 }
 
 /// Encryption at rest as the open connection knows it (`Off` until it is open). Not a
@@ -111,6 +127,7 @@ impl Workspace {
     /// Opens the data set and starts loading it (a side effect, hence no `Default`).
     #[allow(clippy::new_without_default)]
     pub fn new() -> Workspace {
+        opened_as_demo();
         let ws = Workspace::in_memory(app_today());
         ws.reload();
         ws.keep_tiers_current();
@@ -192,7 +209,7 @@ impl Workspace {
             match async { db().await?.load().await }.await {
                 // The training workspace starts with the seeds' stories.
                 Ok(loaded)
-                    if settings::is_demo()
+                    if opened_as_demo()
                         && (settings::take_demo_seed() || loaded.customers.is_empty()) =>
                 {
                     self.reset_demo();
@@ -209,7 +226,7 @@ impl Workspace {
     /// Writes the demo data set afresh (in the UI's language, as of the real today) and shows
     /// it. Only ever called on the demo's own database.
     pub fn reset_demo(self) {
-        if !settings::is_demo() {
+        if !opened_as_demo() {
             return;
         }
         settings::set_demo_offset(0);
@@ -245,7 +262,7 @@ impl Workspace {
     /// back leaves every tier as it was (changes the rules made on the way do not stick).
     pub fn travel_to(self, day: NaiveDate) {
         // Not while loading: the tiers kept for the way back would be none.
-        if !settings::is_demo() || self.status.get_untracked() != Status::Ready {
+        if !opened_as_demo() || self.status.get_untracked() != Status::Ready {
             return;
         }
         let from = self.today.get_untracked();
