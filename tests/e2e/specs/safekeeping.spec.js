@@ -21,6 +21,29 @@ async function addCustomer(page, name) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** The browser's file picker, as Chromium offers it, answering with a file in memory: each
+ * write of it lands in `window.backupWrites`, the name it suggested in `window.suggestedName`. */
+async function fakeFilePicker(page) {
+  await page.addInitScript(() => {
+    window.backupWrites = [];
+    window.showSaveFilePicker = async (options) => {
+      window.suggestedName = options.suggestedName;
+      return {
+        name: 'my-backup.json',
+        queryPermission: async () => 'granted',
+        requestPermission: async () => 'granted',
+        createWritable: async () => {
+          let text = '';
+          return { write: async (t) => { text += t; }, close: async () => { window.backupWrites.push(text); } };
+        },
+      };
+    };
+  });
+}
+
+/** How many customers each write of the backup file held. */
+const written = (page) => () => page.evaluate(() => window.backupWrites.map((t) => JSON.parse(t).customers.length));
+
 const reminder = (page) => page.getByRole('complementary', { name: 'Time for a backup' });
 
 /** The customer's touch on Today: Today has drawn its data, so a reminder missing beside it is
@@ -103,18 +126,7 @@ test('Settings says whether the browser keeps the data and how much space it use
 });
 
 test('a backup file chosen while the data still loads is written with the data, never empty', async ({ page, context }) => {
-  await page.addInitScript(() => {
-    window.backupWrites = [];
-    window.showSaveFilePicker = async () => ({
-      name: 'my-backup.json',
-      queryPermission: async () => 'granted',
-      requestPermission: async () => 'granted',
-      createWritable: async () => {
-        let text = '';
-        return { write: async (t) => { text += t; }, close: async () => { window.backupWrites.push(text); } };
-      },
-    });
-  });
+  await fakeFilePicker(page);
   await addCustomer(page, '东北重工');
   // A slow disk: the data is still being read when the file is chosen.
   const held = await holdDatabase(context);
@@ -122,33 +134,18 @@ test('a backup file chosen while the data still loads is written with the data, 
   await page.getByRole('button', { name: 'Choose backup file…' }).click();
   await expect(page.getByText('Changes are written to the backup file “my-backup.json”.')).toBeVisible();
   await held.release();
-  const written = () => page.evaluate(() => window.backupWrites.map((t) => JSON.parse(t).customers.length));
-  await expect.poll(written).toEqual([1]);
+  const writes = written(page);
+  await expect.poll(writes).toEqual([1]);
 });
 
 test('a chosen backup file is written after each change, so no reminder is needed', async ({ page }) => {
-  // The browser's file picker, as Chromium offers it, answering with a file in memory.
-  await page.addInitScript(() => {
-    window.backupWrites = [];
-    window.showSaveFilePicker = async (options) => {
-      window.suggestedName = options.suggestedName;
-      return {
-        name: 'my-backup.json',
-        queryPermission: async () => 'granted',
-        requestPermission: async () => 'granted',
-        createWritable: async () => {
-          let text = '';
-          return { write: async (t) => { text += t; }, close: async () => { window.backupWrites.push(text); } };
-        },
-      };
-    };
-  });
+  await fakeFilePicker(page);
   await addCustomer(page, '东北重工');
   await at(page, '2026-03-02', 'settings/');
   await page.getByRole('button', { name: 'Choose backup file…' }).click();
   await expect(page.getByText('Changes are written to the backup file “my-backup.json”.')).toBeVisible();
-  const written = () => page.evaluate(() => window.backupWrites.map((t) => JSON.parse(t).customers.length));
-  await expect.poll(written).toEqual([1]);
+  const writes = written(page);
+  await expect.poll(writes).toEqual([1]);
   expect(await page.evaluate(() => window.suggestedName)).toBe('customers-2026-03-02.json');
   await expect(page.getByText('Last backup: 2026-03-02. Nothing changed since.')).toBeVisible();
 
@@ -159,7 +156,7 @@ test('a chosen backup file is written after each change, so no reminder is neede
   await form.fill('Customer name', '西南食品');
   await form.save();
   await expect(page.getByRole('heading', { level: 1, name: '西南食品' })).toBeVisible();
-  await expect.poll(written).toEqual([1, 2]);
+  await expect.poll(writes).toEqual([1, 2]);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'Stop writing to this file' }).click();
   await expect(page.getByRole('button', { name: 'Choose backup file…' })).toBeVisible();
