@@ -46,8 +46,30 @@ pub struct ProfileDraft {
     pub remarks: Vec<RemarkDraft>,
 }
 
+/// Which row of the form a contact, order, score or remark is while the form is open: the
+/// row editors key their rows by it, so adding or removing a row leaves the other rows (and
+/// what has focus in them) as they are. Never stored (a draft read back gets fresh keys) and
+/// never compared (two drafts that say the same are equal whatever their rows' keys).
+#[derive(Clone, Copy, Debug)]
+pub struct RowKey(pub u64);
+
+impl Default for RowKey {
+    fn default() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        RowKey(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl PartialEq for RowKey {
+    fn eq(&self, _: &RowKey) -> bool {
+        true
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ContactDraft {
+    #[serde(skip)]
+    pub row: RowKey,
     pub name: String,
     pub title: String,
     pub role: Option<DecisionRole>,
@@ -62,6 +84,8 @@ pub struct ContactDraft {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrderDraft {
+    #[serde(skip)]
+    pub row: RowKey,
     /// Empty for an order added in this form.
     pub id: String,
     /// "YYYY-MM-DD", as a date input gives it.
@@ -72,6 +96,8 @@ pub struct OrderDraft {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SatisfactionDraft {
+    #[serde(skip)]
+    pub row: RowKey,
     pub id: String,
     pub date: String,
     pub kind: SatisfactionKind,
@@ -83,6 +109,7 @@ pub struct SatisfactionDraft {
 impl Default for SatisfactionDraft {
     fn default() -> Self {
         SatisfactionDraft {
+            row: RowKey::default(),
             id: String::new(),
             date: String::new(),
             kind: SatisfactionKind::Feedback,
@@ -95,6 +122,8 @@ impl Default for SatisfactionDraft {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RemarkDraft {
+    #[serde(skip)]
+    pub row: RowKey,
     pub id: String,
     pub date: String,
     pub kind: RemarkKind,
@@ -104,6 +133,7 @@ pub struct RemarkDraft {
 impl Default for RemarkDraft {
     fn default() -> Self {
         RemarkDraft {
+            row: RowKey::default(),
             id: String::new(),
             date: String::new(),
             kind: RemarkKind::Complaint,
@@ -246,6 +276,7 @@ impl ProfileDraft {
                 .contacts
                 .iter()
                 .map(|k| ContactDraft {
+                    row: RowKey::default(),
                     name: k.name.clone(),
                     title: k.title.clone(),
                     role: k.role,
@@ -291,6 +322,7 @@ impl ProfileDraft {
                 .orders
                 .iter()
                 .map(|o| OrderDraft {
+                    row: RowKey::default(),
                     id: o.id.clone(),
                     date: o.date.map(|d| d.to_string()).unwrap_or_default(),
                     amount: format_amount(o.amount_fen, unit),
@@ -301,6 +333,7 @@ impl ProfileDraft {
                 .satisfaction
                 .iter()
                 .map(|s| SatisfactionDraft {
+                    row: RowKey::default(),
                     id: s.id.clone(),
                     date: s.date.map(|d| d.to_string()).unwrap_or_default(),
                     kind: s.kind.unwrap_or(SatisfactionKind::Feedback),
@@ -313,6 +346,7 @@ impl ProfileDraft {
                 .remarks
                 .iter()
                 .map(|r| RemarkDraft {
+                    row: RowKey::default(),
                     id: r.id.clone(),
                     date: r.date.map(|d| d.to_string()).unwrap_or_default(),
                     kind: r.kind.unwrap_or(RemarkKind::Complaint),
@@ -788,5 +822,46 @@ mod tests {
             })
             .unwrap();
         assert_eq!(resaved, c);
+    }
+
+    /// Rows' keys are the form's own: not in the kept draft's shape, fresh and distinct for
+    /// every row read back, and no part of what two drafts say.
+    #[test]
+    fn row_keys_are_never_stored_and_never_compared() {
+        let draft = ProfileDraft {
+            contacts: vec![ContactDraft::default(), ContactDraft::default()],
+            orders: vec![OrderDraft::default()],
+            satisfaction: vec![SatisfactionDraft::default()],
+            remarks: vec![RemarkDraft::default()],
+            ..ProfileDraft::default()
+        };
+        let kept = serde_json::to_value(&draft).unwrap();
+        assert!(!kept.to_string().contains("\"row\""), "{kept}");
+        let back: ProfileDraft = serde_json::from_value(kept.clone()).unwrap();
+        assert_eq!(back, draft);
+        let mut keys: Vec<u64> = back.contacts.iter().map(|c| c.row.0).collect();
+        keys.extend(draft.contacts.iter().map(|c| c.row.0));
+        keys.extend([
+            back.orders[0].row.0,
+            back.satisfaction[0].row.0,
+            back.remarks[0].row.0,
+        ]);
+        let mut distinct = keys.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), keys.len(), "{keys:?}");
+        // A draft kept before rows had keys reads back the same.
+        let old: ProfileDraft = serde_json::from_str(
+            r#"{"name":"甲","contacts":[{"name":"张","title":"","role":null,"channel":null,"preferred_time":null,"phone":"1","email":"","wechat":"","birthday":""}]}"#,
+        )
+        .unwrap();
+        assert_eq!(old.contacts[0].name, "张");
+        assert_eq!(
+            serde_json::to_value(&old).unwrap()["contacts"][0]
+                .as_object()
+                .unwrap()
+                .len(),
+            9
+        );
     }
 }

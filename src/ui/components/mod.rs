@@ -2,6 +2,7 @@
 //! catalogue, never another page; a component never imports a page.
 
 pub mod backup_reminder;
+pub mod keyed;
 pub mod page;
 pub mod profile_drafts;
 pub mod profile_form;

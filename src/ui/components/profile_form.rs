@@ -5,7 +5,8 @@ use crate::ui::tr;
 use leptos::prelude::*;
 
 use crate::domain::profile_form::{
-    ContactDraft, Field, FieldError, OrderDraft, ProfileDraft, RemarkDraft, SatisfactionDraft,
+    ContactDraft, Field, FieldError, OrderDraft, ProfileDraft, RemarkDraft, RowKey,
+    SatisfactionDraft,
 };
 use crate::domain::records::{
     Channel, CompanySize, CreditStatus, Customer, DecisionRole, Level, PreferredTime, RemarkKind,
@@ -374,30 +375,67 @@ fn focus_first_invalid() {
     });
 }
 
-/// A text field of row `i` of one of the draft's lists: its value and its setter.
+/// A text field of the row at `at` in one of the draft's lists: its value and its setter.
 fn row_text<R: 'static>(
     draft: RwSignal<ProfileDraft>,
     list: Lens<ProfileDraft, Vec<R>>,
     field: Lens<R, String>,
-    i: usize,
+    at: Memo<usize>,
 ) -> (Signal<String>, Callback<String>) {
     (
         Signal::derive(move || {
             draft.with(|d| {
                 (list.get)(d)
-                    .get(i)
+                    .get(at.get())
                     .map(|r| (field.get)(r).clone())
                     .unwrap_or_default()
             })
         }),
         Callback::new(move |v| {
             draft.update(|d| {
-                if let Some(r) = (list.set)(d).get_mut(i) {
+                if let Some(r) = (list.set)(d).get_mut(at.get_untracked()) {
                     *(field.set)(r) = v;
                 }
             })
         }),
     )
+}
+
+/// The keys of a draft list's rows, in order.
+fn row_keys<R>(rows: &[R], key: fn(&R) -> RowKey) -> Vec<u64> {
+    rows.iter().map(|r| key(r).0).collect()
+}
+
+/// The row editors of one of the draft's lists, keyed by their row's key: adding or removing
+/// a row leaves the other rows' fields (and what has focus) as they are. `row` is given the
+/// row's place, which follows it when rows before it go. One `<For>` for all four lists.
+fn keyed_rows(
+    draft: RwSignal<ProfileDraft>,
+    keys: fn(&ProfileDraft) -> Vec<u64>,
+    row: Callback<(u64, Memo<usize>), AnyView>,
+) -> impl IntoView {
+    view! {
+        <For each=move || draft.with(keys) key=|k| *k let:k>
+            {row.run((k, Memo::new(move |_| draft.with(|d| keys(d).iter().position(|x| *x == k).unwrap_or(usize::MAX)))))}
+        </For>
+    }
+}
+
+/// The message for a field of the row at `at`, in the current language.
+fn row_error(
+    errors: Memo<Vec<FieldError>>,
+    lang: RwSignal<Lang>,
+    at: Memo<usize>,
+    field: fn(usize) -> Field,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        let field = field(at.get());
+        errors.with(|es| {
+            es.iter()
+                .find(|e| e.field == field)
+                .map(|e| lang.get().problem(e.problem))
+        })
+    })
 }
 
 #[component]
@@ -424,11 +462,39 @@ fn RemoveRow(on_remove: Callback<()>) -> impl IntoView {
     }
 }
 
+/// A choice of the row at `at` in one of the draft's lists.
+macro_rules! row_choice {
+    ($draft:ident, $list:ident, $at:ident, $field:ident) => {
+        (
+            Signal::derive(move || $draft.with(|d| d.$list.get($at.get()).and_then(|r| r.$field))),
+            Callback::new(move |v| {
+                $draft.update(|d| {
+                    if let Some(r) = d.$list.get_mut($at.get_untracked()) {
+                        r.$field = v;
+                    }
+                })
+            }),
+        )
+    };
+}
+
+/// Removes the row at `at` from one of the draft's lists.
+macro_rules! remove_row {
+    ($draft:ident, $list:ident, $at:ident) => {
+        Callback::new(move |_| {
+            $draft.update(|d| {
+                let i = $at.get_untracked();
+                if i < d.$list.len() {
+                    d.$list.remove(i);
+                }
+            })
+        })
+    };
+}
+
 #[component]
 fn ContactsEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
     let lang = use_lang();
-    let error_for = move |field: Field| field_error(errors, lang, field);
-    let count = Memo::new(move |_| draft.with(|d| d.contacts.len()));
     let list = lens!(ProfileDraft => contacts);
     view! {
         <fieldset class="rows">
@@ -437,58 +503,61 @@ fn ContactsEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) 
                 add_label=Lang::add_contact
                 on_add=Callback::new(move |_| draft.update(|d| d.contacts.push(ContactDraft::default())))
             />
-            {move || (0..count.get()).map(|i| {
-                let text = |id: &str, label: fn(Lang) -> &'static str, field: Lens<ContactDraft, String>, kind: &'static str, error: Option<Field>| {
-                    let (value, on_input) = row_text(draft, list, field, i);
+            {keyed_rows(draft, |d| row_keys(&d.contacts, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+                let text = |id: &str, label: fn(Lang) -> &'static str, field: Lens<ContactDraft, String>, kind: &'static str, error: Option<fn(usize) -> Field>| {
+                    let (value, on_input) = row_text(draft, list, field, at);
                     view! {
                         <TextField
-                            id=format!("pf-contact-{i}-{id}")
+                            id=format!("pf-contact-{k}-{id}")
                             label=label
                             kind=kind
                             value=value
                             on_input=on_input
-                            error=error.map(error_for).unwrap_or_else(|| Signal::derive(|| None))
+                            error=error.map(|e| row_error(errors, lang, at, e)).unwrap_or_else(|| Signal::derive(|| None))
                         />
                     }
                 };
+                let (role, on_role) = row_choice!(draft, contacts, at, role);
+                let (channel, on_channel) = row_choice!(draft, contacts, at, channel);
+                let (time, on_time) = row_choice!(draft, contacts, at, preferred_time);
                 view! {
                     <div class="row-card">
                         <div class="grid">
                             {text("name", Lang::field_contact_name, lens!(ContactDraft => name), "", None)}
                             {text("title", Lang::field_contact_title, lens!(ContactDraft => title), "", None)}
                             <ChoiceField
-                                id=format!("pf-contact-{i}-role")
+                                id=format!("pf-contact-{k}-role")
                                 label=Lang::field_role
                                 options=DecisionRole::ALL.to_vec()
                                 option_label=Lang::decision_role
-                                value=Signal::derive(move || draft.with(|d| d.contacts.get(i).and_then(|c| c.role)))
-                                on_change=Callback::new(move |v| draft.update(|d| if let Some(c) = d.contacts.get_mut(i) { c.role = v }))
+                                value=role
+                                on_change=on_role
                             />
                             <ChoiceField
-                                id=format!("pf-contact-{i}-channel")
+                                id=format!("pf-contact-{k}-channel")
                                 label=Lang::field_channel
                                 options=Channel::ALL.to_vec()
                                 option_label=Lang::channel
-                                value=Signal::derive(move || draft.with(|d| d.contacts.get(i).and_then(|c| c.channel)))
-                                on_change=Callback::new(move |v| draft.update(|d| if let Some(c) = d.contacts.get_mut(i) { c.channel = v }))
+                                value=channel
+                                on_change=on_channel
                             />
                             <ChoiceField
-                                id=format!("pf-contact-{i}-time")
+                                id=format!("pf-contact-{k}-time")
                                 label=Lang::field_time
                                 options=PreferredTime::ALL.to_vec()
                                 option_label=Lang::preferred_time
-                                value=Signal::derive(move || draft.with(|d| d.contacts.get(i).and_then(|c| c.preferred_time)))
-                                on_change=Callback::new(move |v| draft.update(|d| if let Some(c) = d.contacts.get_mut(i) { c.preferred_time = v }))
+                                value=time
+                                on_change=on_time
                             />
                             {text("phone", Lang::field_phone, lens!(ContactDraft => phone), "tel", None)}
-                            {text("email", Lang::field_email, lens!(ContactDraft => email), "email", Some(Field::ContactEmail(i)))}
+                            {text("email", Lang::field_email, lens!(ContactDraft => email), "email", Some(Field::ContactEmail))}
                             {text("wechat", Lang::field_wechat, lens!(ContactDraft => wechat), "", None)}
-                            {text("birthday", Lang::field_birthday, lens!(ContactDraft => birthday), "", Some(Field::ContactBirthday(i)))}
+                            {text("birthday", Lang::field_birthday, lens!(ContactDraft => birthday), "", Some(Field::ContactBirthday))}
                         </div>
-                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.contacts.remove(i); }))/>
+                        <RemoveRow on_remove=remove_row!(draft, contacts, at)/>
                     </div>
-                }
-            }).collect_view()}
+                }.into_any()
+            }))}
         </fieldset>
     }
 }
@@ -496,9 +565,7 @@ fn ContactsEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) 
 #[component]
 fn OrdersEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
     let lang = use_lang();
-    let error_for = move |field: Field| field_error(errors, lang, field);
     let ws = use_workspace();
-    let count = Memo::new(move |_| draft.with(|d| d.orders.len()));
     let list = lens!(ProfileDraft => orders);
     view! {
         <fieldset class="rows">
@@ -510,20 +577,20 @@ fn OrdersEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) ->
             <p class="hint">
                 {move || format!("{}: {}", lang.get().amounts_in(), lang.get().unit_name(ws.settings.get().money_unit))}
             </p>
-            {move || (0..count.get()).map(|i| {
-                let (date, on_date) = row_text(draft, list, lens!(OrderDraft => date), i);
-                let (amount, on_amount) = row_text(draft, list, lens!(OrderDraft => amount), i);
-                let (product, on_product) = row_text(draft, list, lens!(OrderDraft => product), i);
+            {keyed_rows(draft, |d| row_keys(&d.orders, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+                let (date, on_date) = row_text(draft, list, lens!(OrderDraft => date), at);
+                let (amount, on_amount) = row_text(draft, list, lens!(OrderDraft => amount), at);
+                let (product, on_product) = row_text(draft, list, lens!(OrderDraft => product), at);
                 view! {
                     <div class="row-card row-inline">
-                        <TextField id=format!("pf-order-{i}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=error_for(Field::OrderDate(i))/>
-                        <TextField id=format!("pf-order-{i}-amount") label=Lang::field_amount value=amount on_input=on_amount error=error_for(Field::OrderAmount(i))
+                        <TextField id=format!("pf-order-{k}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=row_error(errors, lang, at, Field::OrderDate)/>
+                        <TextField id=format!("pf-order-{k}-amount") label=Lang::field_amount value=amount on_input=on_amount error=row_error(errors, lang, at, Field::OrderAmount)
                             unit=Signal::derive(move || lang.get().label_unit(ws.settings.get().money_unit).to_string()) inputmode="decimal"/>
-                        <TextField id=format!("pf-order-{i}-product") label=Lang::field_product value=product on_input=on_product/>
-                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.orders.remove(i); }))/>
+                        <TextField id=format!("pf-order-{k}-product") label=Lang::field_product value=product on_input=on_product/>
+                        <RemoveRow on_remove=remove_row!(draft, orders, at)/>
                     </div>
-                }
-            }).collect_view()}
+                }.into_any()
+            }))}
         </fieldset>
     }
 }
@@ -534,8 +601,6 @@ fn SatisfactionEditor(
     errors: Memo<Vec<FieldError>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let error_for = move |field: Field| field_error(errors, lang, field);
-    let count = Memo::new(move |_| draft.with(|d| d.satisfaction.len()));
     let list = lens!(ProfileDraft => satisfaction);
     view! {
         <fieldset class="rows">
@@ -544,27 +609,27 @@ fn SatisfactionEditor(
                 add_label=Lang::add_score
                 on_add=Callback::new(move |_| draft.update(|d| d.satisfaction.push(SatisfactionDraft::default())))
             />
-            {move || (0..count.get()).map(|i| {
-                let (date, on_date) = row_text(draft, list, lens!(SatisfactionDraft => date), i);
-                let (score, on_score) = row_text(draft, list, lens!(SatisfactionDraft => score), i);
-                let (note, on_note) = row_text(draft, list, lens!(SatisfactionDraft => note), i);
+            {keyed_rows(draft, |d| row_keys(&d.satisfaction, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+                let (date, on_date) = row_text(draft, list, lens!(SatisfactionDraft => date), at);
+                let (score, on_score) = row_text(draft, list, lens!(SatisfactionDraft => score), at);
+                let (note, on_note) = row_text(draft, list, lens!(SatisfactionDraft => note), at);
                 view! {
                     <div class="row-card row-inline">
-                        <TextField id=format!("pf-score-{i}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=error_for(Field::ScoreDate(i))/>
+                        <TextField id=format!("pf-score-{k}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=row_error(errors, lang, at, Field::ScoreDate)/>
                         <ChoiceField
-                            id=format!("pf-score-{i}-kind")
+                            id=format!("pf-score-{k}-kind")
                             label=Lang::field_kind
                             options=SatisfactionKind::ALL.to_vec()
                             option_label=Lang::satisfaction_kind
-                            value=Signal::derive(move || draft.with(|d| d.satisfaction.get(i).map(|s| s.kind)))
-                            on_change=Callback::new(move |v: Option<SatisfactionKind>| draft.update(|d| if let (Some(s), Some(v)) = (d.satisfaction.get_mut(i), v) { s.kind = v }))
+                            value=Signal::derive(move || draft.with(|d| d.satisfaction.get(at.get()).map(|s| s.kind)))
+                            on_change=Callback::new(move |v: Option<SatisfactionKind>| draft.update(|d| if let (Some(s), Some(v)) = (d.satisfaction.get_mut(at.get_untracked()), v) { s.kind = v }))
                         />
-                        <TextField id=format!("pf-score-{i}-score") label=Lang::field_score inputmode="decimal" value=score on_input=on_score error=error_for(Field::Score(i))/>
-                        <TextField id=format!("pf-score-{i}-note") label=Lang::field_note value=note on_input=on_note/>
-                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.satisfaction.remove(i); }))/>
+                        <TextField id=format!("pf-score-{k}-score") label=Lang::field_score inputmode="decimal" value=score on_input=on_score error=row_error(errors, lang, at, Field::Score)/>
+                        <TextField id=format!("pf-score-{k}-note") label=Lang::field_note value=note on_input=on_note/>
+                        <RemoveRow on_remove=remove_row!(draft, satisfaction, at)/>
                     </div>
-                }
-            }).collect_view()}
+                }.into_any()
+            }))}
         </fieldset>
     }
 }
@@ -572,8 +637,6 @@ fn SatisfactionEditor(
 #[component]
 fn RemarksEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
     let lang = use_lang();
-    let error_for = move |field: Field| field_error(errors, lang, field);
-    let count = Memo::new(move |_| draft.with(|d| d.remarks.len()));
     let list = lens!(ProfileDraft => remarks);
     view! {
         <fieldset class="rows">
@@ -582,25 +645,25 @@ fn RemarksEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -
                 add_label=Lang::add_remark
                 on_add=Callback::new(move |_| draft.update(|d| d.remarks.push(RemarkDraft::default())))
             />
-            {move || (0..count.get()).map(|i| {
-                let (date, on_date) = row_text(draft, list, lens!(RemarkDraft => date), i);
-                let (text, on_text) = row_text(draft, list, lens!(RemarkDraft => text), i);
+            {keyed_rows(draft, |d| row_keys(&d.remarks, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+                let (date, on_date) = row_text(draft, list, lens!(RemarkDraft => date), at);
+                let (text, on_text) = row_text(draft, list, lens!(RemarkDraft => text), at);
                 view! {
                     <div class="row-card row-inline">
-                        <TextField id=format!("pf-remark-{i}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=error_for(Field::RemarkDate(i))/>
+                        <TextField id=format!("pf-remark-{k}-date") label=Lang::field_date kind="date" value=date on_input=on_date error=row_error(errors, lang, at, Field::RemarkDate)/>
                         <ChoiceField
-                            id=format!("pf-remark-{i}-kind")
+                            id=format!("pf-remark-{k}-kind")
                             label=Lang::field_kind
                             options=vec![RemarkKind::Complaint, RemarkKind::Suggestion]
                             option_label=Lang::remark_kind
-                            value=Signal::derive(move || draft.with(|d| d.remarks.get(i).map(|r| r.kind)))
-                            on_change=Callback::new(move |v: Option<RemarkKind>| draft.update(|d| if let (Some(r), Some(v)) = (d.remarks.get_mut(i), v) { r.kind = v }))
+                            value=Signal::derive(move || draft.with(|d| d.remarks.get(at.get()).map(|r| r.kind)))
+                            on_change=Callback::new(move |v: Option<RemarkKind>| draft.update(|d| if let (Some(r), Some(v)) = (d.remarks.get_mut(at.get_untracked()), v) { r.kind = v }))
                         />
-                        <TextField id=format!("pf-remark-{i}-text") label=Lang::field_text value=text on_input=on_text error=error_for(Field::RemarkText(i))/>
-                        <RemoveRow on_remove=Callback::new(move |_| draft.update(|d| { d.remarks.remove(i); }))/>
+                        <TextField id=format!("pf-remark-{k}-text") label=Lang::field_text value=text on_input=on_text error=row_error(errors, lang, at, Field::RemarkText)/>
+                        <RemoveRow on_remove=remove_row!(draft, remarks, at)/>
                     </div>
-                }
-            }).collect_view()}
+                }.into_any()
+            }))}
         </fieldset>
     }
 }

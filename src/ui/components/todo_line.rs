@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::records::Todo;
 use crate::i18n::Lang;
+use crate::ui::components::keyed::row_of;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};
@@ -12,14 +13,10 @@ use crate::ui::{format, tr, use_base, use_lang};
 /// A to-do and its status as a list shows them.
 pub type TodoItem = (TodoStatus, Todo);
 
-/// The row of the to-do `id` in `list`, following its changes: a list keys its rows by the
-/// to-do's id, so a row being closed (its result half typed) stays as it is when the to-do or
-/// another one changes, and only what changed is drawn again (leptos' todomvc does the same).
+/// The row of to-do `first` in `list`, following its changes: a row being closed (its result
+/// half typed) stays as it is when the to-do or another one changes.
 pub fn todo_row(list: Memo<Vec<TodoItem>>, first: TodoItem) -> Signal<TodoItem> {
-    Signal::derive(move || {
-        list.with(|l| l.iter().find(|(_, t)| t.id == first.1.id).cloned())
-            .unwrap_or_else(|| first.clone())
-    })
+    row_of(list, first, |(_, t)| t.id.as_str())
 }
 
 /// One to-do with its close / reopen control; also used on the customer page.

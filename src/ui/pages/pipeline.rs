@@ -17,12 +17,13 @@ const COLUMN_CARDS: usize = 20;
 use crate::domain::lifecycle::{inferred_stage, Stage};
 use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
+use crate::ui::components::keyed::row_of;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
 use crate::ui::workspace::{figure, kept, use_workspace};
 use crate::ui::{format, tr, use_base, use_lang};
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 struct Card {
     id: String,
     name: String,
@@ -108,8 +109,8 @@ pub fn PipelinePage() -> impl IntoView {
                                 " "<span class="count-badge">{move || column.with(Vec::len)}</span>
                             </h2>
                             <ul class="cards">
-                                <For each=move || column.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|c| c.clone() let:card>
-                                    <PipelineCard card=card index=i dragging=dragging/>
+                                <For each=move || column.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|c| c.id.clone() let:card>
+                                    <PipelineCard card=row_of(column, card, |c| c.id.as_str()) index=i dragging=dragging/>
                                 </For>
                             </ul>
                             <ShowMore total=Signal::derive(move || column.with(Vec::len)) shown=shown step=COLUMN_CARDS/>
@@ -126,38 +127,31 @@ pub fn PipelinePage() -> impl IntoView {
 
 #[component]
 fn PipelineCard(
-    card: Arc<Card>,
+    card: Signal<Arc<Card>>,
     index: usize,
     dragging: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let href = customer_href(&use_base(), &card.id);
-    let id = StoredValue::new(card.id.clone());
+    let id = StoredValue::new(card.with_untracked(|c| c.id.clone()));
+    let href = customer_href(&use_base(), &id.get_value());
     let step = move |delta: i64| {
         let to = Stage::ALL[(index as i64 + delta) as usize];
         move_stage(ws, &id.get_value(), to);
     };
-    let Card {
-        name,
-        owner,
-        inferred,
-        status,
-        days,
-        late,
-        ..
-    } = Arc::unwrap_or_clone(card);
-    let is_late = late.is_some();
-    view! {
-        <li
-            class="card-item"
-            class:late=is_late
-            class:inferred=inferred
-            draggable="true"
-            on:dragstart=move |_| dragging.set(Some(id.get_value()))
-            on:dragend=move |_| dragging.set(None)
-        >
-            <a href=href class="card-name">{name}</a>
+    // What the card shows follows its customer; the card itself (and a drag) stays.
+    let shows = move || {
+        let Card {
+            name,
+            owner,
+            inferred,
+            status,
+            days,
+            late,
+            ..
+        } = Arc::unwrap_or_clone(card.get());
+        view! {
+            <a href=href.clone() class="card-name">{name}</a>
             <p class="hint">
                 {move || status.map(|s| lang.get().stage_status(s)).unwrap_or_else(|| if inferred { "" } else { lang.get().pipe_no_status() })}
                 {(!owner.is_empty()).then(|| format!(" · {owner}"))}
@@ -168,6 +162,18 @@ fn PipelineCard(
                 <p class="late-node">{move || lang.get().pipe_node_passed(&format::date(n.due), &n.missing)}</p>
             })}
             {inferred.then(|| view! { <p class="hint small">{tr(Lang::pipe_inferred)}</p> })}
+        }
+    };
+    view! {
+        <li
+            class="card-item"
+            class:late=move || card.with(|c| c.late.is_some())
+            class:inferred=move || card.with(|c| c.inferred)
+            draggable="true"
+            on:dragstart=move |_| dragging.set(Some(id.get_value()))
+            on:dragend=move |_| dragging.set(None)
+        >
+            {shows}
             <div class="card-moves">
                 {(index > 0).then(|| view! {
                     <button type="button" aria-label=tr(Lang::pipe_move_left) title=tr(Lang::pipe_move_left) on:click=move |_| step(-1)>"←"</button>

@@ -63,20 +63,20 @@ test('invalid fields are named, nothing is saved, and nothing typed is lost', as
   await form.save();
 
   await expect(form.error('pf-name')).toHaveText('is required');
-  await expect(form.error('pf-order-0-amount')).toHaveText('must be ≥ 0');
-  await expect(form.error('pf-order-1-date')).toHaveText('cannot be after today');
-  await expect(form.error('pf-score-0-score')).toHaveText('must be between 0 and 10');
+  await expect(form.rowError('order', 0, 'amount')).toHaveText('must be ≥ 0');
+  await expect(form.rowError('order', 1, 'date')).toHaveText('cannot be after today');
+  await expect(form.rowError('score', 0, 'score')).toHaveText('must be between 0 and 10');
   await expect(page.getByText('Some fields need fixing; nothing was saved.').first()).toBeVisible();
   // Focus moved to the first problem, and everything typed is still there.
   await expect(form.field('Customer name')).toBeFocused();
   await expect(form.field('Industry')).toHaveValue('制造');
-  await expect(page.locator('#pf-order-0-amount')).toHaveValue('-3');
+  await expect(new ProfileForm(page).row('order', 0, 'amount')).toHaveValue('-3');
 
   // Fixing the fields clears the messages and saves.
   await form.fill('Customer name', 'ZZ制造厂');
-  await page.locator('#pf-order-0-amount').fill('3');
-  await page.locator('#pf-order-1-date').fill(day(-3));
-  await page.locator('#pf-score-0-score').fill('8');
+  await new ProfileForm(page).row('order', 0, 'amount').fill('3');
+  await new ProfileForm(page).row('order', 1, 'date').fill(day(-3));
+  await new ProfileForm(page).row('score', 0, 'score').fill('8');
   await expect(form.error('pf-name')).toHaveText('');
   await form.save();
   await expect(page.getByRole('heading', { level: 1, name: 'ZZ制造厂' })).toBeVisible();

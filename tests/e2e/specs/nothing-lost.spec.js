@@ -17,16 +17,16 @@ test.describe('on a phone', () => {
     await form.field('Customer name').tap();
     await page.keyboard.type('移动客户');
     await form.form.getByRole('button', { name: '+ Add contact' }).tap();
-    await page.locator('#pf-contact-0-name').tap();
+    await new ProfileForm(page).row('contact', 0, 'name').tap();
     await page.keyboard.type('张经理');
     // No pause: the tap lands while the name's change is still being handled.
-    await page.locator('#pf-contact-0-phone').tap();
+    await new ProfileForm(page).row('contact', 0, 'phone').tap();
     await page.keyboard.type('13800000000');
-    await page.locator('#pf-contact-0-email').tap();
+    await new ProfileForm(page).row('contact', 0, 'email').tap();
     await page.keyboard.type('z@example.com');
-    await expect(page.locator('#pf-contact-0-name')).toHaveValue('张经理');
-    await expect(page.locator('#pf-contact-0-phone')).toHaveValue('13800000000');
-    await expect(page.locator('#pf-contact-0-email')).toHaveValue('z@example.com');
+    await expect(new ProfileForm(page).row('contact', 0, 'name')).toHaveValue('张经理');
+    await expect(new ProfileForm(page).row('contact', 0, 'phone')).toHaveValue('13800000000');
+    await expect(new ProfileForm(page).row('contact', 0, 'email')).toHaveValue('z@example.com');
     await form.form.getByRole('button', { name: 'Save', exact: true }).tap();
     await expect(page.getByRole('heading', { level: 1, name: '移动客户' })).toBeVisible();
     await expect(page.locator('.contacts')).toContainText('13800000000');
@@ -78,7 +78,7 @@ test('a half-filled new customer survives a reload and a move to another page, a
   await page.reload();
   await expect(form.field('Customer name')).toHaveValue('半路客户');
   await expect(form.field('Industry')).toHaveValue('制造');
-  await expect(page.locator('#pf-order-0-amount')).toHaveValue('3');
+  await expect(new ProfileForm(page).row('order', 0, 'amount')).toHaveValue('3');
   await expect(page.getByText('What you typed here before is back; it is not saved yet.')).toBeVisible();
 
   // Another page, then Back: still there.
@@ -205,11 +205,11 @@ test('moving to another page puts focus on its heading, and a focused field is n
   await page.goto('customers/new/');
   const form = new ProfileForm(page);
   await form.form.getByRole('button', { name: '+ Add order' }).click();
-  await page.locator('#pf-order-0-product').focus();
+  await new ProfileForm(page).row('order', 0, 'product').focus();
   // Back with the keyboard to the order's amount, down where the sticky Save bar sits.
   await page.keyboard.press('Shift+Tab');
-  await expect(page.locator('#pf-order-0-amount')).toBeFocused();
-  const clear = await page.locator('#pf-order-0-amount').evaluate((el) => {
+  await expect(new ProfileForm(page).row('order', 0, 'amount')).toBeFocused();
+  const clear = await new ProfileForm(page).row('order', 0, 'amount').evaluate((el) => {
     const field = el.getBoundingClientRect();
     const bar = document.querySelector('form.profile-form .form-actions').getBoundingClientRect();
     return field.bottom <= bar.top || field.top >= bar.bottom;

@@ -8,6 +8,7 @@ use crate::domain::closed_loop::{self, is_closed, TodoStatus};
 use crate::domain::records::FollowUp;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
+use crate::ui::components::keyed::row_of;
 use crate::ui::components::todo_line::{todo_row, TodoLine};
 use crate::ui::components::{ShowAll, LATEST};
 use crate::ui::toast::use_toaster;
@@ -55,8 +56,8 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
             </div>
             <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="hint">{tr(Lang::fu_none)}</p> }>
                 <ul class="followup-list">
-                    <For each=move || list.with(|l| l.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|item| item.clone() let:item>
-                        <FollowUpItem closed=item.0 followup=item.1/>
+                    <For each=move || list.with(|l| l.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|item| item.1.id.clone() let:item>
+                        <FollowUpItem item=row_of(list, item, |(_, f)| f.id.as_str())/>
                     </For>
                 </ul>
                 <ShowAll total=Signal::derive(move || list.with(Vec::len)) shown=shown/>
@@ -66,27 +67,28 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
 }
 
 #[component]
-fn FollowUpItem(closed: bool, followup: FollowUp) -> impl IntoView {
+fn FollowUpItem(item: Signal<(bool, FollowUp)>) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
     let base = use_base();
+    // The row's own state: kept while the follow-up changes under it.
     let confirming = RwSignal::new(false);
-    let edit_href = format!("{base}/followup/?id={}", followup.id);
-    let f = StoredValue::new(followup);
+    let id = StoredValue::new(item.with_untracked(|(_, f)| f.id.clone()));
+    let edit_href = format!("{base}/followup/?id={}", id.get_value());
     let todos = Memo::new(move |_| {
         let today = ws.today.get();
         ws.todos.with(|ts| {
-            f.with_value(|f| {
+            id.with_value(|id| {
                 ts.iter()
-                    .filter(|t| t.followup_id == f.id)
+                    .filter(|t| t.followup_id == *id)
                     .map(|t| (TodoStatus::of(t, today), t.clone()))
                     .collect::<Vec<_>>()
             })
         })
     });
     let delete = move |_| {
-        let effects = f.with_value(|f| {
+        let effects = item.with_untracked(|(_, f)| {
             ws.todos.with_untracked(|ts| {
                 let mine: Vec<_> = ts
                     .iter()
@@ -100,27 +102,35 @@ fn FollowUpItem(closed: bool, followup: FollowUp) -> impl IntoView {
             toaster.info(lang.get_untracked().fu_deleted())
         });
     };
-    view! {
-        <li class="followup" class:loop-open=!closed>
+    let closed = move || item.with(|(closed, _)| *closed);
+    // What the follow-up says, drawn again when it changes.
+    let shows = move || {
+        let f = item.with(|(_, f)| f.clone());
+        view! {
             <p class="followup-head">
-                <span class="chip" class:chip-warn=!closed>{move || if closed { lang.get().fu_closed() } else { lang.get().fu_open() }}</span>
-                " "<strong>{f.with_value(|f| f.date.map(format::date).unwrap_or_default())}</strong>
-                {f.with_value(|f| (!f.time.is_empty()).then(|| format!(" {}", f.time)))}
-                " · "{move || lang.get().touch_kind(f.with_value(|f| f.kind))}
-                {f.with_value(|f| (!f.topics.is_empty()).then(|| format!(" · {}", f.topics.join("、"))))}
+                <span class="chip" class:chip-warn=move || !closed()>{move || if closed() { lang.get().fu_closed() } else { lang.get().fu_open() }}</span>
+                " "<strong>{f.date.map(format::date).unwrap_or_default()}</strong>
+                {(!f.time.is_empty()).then(|| format!(" {}", f.time))}
+                " · "{move || lang.get().touch_kind(f.kind)}
+                {(!f.topics.is_empty()).then(|| format!(" · {}", f.topics.join("、")))}
             </p>
-            {f.with_value(|f| (!f.note.is_empty()).then(|| view! { <p>{f.note.clone()}</p> }))}
-            {f.with_value(|f| (!f.feedback.is_empty() || f.score.is_some()).then(|| {
+            {(!f.note.is_empty()).then(|| view! { <p>{f.note.clone()}</p> })}
+            {(!f.feedback.is_empty() || f.score.is_some()).then(|| {
                 let text = format!("{}{}", f.feedback, f.score.map(|s| format!(" ({s}/10)")).unwrap_or_default());
                 view! { <p class="hint">{tr(Lang::fu_feedback)}": "{text}</p> }
-            }))}
-            {f.with_value(|f| (!f.needs.is_empty()).then(|| {
+            })}
+            {(!f.needs.is_empty()).then(|| {
                 let needs = f.needs.join("、");
                 view! { <p class="hint">{tr(Lang::fu_needs_shown)}": "{needs}</p> }
-            }))}
-            {f.with_value(|f| f.next_step.clone()).map(|n| view! {
+            })}
+            {f.next_step.clone().map(|n| view! {
                 <p class="hint">{tr(Lang::fu_next_step)}": "{format::date(n.date)}" · "{move || lang.get().touch_kind(n.kind)}</p>
             })}
+        }
+    };
+    view! {
+        <li class="followup" class:loop-open=move || !closed()>
+            {shows}
             <ul class="todo-list">
                 <For each=move || todos.get() key=|item| item.1.id.clone() let:item>
                     <TodoLine item=todo_row(todos, item)/>
