@@ -56,12 +56,15 @@ fn field_error(
     lang: RwSignal<Lang>,
     field: Field,
 ) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        errors.with(|es| {
-            es.iter()
-                .find(|e| e.field == field)
-                .map(|e| lang.get().problem(e.problem))
-        })
+    Signal::derive(move || message(errors, lang, field))
+}
+
+/// The message for `field`, if it has a problem.
+fn message(errors: Memo<Vec<FieldError>>, lang: RwSignal<Lang>, field: Field) -> Option<String> {
+    errors.with(|es| {
+        es.iter()
+            .find(|e| e.field == field)
+            .map(|e| lang.get().problem(e.problem))
     })
 }
 
@@ -380,20 +383,21 @@ fn row_text<R: 'static>(
     draft: RwSignal<ProfileDraft>,
     list: Lens<ProfileDraft, Vec<R>>,
     field: Lens<R, String>,
-    at: Memo<usize>,
+    at: At,
 ) -> (Signal<String>, Callback<String>) {
     (
         Signal::derive(move || {
             draft.with(|d| {
                 (list.get)(d)
-                    .get(at.get())
+                    .get(at.place(d))
                     .map(|r| (field.get)(r).clone())
                     .unwrap_or_default()
             })
         }),
         Callback::new(move |v| {
             draft.update(|d| {
-                if let Some(r) = (list.set)(d).get_mut(at.get_untracked()) {
+                let i = at.place(d);
+                if let Some(r) = (list.set)(d).get_mut(i) {
                     *(field.set)(r) = v;
                 }
             })
@@ -406,17 +410,41 @@ fn row_keys<R>(rows: &[R], key: fn(&R) -> RowKey) -> Vec<u64> {
     rows.iter().map(|r| key(r).0).collect()
 }
 
+/// Where a row of one of the draft's lists is now: its place follows it when rows before it go.
+#[derive(Clone, Copy)]
+struct At {
+    draft: RwSignal<ProfileDraft>,
+    keys: fn(&ProfileDraft) -> Vec<u64>,
+    key: u64,
+}
+
+impl At {
+    /// The row's place in `d`, the draft.
+    fn place(self, d: &ProfileDraft) -> usize {
+        (self.keys)(d)
+            .iter()
+            .position(|k| *k == self.key)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The row's place, followed (never while the draft is being read or written: read
+    /// `place` of it there).
+    fn get(self) -> usize {
+        self.draft.with(|d| self.place(d))
+    }
+}
+
 /// The row editors of one of the draft's lists, keyed by their row's key: adding or removing
 /// a row leaves the other rows' fields (and what has focus) as they are. `row` is given the
-/// row's place, which follows it when rows before it go. One `<For>` for all four lists.
+/// row's key and place. One `<For>` for all four lists.
 fn keyed_rows(
     draft: RwSignal<ProfileDraft>,
     keys: fn(&ProfileDraft) -> Vec<u64>,
-    row: Callback<(u64, Memo<usize>), AnyView>,
+    row: Callback<(u64, At), AnyView>,
 ) -> impl IntoView {
     view! {
-        <For each=move || draft.with(keys) key=|k| *k let:k>
-            {row.run((k, Memo::new(move |_| draft.with(|d| keys(d).iter().position(|x| *x == k).unwrap_or(usize::MAX)))))}
+        <For each=move || draft.with(keys) key=|k| *k let:key>
+            {row.run((key, At { draft, keys, key }))}
         </For>
     }
 }
@@ -425,17 +453,10 @@ fn keyed_rows(
 fn row_error(
     errors: Memo<Vec<FieldError>>,
     lang: RwSignal<Lang>,
-    at: Memo<usize>,
+    at: At,
     field: fn(usize) -> Field,
 ) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        let field = field(at.get());
-        errors.with(|es| {
-            es.iter()
-                .find(|e| e.field == field)
-                .map(|e| lang.get().problem(e.problem))
-        })
-    })
+    Signal::derive(move || message(errors, lang, field(at.get())))
 }
 
 #[component]
@@ -466,10 +487,13 @@ fn RemoveRow(on_remove: Callback<()>) -> impl IntoView {
 macro_rules! row_choice {
     ($draft:ident, $list:ident, $at:ident, $field:ident) => {
         (
-            Signal::derive(move || $draft.with(|d| d.$list.get($at.get()).and_then(|r| r.$field))),
+            Signal::derive(move || {
+                $draft.with(|d| d.$list.get($at.place(d)).and_then(|r| r.$field))
+            }),
             Callback::new(move |v| {
                 $draft.update(|d| {
-                    if let Some(r) = d.$list.get_mut($at.get_untracked()) {
+                    let i = $at.place(d);
+                    if let Some(r) = d.$list.get_mut(i) {
                         r.$field = v;
                     }
                 })
@@ -483,7 +507,7 @@ macro_rules! remove_row {
     ($draft:ident, $list:ident, $at:ident) => {
         Callback::new(move |_| {
             $draft.update(|d| {
-                let i = $at.get_untracked();
+                let i = $at.place(d);
                 if i < d.$list.len() {
                     d.$list.remove(i);
                 }
@@ -503,7 +527,7 @@ fn ContactsEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) 
                 add_label=Lang::add_contact
                 on_add=Callback::new(move |_| draft.update(|d| d.contacts.push(ContactDraft::default())))
             />
-            {keyed_rows(draft, |d| row_keys(&d.contacts, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+            {keyed_rows(draft, |d| row_keys(&d.contacts, |r| r.row), Callback::new(move |(k, at): (u64, At)| {
                 let text = |id: &str, label: fn(Lang) -> &'static str, field: Lens<ContactDraft, String>, kind: &'static str, error: Option<fn(usize) -> Field>| {
                     let (value, on_input) = row_text(draft, list, field, at);
                     view! {
@@ -577,7 +601,7 @@ fn OrdersEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) ->
             <p class="hint">
                 {move || format!("{}: {}", lang.get().amounts_in(), lang.get().unit_name(ws.settings.get().money_unit))}
             </p>
-            {keyed_rows(draft, |d| row_keys(&d.orders, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+            {keyed_rows(draft, |d| row_keys(&d.orders, |r| r.row), Callback::new(move |(k, at): (u64, At)| {
                 let (date, on_date) = row_text(draft, list, lens!(OrderDraft => date), at);
                 let (amount, on_amount) = row_text(draft, list, lens!(OrderDraft => amount), at);
                 let (product, on_product) = row_text(draft, list, lens!(OrderDraft => product), at);
@@ -609,7 +633,7 @@ fn SatisfactionEditor(
                 add_label=Lang::add_score
                 on_add=Callback::new(move |_| draft.update(|d| d.satisfaction.push(SatisfactionDraft::default())))
             />
-            {keyed_rows(draft, |d| row_keys(&d.satisfaction, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+            {keyed_rows(draft, |d| row_keys(&d.satisfaction, |r| r.row), Callback::new(move |(k, at): (u64, At)| {
                 let (date, on_date) = row_text(draft, list, lens!(SatisfactionDraft => date), at);
                 let (score, on_score) = row_text(draft, list, lens!(SatisfactionDraft => score), at);
                 let (note, on_note) = row_text(draft, list, lens!(SatisfactionDraft => note), at);
@@ -621,8 +645,8 @@ fn SatisfactionEditor(
                             label=Lang::field_kind
                             options=SatisfactionKind::ALL.to_vec()
                             option_label=Lang::satisfaction_kind
-                            value=Signal::derive(move || draft.with(|d| d.satisfaction.get(at.get()).map(|s| s.kind)))
-                            on_change=Callback::new(move |v: Option<SatisfactionKind>| draft.update(|d| if let (Some(s), Some(v)) = (d.satisfaction.get_mut(at.get_untracked()), v) { s.kind = v }))
+                            value=Signal::derive(move || draft.with(|d| d.satisfaction.get(at.place(d)).map(|s| s.kind)))
+                            on_change=Callback::new(move |v: Option<SatisfactionKind>| draft.update(|d| { let i = at.place(d); if let (Some(s), Some(v)) = (d.satisfaction.get_mut(i), v) { s.kind = v } }))
                         />
                         <TextField id=format!("pf-score-{k}-score") label=Lang::field_score inputmode="decimal" value=score on_input=on_score error=row_error(errors, lang, at, Field::Score)/>
                         <TextField id=format!("pf-score-{k}-note") label=Lang::field_note value=note on_input=on_note/>
@@ -645,7 +669,7 @@ fn RemarksEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -
                 add_label=Lang::add_remark
                 on_add=Callback::new(move |_| draft.update(|d| d.remarks.push(RemarkDraft::default())))
             />
-            {keyed_rows(draft, |d| row_keys(&d.remarks, |r| r.row), Callback::new(move |(k, at): (u64, Memo<usize>)| {
+            {keyed_rows(draft, |d| row_keys(&d.remarks, |r| r.row), Callback::new(move |(k, at): (u64, At)| {
                 let (date, on_date) = row_text(draft, list, lens!(RemarkDraft => date), at);
                 let (text, on_text) = row_text(draft, list, lens!(RemarkDraft => text), at);
                 view! {
@@ -656,8 +680,8 @@ fn RemarksEditor(draft: RwSignal<ProfileDraft>, errors: Memo<Vec<FieldError>>) -
                             label=Lang::field_kind
                             options=vec![RemarkKind::Complaint, RemarkKind::Suggestion]
                             option_label=Lang::remark_kind
-                            value=Signal::derive(move || draft.with(|d| d.remarks.get(at.get()).map(|r| r.kind)))
-                            on_change=Callback::new(move |v: Option<RemarkKind>| draft.update(|d| if let (Some(r), Some(v)) = (d.remarks.get_mut(at.get_untracked()), v) { r.kind = v }))
+                            value=Signal::derive(move || draft.with(|d| d.remarks.get(at.place(d)).map(|r| r.kind)))
+                            on_change=Callback::new(move |v: Option<RemarkKind>| draft.update(|d| { let i = at.place(d); if let (Some(r), Some(v)) = (d.remarks.get_mut(i), v) { r.kind = v } }))
                         />
                         <TextField id=format!("pf-remark-{k}-text") label=Lang::field_text value=text on_input=on_text error=row_error(errors, lang, at, Field::RemarkText)/>
                         <RemoveRow on_remove=remove_row!(draft, remarks, at)/>

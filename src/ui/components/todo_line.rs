@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::records::Todo;
 use crate::i18n::Lang;
-use crate::ui::components::keyed::row_of;
+use crate::ui::components::keyed::Row;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::use_workspace;
 use crate::ui::{format, tr, use_base, use_lang};
@@ -15,27 +15,32 @@ pub type TodoItem = (TodoStatus, Todo);
 
 /// The row of to-do `first` in `list`, following its changes: a row being closed (its result
 /// half typed) stays as it is when the to-do or another one changes.
-pub fn todo_row(list: Memo<Vec<TodoItem>>, first: TodoItem) -> Signal<TodoItem> {
-    row_of(list, first, |(_, t)| t.id.as_str())
+pub fn todo_row(list: Memo<Vec<TodoItem>>, first: &TodoItem) -> Row<TodoItem> {
+    Row::new(list, first, |(_, t)| t.id.as_str())
 }
 
 /// One to-do with its close / reopen control; also used on the customer page.
 #[component]
-pub fn TodoLine(item: Signal<TodoItem>, #[prop(optional)] name: String) -> impl IntoView {
+pub fn TodoLine(item: Row<TodoItem>, #[prop(optional)] name: String) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let base = use_base();
     // The row's own state: kept while the to-do changes under it.
-    let result = RwSignal::new(item.with_untracked(|(_, t)| t.result.clone()));
+    let result = RwSignal::new(
+        item.with_untracked(|(_, t)| t.result.clone())
+            .unwrap_or_default(),
+    );
     let closing = RwSignal::new(false);
     let save = move |done: bool| {
-        let mut t = item.get_untracked().1;
+        let Some(mut t) = item.with_untracked(|(_, t)| t.clone()) else {
+            return;
+        };
         t.done_on = done.then(|| ws.today.get_untracked());
         t.result = result.get_untracked();
         ws.save_todo(t);
         closing.set(false);
     };
-    let todo = move |f: fn(&Todo) -> Option<String>| move || item.with(|(_, t)| f(t));
+    let todo = move |f: fn(&Todo) -> Option<String>| move || item.with(|(_, t)| f(t)).flatten();
     let text = move || {
         item.with(|(_, t)| {
             if t.profile_update {
@@ -44,9 +49,12 @@ pub fn TodoLine(item: Signal<TodoItem>, #[prop(optional)] name: String) -> impl 
                 t.text.clone()
             }
         })
+        .unwrap_or_default()
     };
-    let href = item.with_untracked(|(_, t)| customer_href(&base, &t.customer_id));
-    let status = move || item.with(|(s, _)| *s);
+    let href = item
+        .with_untracked(|(_, t)| customer_href(&base, &t.customer_id))
+        .unwrap_or_default();
+    let status = move || item.with(|(s, _)| *s).unwrap_or(TodoStatus::Open);
     let class = move || match status() {
         TodoStatus::Overdue => "todo late-red",
         TodoStatus::Due => "todo due-today",
@@ -62,7 +70,7 @@ pub fn TodoLine(item: Signal<TodoItem>, #[prop(optional)] name: String) -> impl 
                     {todo(|t| t.due_on.map(|d| format!(" · {}", format::date(d))))}
                     {todo(|t| (!t.owner.is_empty()).then(|| format!(" · {}", t.owner)))}
                     {(!name.is_empty()).then(|| view! { " · " <a href=href>{name}</a> })}
-                    {move || item.with(|(_, t)| (!t.result.is_empty()).then(|| format!(" · {}: {}", lang.get_untracked().todo_result(), t.result)))}
+                    {move || item.with(|(_, t)| (!t.result.is_empty()).then(|| format!(" · {}: {}", lang.get_untracked().todo_result(), t.result))).flatten()}
                 </p>
             </div>
             {move || if status() == TodoStatus::Done {

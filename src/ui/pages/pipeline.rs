@@ -17,7 +17,7 @@ const COLUMN_CARDS: usize = 20;
 use crate::domain::lifecycle::{inferred_stage, Stage};
 use crate::domain::time_node::{late_node, LateNode};
 use crate::i18n::Lang;
-use crate::ui::components::keyed::row_of;
+use crate::ui::components::keyed::Row;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::per_customer::{per_customer_memo, Reads};
 use crate::ui::workspace::{figure, kept, use_workspace};
@@ -110,7 +110,7 @@ pub fn PipelinePage() -> impl IntoView {
                             </h2>
                             <ul class="cards">
                                 <For each=move || column.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|c| c.id.clone() let:card>
-                                    <PipelineCard card=row_of(column, card, |c| c.id.as_str()) index=i dragging=dragging/>
+                                    <PipelineCard card=Row::new(column, &card, |c| c.id.as_str()) index=i dragging=dragging/>
                                 </For>
                             </ul>
                             <ShowMore total=Signal::derive(move || column.with(Vec::len)) shown=shown step=COLUMN_CARDS/>
@@ -127,20 +127,20 @@ pub fn PipelinePage() -> impl IntoView {
 
 #[component]
 fn PipelineCard(
-    card: Signal<Arc<Card>>,
+    card: Row<Arc<Card>>,
     index: usize,
     dragging: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
-    let id = StoredValue::new(card.with_untracked(|c| c.id.clone()));
-    let href = customer_href(&use_base(), &id.get_value());
+    let href = customer_href(&use_base(), &card.id());
     let step = move |delta: i64| {
         let to = Stage::ALL[(index as i64 + delta) as usize];
-        move_stage(ws, &id.get_value(), to);
+        move_stage(ws, &card.id(), to);
     };
     // What the card shows follows its customer; the card itself (and a drag) stays.
     let shows = move || {
+        let card = card.with(Arc::clone)?;
         let Card {
             name,
             owner,
@@ -149,8 +149,8 @@ fn PipelineCard(
             days,
             late,
             ..
-        } = Arc::unwrap_or_clone(card.get());
-        view! {
+        } = Arc::unwrap_or_clone(card);
+        Some(view! {
             <a href=href.clone() class="card-name">{name}</a>
             <p class="hint">
                 {move || status.map(|s| lang.get().stage_status(s)).unwrap_or_else(|| if inferred { "" } else { lang.get().pipe_no_status() })}
@@ -162,15 +162,15 @@ fn PipelineCard(
                 <p class="late-node">{move || lang.get().pipe_node_passed(&format::date(n.due), &n.missing)}</p>
             })}
             {inferred.then(|| view! { <p class="hint small">{tr(Lang::pipe_inferred)}</p> })}
-        }
+        })
     };
     view! {
         <li
             class="card-item"
-            class:late=move || card.with(|c| c.late.is_some())
-            class:inferred=move || card.with(|c| c.inferred)
+            class:late=move || card.with(|c| c.late.is_some()).unwrap_or(false)
+            class:inferred=move || card.with(|c| c.inferred).unwrap_or(false)
             draggable="true"
-            on:dragstart=move |_| dragging.set(Some(id.get_value()))
+            on:dragstart=move |_| dragging.set(Some(card.id()))
             on:dragend=move |_| dragging.set(None)
         >
             {shows}

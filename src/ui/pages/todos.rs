@@ -101,7 +101,7 @@ pub fn TodosPage() -> impl IntoView {
             <Show when=move || shown.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty-state">{tr(Lang::todo_none)}</p> }>
                 <ul class="todo-list">
                     <For each=move || shown.get() key=|item| item.1.id.clone() let:item>
-                        <TodoLine name=names.with_untracked(|n| n.get(&item.1.customer_id).cloned().unwrap_or_default()) item=todo_row(shown, item)/>
+                        <TodoLine name=names.with_untracked(|n| n.get(&item.1.customer_id).cloned().unwrap_or_default()) item=todo_row(shown, &item)/>
                     </For>
                 </ul>
             </Show>

@@ -2,7 +2,6 @@
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 
@@ -26,17 +25,18 @@ macro_rules! figure {
 }
 pub(crate) use figure;
 
-/// The workspace's owner and the figures made under it, by their type.
-type Kept = (Option<Owner>, HashMap<TypeId, Box<dyn Any>>);
+/// The workspace's owner and the figures made under it, by their type (a dozen: a list is
+/// as quick as a map and smaller in wasm).
+type Kept = (Option<Owner>, Vec<(TypeId, Box<dyn Any>)>);
 
 thread_local! {
-    static KEPT: RefCell<Kept> = RefCell::new((None, HashMap::new()));
+    static KEPT: RefCell<Kept> = RefCell::new((None, Vec::new()));
 }
 
 /// Makes the figures asked for from now on under `owner` (the workspace's), forgetting any
 /// made before (a new workspace starts afresh).
 pub(super) fn keep_under(owner: Option<Owner>) {
-    KEPT.with(|k| *k.borrow_mut() = (owner, HashMap::new()));
+    KEPT.with(|k| *k.borrow_mut() = (owner, Vec::new()));
 }
 
 /// A memo (or a signal) that outlives the page asking for it: made once, under the
@@ -47,7 +47,8 @@ pub(super) fn keep_under(owner: Option<Owner>) {
 pub fn kept<F: Figure>(make: impl FnOnce() -> F::Kept) -> F::Kept {
     let key = TypeId::of::<F>();
     let found = KEPT.with(|k| {
-        k.borrow().1.get(&key).map(|m| {
+        let kept = k.borrow();
+        kept.1.iter().find(|(t, _)| *t == key).map(|(_, m)| {
             *m.downcast_ref::<F::Kept>()
                 .expect("a figure's slot holds the figure's type")
         })
@@ -60,6 +61,6 @@ pub fn kept<F: Figure>(make: impl FnOnce() -> F::Kept) -> F::Kept {
         Some(owner) => owner.with(make),
         None => make(),
     };
-    KEPT.with(|k| k.borrow_mut().1.insert(key, Box::new(figure)));
+    KEPT.with(|k| k.borrow_mut().1.push((key, Box::new(figure))));
     figure
 }

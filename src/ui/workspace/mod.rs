@@ -98,7 +98,7 @@ pub struct Workspace {
     /// Which customers' records changed since they were read (see `per_customer.rs`).
     pub revisions: StoredValue<Revisions>,
     /// Changes to a customer waiting for this tab's write of it to land (see `writes.rs`).
-    in_turn: StoredValue<HashMap<String, Vec<writes::QueuedChange>>, LocalStorage>,
+    in_turn: StoredValue<writes::InTurn, LocalStorage>,
     /// The UI's language (the demo's stories and storage failures are worded in it).
     lang: RwSignal<crate::i18n::Lang>,
     /// Where every write failure is told (see `writes.rs`).
@@ -195,7 +195,7 @@ impl Workspace {
             today,
             tiers,
             revisions: sources.revisions,
-            in_turn: StoredValue::new_local(HashMap::new()),
+            in_turn: StoredValue::new_local(Vec::new()),
             lang: expect_context(),
             toaster: expect_context(),
         };

@@ -17,6 +17,9 @@ use crate::store::{Db, Freshness, StoreError};
 type Change = Box<dyn FnOnce(&mut Customer)>;
 /// A change to a customer, and what runs once it is stored.
 pub(super) type QueuedChange = (Change, Box<dyn FnOnce()>);
+/// The customers whose write is under way, each with the changes waiting behind it (rarely
+/// more than one: a list).
+pub(super) type InTurn = Vec<(String, Vec<QueuedChange>)>;
 
 impl Workspace {
     /// Runs `work` (a write, or a read a page needs now) against the database; `done` shows
@@ -209,13 +212,13 @@ impl Workspace {
         let queued: QueuedChange = (Box::new(change), Box::new(saved));
         let now = self
             .in_turn
-            .try_update_value(|waiting| match waiting.get_mut(id) {
+            .try_update_value(|waiting| match queue_of(waiting, id) {
                 Some(queue) => {
                     queue.push(queued);
                     None
                 }
                 None => {
-                    waiting.insert(id.to_string(), Vec::new());
+                    waiting.push((id.to_string(), Vec::new()));
                     Some(queued)
                 }
             });
@@ -226,9 +229,8 @@ impl Workspace {
 
     fn save_in_turn(self, id: String, change: Change, saved: Box<dyn FnOnce()>) {
         let Some(mut customer) = self.customer(&id) else {
-            self.in_turn.update_value(|waiting| {
-                waiting.remove(&id);
-            });
+            self.in_turn
+                .update_value(|waiting| waiting.retain(|(c, _)| *c != id));
             return;
         };
         change(&mut customer);
@@ -238,9 +240,9 @@ impl Workspace {
             move |_| {
                 saved();
                 let next = self.in_turn.try_update_value(|waiting| {
-                    let queue = waiting.get_mut(&id)?;
+                    let queue = queue_of(waiting, &id)?;
                     if queue.is_empty() {
-                        waiting.remove(&id);
+                        waiting.retain(|(c, _)| *c != id);
                         None
                     } else {
                         Some(queue.remove(0))
@@ -253,9 +255,8 @@ impl Workspace {
             // Refused (the failure is told): the changes behind it were made on the same
             // record, and would be refused the same way.
             move |_| {
-                self.in_turn.update_value(|waiting| {
-                    waiting.remove(&after_failure);
-                });
+                self.in_turn
+                    .update_value(|waiting| waiting.retain(|(c, _)| *c != after_failure));
             },
         );
     }
@@ -386,4 +387,9 @@ impl Workspace {
             move |()| self.reload(),
         );
     }
+}
+
+/// The changes waiting behind the save of customer `id`, if one is under way.
+fn queue_of<'a>(waiting: &'a mut InTurn, id: &str) -> Option<&'a mut Vec<QueuedChange>> {
+    waiting.iter_mut().find(|(c, _)| c == id).map(|(_, q)| q)
 }

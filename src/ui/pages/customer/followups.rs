@@ -8,7 +8,7 @@ use crate::domain::closed_loop::{self, is_closed, TodoStatus};
 use crate::domain::records::FollowUp;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
-use crate::ui::components::keyed::row_of;
+use crate::ui::components::keyed::Row;
 use crate::ui::components::todo_line::{todo_row, TodoLine};
 use crate::ui::components::{ShowAll, LATEST};
 use crate::ui::toast::use_toaster;
@@ -57,7 +57,7 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
             <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="hint">{tr(Lang::fu_none)}</p> }>
                 <ul class="followup-list">
                     <For each=move || list.with(|l| l.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|item| item.1.id.clone() let:item>
-                        <FollowUpItem item=row_of(list, item, |(_, f)| f.id.as_str())/>
+                        <FollowUpItem item=Row::new(list, &item, |(_, f)| f.id.as_str())/>
                     </For>
                 </ul>
                 <ShowAll total=Signal::derive(move || list.with(Vec::len)) shown=shown/>
@@ -67,14 +67,14 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
 }
 
 #[component]
-fn FollowUpItem(item: Signal<(bool, FollowUp)>) -> impl IntoView {
+fn FollowUpItem(item: Row<(bool, FollowUp)>) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
     let base = use_base();
     // The row's own state: kept while the follow-up changes under it.
     let confirming = RwSignal::new(false);
-    let id = StoredValue::new(item.with_untracked(|(_, f)| f.id.clone()));
+    let id = StoredValue::new(item.id());
     let edit_href = format!("{base}/followup/?id={}", id.get_value());
     let todos = Memo::new(move |_| {
         let today = ws.today.get();
@@ -88,7 +88,7 @@ fn FollowUpItem(item: Signal<(bool, FollowUp)>) -> impl IntoView {
         })
     });
     let delete = move |_| {
-        let effects = item.with_untracked(|(_, f)| {
+        let Some(effects) = item.with_untracked(|(_, f)| {
             ws.todos.with_untracked(|ts| {
                 let mine: Vec<_> = ts
                     .iter()
@@ -97,16 +97,18 @@ fn FollowUpItem(item: Signal<(bool, FollowUp)>) -> impl IntoView {
                     .collect();
                 closed_loop::delete(f, &mine)
             })
-        });
+        }) else {
+            return;
+        };
         ws.apply_effects(effects, move || {
             toaster.info(lang.get_untracked().fu_deleted())
         });
     };
-    let closed = move || item.with(|(closed, _)| *closed);
+    let closed = move || item.with(|(closed, _)| *closed).unwrap_or(true);
     // What the follow-up says, drawn again when it changes.
     let shows = move || {
-        let f = item.with(|(_, f)| f.clone());
-        view! {
+        let f = item.with(|(_, f)| f.clone())?;
+        Some(view! {
             <p class="followup-head">
                 <span class="chip" class:chip-warn=move || !closed()>{move || if closed() { lang.get().fu_closed() } else { lang.get().fu_open() }}</span>
                 " "<strong>{f.date.map(format::date).unwrap_or_default()}</strong>
@@ -126,14 +128,14 @@ fn FollowUpItem(item: Signal<(bool, FollowUp)>) -> impl IntoView {
             {f.next_step.clone().map(|n| view! {
                 <p class="hint">{tr(Lang::fu_next_step)}": "{format::date(n.date)}" · "{move || lang.get().touch_kind(n.kind)}</p>
             })}
-        }
+        })
     };
     view! {
         <li class="followup" class:loop-open=move || !closed()>
             {shows}
             <ul class="todo-list">
                 <For each=move || todos.get() key=|item| item.1.id.clone() let:item>
-                    <TodoLine item=todo_row(todos, item)/>
+                    <TodoLine item=todo_row(todos, &item)/>
                 </For>
             </ul>
             <div class="actions">
