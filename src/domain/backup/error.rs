@@ -95,16 +95,48 @@ pub enum Problem {
 pub enum JsonSyntax {
     /// The text stops before the JSON does, as a cut-off download would.
     CutOff,
-    /// Something at the position JSON does not allow there.
+    /// A number too large (or too small) for any number the app reads (`1e309`).
+    OutOfRange,
+    /// Something that starts like a number and is not one (`-`, `1.`).
+    BadNumber,
+    /// Lists or objects nested deeper than any backup nests them.
+    TooDeep,
+    /// A text value holding what JSON does not allow in one: a bad `\` escape, a lone
+    /// surrogate, a raw control character.
+    BadText,
+    /// A comma right before a closing bracket.
+    TrailingComma,
+    /// More text after the JSON has ended.
+    AfterEnd,
+    /// Something else at the position JSON does not allow there.
     Invalid,
 }
 
 impl JsonSyntax {
     pub fn of(error: &serde_json::Error) -> JsonSyntax {
-        match error.classify() {
-            serde_json::error::Category::Eof => JsonSyntax::CutOff,
-            _ => JsonSyntax::Invalid,
+        if error.classify() == serde_json::error::Category::Eof {
+            return JsonSyntax::CutOff;
         }
+        // The reader names its reason only in its message (its codes are private); the
+        // message is pinned by Cargo.lock, and a test over every reason it gives fails on an
+        // upgrade that words one differently.
+        let message = error.to_string();
+        let class = [
+            ("number out of range", JsonSyntax::OutOfRange),
+            ("invalid number", JsonSyntax::BadNumber),
+            ("recursion limit exceeded", JsonSyntax::TooDeep),
+            ("invalid escape", JsonSyntax::BadText),
+            ("invalid unicode code point", JsonSyntax::BadText),
+            ("lone leading surrogate", JsonSyntax::BadText),
+            ("unexpected end of hex escape", JsonSyntax::BadText),
+            ("control character", JsonSyntax::BadText),
+            ("trailing comma", JsonSyntax::TrailingComma),
+            ("trailing characters", JsonSyntax::AfterEnd),
+        ];
+        class
+            .into_iter()
+            .find(|(start, _)| message.starts_with(start))
+            .map_or(JsonSyntax::Invalid, |(_, class)| class)
     }
 }
 
@@ -214,6 +246,32 @@ impl fmt::Display for ImportError {
                 "the file is not valid JSON: a mistake at line {line}, column {column} \
                  (often a missing or extra comma, quote or bracket)"
             ),
+            ImportError::NotJson {
+                line,
+                column,
+                syntax,
+            } => {
+                let what = match syntax {
+                    JsonSyntax::OutOfRange => {
+                        "a number too large or too small for any amount or figure"
+                    }
+                    JsonSyntax::BadNumber => "something that starts like a number and is not one",
+                    JsonSyntax::TooDeep => {
+                        "lists or objects nested deeper than any backup nests them"
+                    }
+                    JsonSyntax::BadText => {
+                        "a text holding what JSON does not allow in one (a bad \\ escape or a \
+                         control character)"
+                    }
+                    JsonSyntax::TrailingComma => "a comma right before a closing bracket",
+                    JsonSyntax::AfterEnd => "more text after the end of the JSON",
+                    JsonSyntax::CutOff | JsonSyntax::Invalid => "a mistake",
+                };
+                write!(
+                    f,
+                    "the file is not valid JSON: {what} at line {line}, column {column}"
+                )
+            }
             ImportError::NotAnObject { found } => write!(
                 f,
                 "this is not a 客户维护 backup: the file holds {found}, not a JSON object"
