@@ -1,7 +1,7 @@
 //! Calendar arithmetic the method needs: months that end on different days, tenure in years
 //! and months. Plain functions over `NaiveDate`; nothing here knows what day it is.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::de::{Deserialize, Deserializer, Error as _};
 
 /// `date` moved by `months` (negative goes back). A day that does not exist in the target
@@ -35,6 +35,55 @@ pub fn whole_months_between(from: NaiveDate, to: NaiveDate) -> u32 {
         months -= 1;
     }
     months.max(0) as u32
+}
+
+/// Which way a date that falls on a weekend moves, when the settings skip weekends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toward {
+    /// To the Monday after: a touch that repeats ("every two weeks") or falls on a set day
+    /// ("day 30").
+    Later,
+    /// To the Friday before: a deadline ("within 24 h", "within 1 week") or an occasion (a
+    /// birthday, a holiday), done ahead rather than late; never before `not_before` (a
+    /// deadline's start), and to the Monday after when no working day is left between.
+    Earlier { not_before: NaiveDate },
+}
+
+/// `date` on a working day (Saturday and Sunday are not): the one rule every generated date
+/// follows when the settings skip weekends.
+pub fn working_day(date: NaiveDate, toward: Toward) -> NaiveDate {
+    let day = chrono::Duration::days(1);
+    let is_weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+    if !is_weekend(date) {
+        return date;
+    }
+    if let Toward::Earlier { not_before } = toward {
+        let mut d = date;
+        while is_weekend(d) && d > not_before {
+            d -= day;
+        }
+        if !is_weekend(d) {
+            return d;
+        }
+    }
+    let mut d = date;
+    while is_weekend(d) {
+        d += day;
+    }
+    d
+}
+
+/// The day `n` working days after `date` (004's "within 1 working day").
+pub fn working_days_after(date: NaiveDate, n: u32) -> NaiveDate {
+    let mut d = date;
+    let mut left = n;
+    while left > 0 {
+        d += chrono::Duration::days(1);
+        if working_day(d, Toward::Later) == d {
+            left -= 1;
+        }
+    }
+    d
 }
 
 /// A date typed as YYYY-MM-DD, read exactly as `NaiveDate::parse_from_str(text, "%Y-%m-%d")`

@@ -2,10 +2,10 @@
 //! statuses, key actions, outputs and time node; a late flag when the node passes with key
 //! actions undone; and a dated history of every move.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::calendar::add_months;
+use super::calendar::{add_months, working_days_after};
 pub use crate::domain::records::{
     ActionDone, KeyAction, Lifecycle, Output, OutputNote, Stage, StageChange, StageStatus,
 };
@@ -74,18 +74,6 @@ impl Stage {
             Stage::Churned => add_months(entered, 1),
         }
     }
-}
-
-fn working_days_after(date: NaiveDate, n: u32) -> NaiveDate {
-    let mut d = date;
-    let mut left = n;
-    while left > 0 {
-        d += chrono::Duration::days(1);
-        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-            left -= 1;
-        }
-    }
-    d
 }
 
 impl Lifecycle {

@@ -40,11 +40,11 @@ catalogue! {
     plan_topics_limit { zh: "每次最多 2 个主题", en: "At most 2 topics per touch" }
     plan_empty_day { zh: "无", en: "—" }
     plan_items_month { zh: "本月计划联系", en: "Touches planned this month" }
-    plan_moved_weekend { zh: "遇周末顺延", en: "moved off a weekend" }
+    plan_moved_weekend { zh: "避开周末", en: "moved off a weekend" }
     settings_cadence_title { zh: "联系周期", en: "Contact cadence" }
     settings_cadence_policy { zh: "周期方案", en: "Cadence" }
     settings_cadence_follow { zh: "跟随分级方法", en: "Follow the tiering method" }
-    settings_cadence_skip_weekends { zh: "跳过周末（顺延到周一）", en: "Skip weekends (move to Monday)" }
+    settings_cadence_skip_weekends { zh: "跳过周末（顺延到周一；有期限的事和祝福提前到周五）", en: "Skip weekends (to Monday; deadlines and greetings to the Friday before)" }
     settings_cadence_cap { zh: "每位负责人每天最多联系数（0 = 不限）", en: "Touches per owner per day at most (0 = no cap)" }
     settings_cadence_holidays { zh: "节日问候", en: "Holiday greetings" }
     settings_cadence_peak { zh: "旺季前提醒（天）", en: "Remind before peak season (days)" }
@@ -249,7 +249,7 @@ impl Lang {
 
     pub fn move_reason(self, from: &str, why: MoveReason) -> String {
         match (self, why) {
-            (Lang::Zh, MoveReason::Weekend) => format!("原定 {from}，遇周末顺延"),
+            (Lang::Zh, MoveReason::Weekend) => format!("原定 {from}，避开周末"),
             (Lang::En, MoveReason::Weekend) => format!("moved from {from}: weekend"),
             (Lang::Zh, MoveReason::DailyCap { cap }) => {
                 format!("原定 {from}，当天已有 {cap} 次联系，顺延以分散工作量")

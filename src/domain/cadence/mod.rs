@@ -61,7 +61,9 @@ pub struct CadenceSettings {
     pub policy: Option<PolicyId>,
     /// The user's edited tables, per policy.
     pub custom: Vec<(PolicyId, Vec<TierCadence>)>,
-    /// Move a due date that falls on Saturday or Sunday to the Monday after.
+    /// Move a generated date off Saturday and Sunday (`calendar::working_day`): a cadence's
+    /// or a set day's to the Monday after, a deadline's or a greeting's to the Friday before.
+    /// A planned touch keeps the date the user chose.
     pub skip_weekends: bool,
     /// At most this many touches per owner per day in the plan (0 = no cap).
     pub daily_cap: u32,

@@ -3,11 +3,12 @@
 //! the clock; a customer with no touch yet is due from the day it entered its tier.
 
 use crate::domain::sorting;
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 
 use super::dates::{next_anniversary, next_peak_start, next_yearly, Holiday};
 use super::keys::generated_key;
 use super::{CadenceSettings, Interval, PolicyId, TouchKind};
+use crate::domain::calendar::{working_day, Toward};
 use crate::domain::records::Customer;
 use crate::domain::records::{by_customer, of_customer, FollowUp, PlanItem};
 use crate::domain::tiering::review::paused_a;
@@ -35,6 +36,21 @@ pub enum Step {
 }
 
 impl Step {
+    /// Which way the step's date moves off a weekend: a deadline ("within …") is kept by
+    /// doing it ahead, a set day ("day 30") moves to the Monday after as a cadence does.
+    fn toward(self, first_deal: NaiveDate) -> Toward {
+        match self {
+            Step::Guide | Step::Review | Step::Gift => Toward::Later,
+            Step::ThankYou
+            | Step::WelcomeCall
+            | Step::FirstWeekCall
+            | Step::FirstMonthCall
+            | Step::FirstQuarterVisit => Toward::Earlier {
+                not_before: first_deal,
+            },
+        }
+    }
+
     fn plan(policy: PolicyId) -> Vec<(Step, TouchKind, i64)> {
         let mut steps = vec![
             (Step::ThankYou, TouchKind::ThankYouLetter, 1),
@@ -126,13 +142,9 @@ fn status(date: NaiveDate, today: NaiveDate, interval_days: i64) -> DueStatus {
     }
 }
 
-/// Saturday and Sunday move to the Monday after.
+/// Saturday and Sunday move to the Monday after (a cadence's dates).
 pub fn skip_weekend(date: NaiveDate) -> NaiveDate {
-    match date.weekday() {
-        Weekday::Sat => date + chrono::Duration::days(2),
-        Weekday::Sun => date + chrono::Duration::days(1),
-        _ => date,
-    }
+    working_day(date, Toward::Later)
 }
 
 /// What the schedule reads: the records and the settings that shape it. `followups` and
@@ -243,6 +255,15 @@ pub fn customer_dues(
         .collect();
     sorting::sort_by_key(&mut open_plans, |p| p.date);
     let tier = c.tiering.effective(today);
+    // Every generated date (not a planned one: its date was chosen) follows the weekend rule.
+    let skip_weekends = cadence.skip_weekends;
+    let off_weekend = move |raw: NaiveDate, toward: Toward| {
+        if !skip_weekends {
+            return (raw, None);
+        }
+        let date = working_day(raw, toward);
+        (date, (date != raw).then_some(raw))
+    };
     let mut push = |kind, date: NaiveDate, reason, last, plan_id, moved_from, interval_days| {
         if date <= horizon {
             out.push(Due {
@@ -331,14 +352,15 @@ pub fn customer_dues(
         .max()
     {
         let last = last_of(TouchKind::Call).filter(|l| *l >= opened);
-        let date = last.map_or(opened, |l| l + chrono::Duration::days(3));
+        let raw = last.map_or(opened, |l| l + chrono::Duration::days(3));
+        let (date, moved_from) = off_weekend(raw, Toward::Later);
         push(
             TouchKind::Call,
             date,
             DueReason::WinBack,
             last,
             None,
-            None,
+            moved_from,
             3,
         );
     }
@@ -358,19 +380,20 @@ pub fn customer_dues(
                 if since > nth {
                     continue;
                 }
-                let date = first + chrono::Duration::days(offset);
+                let raw = first + chrono::Duration::days(offset);
                 // A step that fell due before the customer was entered belongs to a deal
                 // typed in after the fact: its moment has passed, so it is not owed now.
-                if c.created_on.is_some_and(|entered| date < entered) {
+                if c.created_on.is_some_and(|entered| raw < entered) {
                     continue;
                 }
+                let (date, moved_from) = off_weekend(raw, step.toward(first));
                 push(
                     kind,
                     date,
                     DueReason::Onboarding(step),
                     last_of(kind),
                     None,
-                    None,
+                    moved_from,
                     offset.max(2),
                 );
             }
@@ -385,15 +408,22 @@ pub fn customer_dues(
         })
     };
     let from = today - chrono::Duration::days(GREETING_GRACE_DAYS);
-    let mut greet = |date: NaiveDate, reason: DueReason| {
-        if !greeted_near(date) {
+    let mut greet = |occasion: NaiveDate, reason: DueReason| {
+        if !greeted_near(occasion) {
+            // A greeting is sent ahead of a weekend occasion, never after it.
+            let (date, moved_from) = off_weekend(
+                occasion,
+                Toward::Earlier {
+                    not_before: occasion - chrono::Duration::days(6),
+                },
+            );
             push(
                 TouchKind::Greeting,
                 date,
                 reason,
                 last_of(TouchKind::Greeting),
                 None,
-                None,
+                moved_from,
                 2 * GREETING_GRACE_DAYS,
             );
         }
@@ -426,13 +456,20 @@ pub fn customer_dues(
         let remind = starts - chrono::Duration::days(cadence.peak_lead_days as i64);
         let contacted = last_of(TouchKind::Contact).is_some_and(|l| l >= remind);
         if !contacted {
+            // A reminder is a deadline before the season: ahead of a weekend.
+            let (date, moved_from) = off_weekend(
+                remind,
+                Toward::Earlier {
+                    not_before: remind - chrono::Duration::days(6),
+                },
+            );
             push(
                 TouchKind::Contact,
-                remind,
+                date,
                 DueReason::PeakSeason { starts },
                 last_of(TouchKind::Contact),
                 None,
-                None,
+                moved_from,
                 cadence.peak_lead_days.max(2) as i64,
             );
         }

@@ -361,6 +361,135 @@ fn weekends_are_skipped_to_the_monday_after() {
     assert_eq!(got[0].moved_from, Some(d(2024, 3, 9)));
 }
 
+/// Issue 24, finding 4: with weekends skipped, a first deal on Friday 2026-11-20 put the
+/// thank-you letter and call on Saturday and the day-30 review and gift on Sunday.
+#[test]
+fn onboarding_follows_the_weekend_rule_a_deadline_ahead_a_set_day_after() {
+    let steps =
+        |policy, first: NaiveDate, skip: bool| -> Vec<(Step, NaiveDate, Option<NaiveDate>)> {
+            let mut s = settings(policy);
+            s.onboarding = true;
+            s.skip_weekends = skip;
+            let mut c = customer("n", Tier::C, d(2024, 5, 1));
+            c.created_on = Some(first);
+            c.orders.push(Order {
+                id: "o".into(),
+                date: Some(first),
+                amount_fen: Fen::from_yuan(3_000),
+                ..Order::default()
+            });
+            due_items(&records(&[c], &[], &[], &s), first, 200)
+                .into_iter()
+                .filter_map(|x| match x.reason {
+                    DueReason::Onboarding(step) => Some((step, x.date, x.moved_from)),
+                    _ => None,
+                })
+                .collect()
+        };
+    let on = |all: &[(Step, NaiveDate, Option<NaiveDate>)], step| {
+        all.iter()
+            .find(|(s, _, _)| *s == step)
+            .map(|(_, d, m)| (*d, *m))
+            .unwrap()
+    };
+    let friday = d(2026, 11, 20);
+    let all = steps(PolicyId::P002, friday, true);
+    // "Within 24 h" falls on Saturday: done on the Friday of the deal.
+    assert_eq!(on(&all, Step::ThankYou), (friday, Some(d(2026, 11, 21))));
+    assert_eq!(on(&all, Step::WelcomeCall), (friday, Some(d(2026, 11, 21))));
+    // Day 7 is a Friday: not moved.
+    assert_eq!(on(&all, Step::Guide), (d(2026, 11, 27), None));
+    // Day 30 is a Sunday: the Monday after, as every cadence date.
+    assert_eq!(
+        on(&all, Step::Review),
+        (d(2026, 12, 21), Some(d(2026, 12, 20)))
+    );
+    assert_eq!(
+        on(&all, Step::Gift),
+        (d(2026, 12, 21), Some(d(2026, 12, 20)))
+    );
+    // Weekends kept: the days as the method counts them.
+    let kept = steps(PolicyId::P002, friday, false);
+    assert_eq!(on(&kept, Step::ThankYou), (d(2026, 11, 21), None));
+    assert_eq!(on(&kept, Step::Review), (d(2026, 12, 20), None));
+    // A deal on Saturday: no working day before Sunday's deadline is left; Monday.
+    let saturday = steps(PolicyId::P002, d(2026, 11, 21), true);
+    assert_eq!(
+        on(&saturday, Step::ThankYou),
+        (d(2026, 11, 23), Some(d(2026, 11, 22)))
+    );
+    // 003's "within 1 week" from a Saturday deal ends on a Saturday: the Friday before.
+    let p003 = steps(PolicyId::P003, d(2026, 11, 14), true);
+    assert_eq!(
+        on(&p003, Step::FirstWeekCall),
+        (d(2026, 11, 20), Some(d(2026, 11, 21)))
+    );
+}
+
+/// Greetings and the peak-season reminder come ahead of a weekend, never after it; a win-back
+/// call moves to the Monday after, as a cadence does.
+#[test]
+fn greetings_and_reminders_come_ahead_of_a_weekend() {
+    let mut s = settings(PolicyId::P000);
+    s.skip_weekends = true;
+    let mut c = customer("g", Tier::B, d(2020, 1, 1));
+    // 2026-09-20 is a Sunday.
+    c.contacts.push(Contact {
+        name: "张总".into(),
+        birthday: MonthDay::new(9, 20),
+        ..Contact::default()
+    });
+    c.orders.push(Order {
+        id: "o".into(),
+        date: Some(d(2021, 3, 3)),
+        amount_fen: Fen::from_wan(10),
+        ..Order::default()
+    });
+    // Peak season from 1 November, reminded 30 days ahead: Friday 2026-10-02 stays.
+    c.peak_months = vec![11];
+    let got = due_items(
+        &records(&[c], &[touch("g", TouchKind::Call, d(2026, 9, 1))], &[], &s),
+        d(2026, 9, 10),
+        60,
+    );
+    let birthday = got
+        .iter()
+        .find(|x| matches!(x.reason, DueReason::Birthday { .. }))
+        .unwrap();
+    assert_eq!(
+        (birthday.date, birthday.moved_from),
+        (d(2026, 9, 18), Some(d(2026, 9, 20)))
+    );
+    let peak = got
+        .iter()
+        .find(|x| matches!(x.reason, DueReason::PeakSeason { .. }))
+        .unwrap();
+    assert_eq!((peak.date, peak.moved_from), (d(2026, 10, 2), None));
+}
+
+#[test]
+fn the_one_weekend_rule() {
+    use crate::domain::calendar::{working_day, working_days_after, Toward};
+    let sat = d(2026, 11, 21);
+    let sun = d(2026, 11, 22);
+    assert_eq!(working_day(sat, Toward::Later), d(2026, 11, 23));
+    assert_eq!(working_day(sun, Toward::Later), d(2026, 11, 23));
+    let ahead = Toward::Earlier {
+        not_before: d(2026, 11, 1),
+    };
+    assert_eq!(working_day(sat, ahead), d(2026, 11, 20));
+    assert_eq!(working_day(sun, ahead), d(2026, 11, 20));
+    assert_eq!(working_day(d(2026, 11, 19), ahead), d(2026, 11, 19));
+    // Nothing to do ahead of a deadline that starts on the weekend: the Monday after.
+    assert_eq!(
+        working_day(sun, Toward::Earlier { not_before: sat }),
+        d(2026, 11, 23)
+    );
+    // 004's "within 1 working day" of a Friday is the Monday.
+    assert_eq!(working_days_after(d(2026, 11, 20), 1), d(2026, 11, 23));
+    assert_eq!(working_days_after(d(2026, 11, 18), 1), d(2026, 11, 19));
+}
+
 #[test]
 fn greetings_for_birthdays_anniversaries_holidays_and_a_reminder_before_peak_season() {
     let mut s = settings(PolicyId::P000);
