@@ -217,6 +217,13 @@ fn backup_problem_zh(p: &backup::Problem) -> String {
         P::TagHasNoText { kind } => format!("应当省略，因为 \"{kind}\" 标签不带文字"),
         P::NoSuchDay { month, day } => format!("{month} 月没有 {day} 日"),
         P::DuplicateId { id, first } => format!("id \"{id}\" 已被 {first} 使用"),
+        P::NoSuchCustomer { id } => format!("指向客户 \"{id}\"，但文件和本应用中都没有这个客户"),
+        P::NoSuchFollowUp { id } => {
+            format!("指向跟进记录 \"{id}\"，但文件和本应用中都没有这条记录")
+        }
+        P::NoSuchCase { id, customer } => {
+            format!("指向挽回案例 \"{id}\"，但客户 \"{customer}\" 没有这个案例")
+        }
         // The JSON reader's own words; the checks before it should leave nothing for it.
         P::Unreadable { message } => format!("无法读取（{message}）"),
     }
@@ -477,6 +484,15 @@ mod tests {
                     first: "customers[1]".into(),
                 },
                 vec!["c-1", "customers[1]"],
+            ),
+            (Problem::NoSuchCustomer { id: "c-9".into() }, vec!["c-9"]),
+            (Problem::NoSuchFollowUp { id: "f-9".into() }, vec!["f-9"]),
+            (
+                Problem::NoSuchCase {
+                    id: "w-9".into(),
+                    customer: "c-1".into(),
+                },
+                vec!["w-9", "c-1"],
             ),
             (
                 Problem::Unreadable {

@@ -41,6 +41,14 @@ catalogue! {
         zh: "全部替换会删除现有的所有客户和记录。建议先下载当前数据。",
         en: "Replace all deletes every current customer and record. Download the current data first."
     }
+    import_settings_differ {
+        zh: "文件中的以下设置与本应用不同；勾选的部分将采用文件中的设置，其余保留本应用的：",
+        en: "These settings in the file differ from this app's; the ticked ones are taken from the file, the rest stay as they are:"
+    }
+    import_settings_taken {
+        zh: "本应用还没有客户：文件中的设置将原样采用（分级、联系节奏、目标、模板、阶段名称）。",
+        en: "This app has no customers yet: the file's settings are taken as they are (tiering, cadence, targets, templates, stage names)."
+    }
     import_confirm { zh: "确认导入", en: "Import now" }
     import_cancel { zh: "放弃导入", en: "Cancel import" }
     import_conflicts { zh: "两边都有、内容不同的客户", en: "Customers on both sides with different content" }
@@ -71,12 +79,12 @@ impl Lang {
     pub fn import_counts(self, c: Counts, existing: usize, new: usize, unchanged: usize) -> String {
         match self {
             Lang::Zh => format!(
-                "文件中：{} 位客户、{} 笔订单、{} 位联系人、{} 条满意度记录。现有 {existing} 位客户；其中新客户 {new} 位，内容相同 {unchanged} 位。",
-                c.customers, c.orders, c.contacts, c.satisfaction
+                "文件中：{} 位客户、{} 笔订单、{} 位联系人、{} 条满意度记录、{} 条跟进记录、{} 项计划联系、{} 项待办。现有 {existing} 位客户；其中新客户 {new} 位，内容相同 {unchanged} 位。",
+                c.customers, c.orders, c.contacts, c.satisfaction, c.followups, c.plans, c.todos
             ),
             Lang::En => format!(
-                "In the file: {} customers, {} orders, {} contacts, {} satisfaction entries. You have {existing} customers now; {new} of the file's are new, {unchanged} identical.",
-                c.customers, c.orders, c.contacts, c.satisfaction
+                "In the file: {} customers, {} orders, {} contacts, {} satisfaction entries, {} follow-ups, {} planned touches, {} to-dos. You have {existing} customers now; {new} of the file's are new, {unchanged} identical.",
+                c.customers, c.orders, c.contacts, c.satisfaction, c.followups, c.plans, c.todos
             ),
         }
     }
@@ -86,6 +94,37 @@ impl Lang {
             Newer::Mine => self.import_newer_mine(),
             Newer::Theirs => self.import_newer_theirs(),
             Newer::Neither => self.import_newer_neither(),
+        }
+    }
+
+    /// A part of the settings, as the import preview lists it.
+    pub fn settings_part(self, p: crate::domain::backup::SettingsPart) -> &'static str {
+        use crate::domain::backup::SettingsPart as P;
+        match (self, p) {
+            (Lang::Zh, P::MoneyUnit) => "金额单位",
+            (Lang::Zh, P::Tiering) => "客户分级（预设与门槛）",
+            (Lang::Zh, P::Cadence) => "联系节奏",
+            (Lang::Zh, P::Targets) => "考核目标",
+            (Lang::Zh, P::Templates) => "模板文字",
+            (Lang::Zh, P::StageNames) => "生命周期阶段名称",
+            (Lang::En, P::MoneyUnit) => "money unit",
+            (Lang::En, P::Tiering) => "tiering (preset and thresholds)",
+            (Lang::En, P::Cadence) => "contact cadence",
+            (Lang::En, P::Targets) => "KPI targets",
+            (Lang::En, P::Templates) => "template wording",
+            (Lang::En, P::StageNames) => "lifecycle stage names",
+        }
+    }
+
+    /// Above the references an import would leave pointing at nothing.
+    pub fn import_dangling(self, n: usize) -> String {
+        match self {
+            Lang::Zh => format!(
+                "有 {n} 处记录指向导入后不存在的客户、跟进记录或挽回案例；修正文件（或换一种导入方式）后再导入，未写入任何内容。"
+            ),
+            Lang::En => format!(
+                "{n} records name a customer, follow-up or win-back case that would not exist after this import; fix the file (or pick another way to import) first. Nothing was written."
+            ),
         }
     }
 

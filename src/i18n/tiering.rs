@@ -309,6 +309,23 @@ impl Lang {
         parts.join(" · ")
     }
 
+    /// The observation note, naming the figures close to a threshold (the generic note for
+    /// the Pareto preset, whose figure is the cumulative share shown in the explanation).
+    pub fn observation_note(self, near: &[Fact], unit: MoneyUnit) -> String {
+        if near.is_empty() {
+            return self.tier_borderline().to_string();
+        }
+        let facts: Vec<String> = near.iter().map(|f| self.fact(f, unit)).collect();
+        let facts = facts.join(self.list_separator());
+        match self {
+            Lang::Zh => format!("观察期：数据接近分级门槛（{facts}），级别暂不调整。"),
+            Lang::En => format!(
+                "Under observation: a figure is close to a threshold ({facts}); the tier does \
+                 not move yet."
+            ),
+        }
+    }
+
     /// "not A: 合作 1 年 < 2 年" lines for the rules tried before the deciding one.
     pub fn why_not(self, preset: PresetId, e: &Explanation, unit: MoneyUnit) -> Vec<String> {
         e.tried_before
@@ -485,6 +502,57 @@ mod tests {
         assert_eq!(
             Lang::En.rule_text(&vp[0].rule, MoneyUnit::Wan),
             "12-month spend ≥ 100 ×10k CNY and (growth potential ≥ 30% or high potential)"
+        );
+    }
+
+    /// Issue 24, finding 5: under 001, 60 万 in 12 months, 1 year of tenure and no industry
+    /// leadership is B; why not A lists both failed conditions with the figures, and the
+    /// observation note names the figure close to B's threshold instead of standing for them.
+    #[test]
+    fn why_not_higher_lists_every_failed_condition_and_the_note_names_its_figure() {
+        use crate::domain::calendar::add_months;
+        use crate::domain::records::{Customer, Order};
+        use crate::domain::tiering::{classify_portfolio, TieringSettings};
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let order = |id: &str, months: i32, wan: i64| Order {
+            id: id.into(),
+            date: Some(add_months(today, -months)),
+            amount_fen: Fen::from_wan(wan),
+            ..Order::default()
+        };
+        let c = Customer {
+            id: "x".into(),
+            name: "X".into(),
+            orders: vec![
+                order("first", 12, 0),
+                order("o1", 2, 30),
+                order("o2", 1, 30),
+            ],
+            ..Customer::default()
+        };
+        let settings = TieringSettings {
+            preset: PresetId::Abcd001,
+            ..TieringSettings::default()
+        };
+        let cl = &classify_portfolio(&[c], &settings, today)[0];
+        assert_eq!(cl.tier, Tier::B);
+        assert_eq!(
+            Lang::En.why_not(PresetId::Abcd001, &cl.explanation, MoneyUnit::Wan),
+            ["A · core: tenure 1 y < 2 y, not an industry leader"]
+        );
+        assert_eq!(
+            Lang::Zh.why_not(PresetId::Abcd001, &cl.explanation, MoneyUnit::Wan),
+            ["A · 核心客户: 合作 1 年 < 2 年、非行业龙头"]
+        );
+        assert!(cl.borderline);
+        assert_eq!(
+            Lang::En.observation_note(&cl.near, MoneyUnit::Wan),
+            "Under observation: a figure is close to a threshold (tenure 1 y ≥ 1 y); the tier \
+             does not move yet."
+        );
+        assert_eq!(
+            Lang::Zh.observation_note(&cl.near, MoneyUnit::Wan),
+            "观察期：数据接近分级门槛（合作 1 年 ≥ 1 年），级别暂不调整。"
         );
     }
 

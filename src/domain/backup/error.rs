@@ -83,6 +83,19 @@ pub enum Problem {
         id: String,
         first: String,
     },
+    /// Names a customer that neither the file nor the app (after the import) holds.
+    NoSuchCustomer {
+        id: String,
+    },
+    /// Names a follow-up that neither the file nor the app holds.
+    NoSuchFollowUp {
+        id: String,
+    },
+    /// Names a win-back case its customer does not have.
+    NoSuchCase {
+        id: String,
+        customer: String,
+    },
     /// The checks passed but the record still could not be read (the reader's own words).
     Unreadable {
         message: String,
@@ -335,6 +348,18 @@ impl fmt::Display for Problem {
             Problem::DuplicateId { id, first } => {
                 write!(f, "the id \"{id}\" is already used by {first}")
             }
+            Problem::NoSuchCustomer { id } => write!(
+                f,
+                "names the customer \"{id}\", which is neither in the file nor in this app"
+            ),
+            Problem::NoSuchFollowUp { id } => write!(
+                f,
+                "names the follow-up \"{id}\", which is neither in the file nor in this app"
+            ),
+            Problem::NoSuchCase { id, customer } => write!(
+                f,
+                "names the win-back case \"{id}\", which the customer \"{customer}\" does not have"
+            ),
             Problem::Unreadable { message } => write!(f, "cannot be read: {message}"),
         }
     }
@@ -343,7 +368,7 @@ impl fmt::Display for Problem {
 impl std::error::Error for ImportError {}
 
 /// Every problem found in a file (up to [`MAX_REPORTED`]), in the order they occur in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportErrors {
     pub errors: Vec<ImportError>,
     /// Problems found beyond the first [`MAX_REPORTED`].

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::settings_merge::SettingsChoice;
 use super::Backup;
 use crate::domain::records::Customer;
 use crate::domain::records::{FollowUp, PlanItem, Todo};
@@ -134,7 +135,14 @@ pub fn preview(incoming: &Backup, existing: &[Customer]) -> Preview {
     preview
 }
 
-pub fn plan(incoming: &Backup, existing: &[Customer], strategy: Strategy) -> WritePlan {
+/// What an import writes under `strategy`; a merge writes the settings `settings` says
+/// (`settings_merge`): the file's into an app with no customers, else the chosen parts.
+pub fn plan(
+    incoming: &Backup,
+    existing: &[Customer],
+    strategy: Strategy,
+    settings: SettingsChoice,
+) -> WritePlan {
     let keep = match strategy {
         Strategy::ReplaceAll => {
             return WritePlan {
@@ -170,7 +178,7 @@ pub fn plan(incoming: &Backup, existing: &[Customer], strategy: Strategy) -> Wri
     WritePlan {
         clear_first: false,
         put,
-        settings: None,
+        settings: super::settings_merge::merged(&incoming.settings, settings, !existing.is_empty()),
     }
 }
 
@@ -241,6 +249,17 @@ mod tests {
     }
     use crate::domain::backup::fixtures::{empty_customer, maximal_customer, today};
     use crate::domain::money::MoneyUnit;
+
+    static DEFAULT_SETTINGS: std::sync::LazyLock<DataSettings> =
+        std::sync::LazyLock::new(DataSettings::default);
+
+    /// A merge that keeps every setting of the app's (the default app's).
+    fn keep_mine() -> SettingsChoice<'static> {
+        SettingsChoice {
+            mine: &DEFAULT_SETTINGS,
+            take: &[],
+        }
+    }
 
     fn customer(id: &str, name: &str, updated_at: i64, revision: u64) -> Customer {
         Customer {
@@ -339,7 +358,7 @@ mod tests {
             ),
         ];
         for (strategy, clear_first, ids, takes_settings) in cases {
-            let p = plan(&theirs, &mine, strategy);
+            let p = plan(&theirs, &mine, strategy, keep_mine());
             let put: Vec<&str> = p.put.iter().map(|c| c.id.as_str()).collect();
             assert_eq!(put, ids, "{strategy:?}");
             assert_eq!(p.clear_first, clear_first, "{strategy:?}");
@@ -356,7 +375,7 @@ mod tests {
     fn replace_all_writes_the_file_unchanged() {
         let (mine, theirs) = sides();
         assert_eq!(
-            plan(&theirs, &mine, Strategy::ReplaceAll).put,
+            plan(&theirs, &mine, Strategy::ReplaceAll, keep_mine()).put,
             theirs.customers
         );
     }
@@ -364,7 +383,7 @@ mod tests {
     #[test]
     fn a_merged_customer_outranks_both_revisions() {
         let (mine, theirs) = sides();
-        let p = plan(&theirs, &mine, Strategy::Merge(Keep::Theirs));
+        let p = plan(&theirs, &mine, Strategy::Merge(Keep::Theirs), keep_mine());
         let revision = |id: &str| p.put.iter().find(|c| c.id == id).unwrap().revision;
         // d: 1 and 1 → 2; e: mine 1, theirs 5 → 6. A new customer keeps its own.
         assert_eq!((revision("d"), revision("e"), revision("b")), (2, 6, 1));
@@ -376,8 +395,12 @@ mod tests {
     fn merging_into_an_empty_app_adds_everything() {
         let (_, theirs) = sides();
         for keep in [Keep::Newer, Keep::Mine, Keep::Theirs] {
-            let p = plan(&theirs, &[], Strategy::Merge(keep));
+            let p = plan(&theirs, &[], Strategy::Merge(keep), keep_mine());
             assert_eq!(p.put, theirs.customers, "{keep:?}");
+            // A restore into an empty app takes the file's settings (issue 24, finding 1).
+            let expected =
+                (theirs.settings != DataSettings::default()).then(|| theirs.settings.clone());
+            assert_eq!(p.settings, expected, "{keep:?}");
         }
         let p = preview(&theirs, &[]);
         assert_eq!((p.new_customers, p.conflicts.len()), (7, 0));

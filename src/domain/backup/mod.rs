@@ -11,6 +11,8 @@ mod error;
 mod merge;
 mod names;
 mod parse;
+mod references;
+mod settings_merge;
 mod walk;
 
 #[cfg(test)]
@@ -34,6 +36,8 @@ pub use merge::{
     plan, plan_records, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan,
 };
 pub use parse::parse;
+pub use references::{check as check_references, Existing};
+pub use settings_merge::{differing as differing_settings, SettingsChoice, SettingsPart};
 
 /// What every backup file says in its `format` field, so any other JSON file is recognised
 /// as "not a backup" before its contents are judged.

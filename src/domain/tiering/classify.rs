@@ -38,6 +38,9 @@ pub struct Classification {
     pub explanation: Explanation,
     /// A figure within the margin of a threshold: watch before moving (观察期).
     pub borderline: bool,
+    /// Which figures are that close, each with the threshold it is near (empty for the
+    /// Pareto preset, whose figure is the cumulative share in `explanation.pareto`).
+    pub near: Vec<Fact>,
 }
 
 /// Within `margin_pct` percent of the threshold (either side).
@@ -60,7 +63,7 @@ pub fn classify_all(inputs: &[Inputs], scheme: &Scheme, margin_pct: u32) -> Vec<
             .map(|input| {
                 let mut tried_before = Vec::new();
                 let mut missing: Vec<Metric> = Vec::new();
-                let mut borderline = false;
+                let mut near: Vec<Fact> = Vec::new();
                 for rule in rules {
                     let outcome = rule.rule.evaluate(input);
                     for m in outcome.missing() {
@@ -68,7 +71,13 @@ pub fn classify_all(inputs: &[Inputs], scheme: &Scheme, margin_pct: u32) -> Vec<
                             missing.push(m);
                         }
                     }
-                    borderline |= outcome.facts.iter().any(|f| borderline_fact(f, margin_pct));
+                    near.extend(
+                        outcome
+                            .facts
+                            .iter()
+                            .filter(|f| borderline_fact(f, margin_pct))
+                            .cloned(),
+                    );
                     if outcome.met {
                         return Classification {
                             tier: rule.tier,
@@ -78,7 +87,8 @@ pub fn classify_all(inputs: &[Inputs], scheme: &Scheme, margin_pct: u32) -> Vec<
                                 missing,
                                 pareto: None,
                             },
-                            borderline,
+                            borderline: !near.is_empty(),
+                            near,
                         };
                     }
                     tried_before.push((rule.tier, outcome.facts));
@@ -91,7 +101,8 @@ pub fn classify_all(inputs: &[Inputs], scheme: &Scheme, margin_pct: u32) -> Vec<
                         missing,
                         ..Explanation::default()
                     },
-                    borderline,
+                    borderline: !near.is_empty(),
+                    near,
                 }
             })
             .collect(),
@@ -146,6 +157,7 @@ fn pareto(inputs: &[Inputs], a_pct: u32, b_pct: u32, margin_pct: u32) -> Vec<Cla
                 ..Explanation::default()
             },
             borderline: spend > 0 && (near_bp(a_bp) || near_bp(ab_bp)),
+            near: Vec::new(),
         });
     }
     out.into_iter()

@@ -106,6 +106,12 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
             .join(t.list_separator())
         };
         let has_why_not = c.with_value(|c| !c.explanation.tried_before.is_empty());
+        let observation = move || {
+            c.with_value(|c| {
+                c.borderline
+                    .then(|| lang.get().observation_note(&c.near, unit))
+            })
+        };
         let has_missing = c.with_value(|c| !c.explanation.missing.is_empty());
         (
             line,
@@ -113,7 +119,7 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
             missing,
             has_why_not,
             has_missing,
-            c.with_value(|c| c.borderline),
+            observation,
         )
     });
     let pending = state.pending.map(|p| {
@@ -140,18 +146,19 @@ pub fn TierCard(customer: Customer, classification: Option<Classification>) -> i
             {state.raised.map(|r| view! {
                 <p class="tier-note">{move || lang.get().raised_note(&format::date(r.until))}</p>
             })}
-            {explanation.map(|(line, why_not, missing, has_why_not, has_missing, borderline)| view! {
+            {explanation.map(|(line, why_not, missing, has_why_not, has_missing, observation)| view! {
                 <p class="tier-explanation">{line}</p>
+                // Every condition each higher tier failed, with the real figures, in sight.
                 {has_why_not.then(|| view! {
-                    <details class="tier-why-not">
-                        <summary>{tr(Lang::tier_why_not)}</summary>
+                    <div class="tier-why-not">
+                        <p>{tr(Lang::tier_why_not)}</p>
                         <ul>{move || why_not().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
-                    </details>
+                    </div>
                 })}
                 {has_missing.then(|| view! {
                     <p class="tier-missing">{tr(Lang::tier_missing)}{missing}</p>
                 })}
-                {borderline.then(|| view! { <p class="notice notice-warn">{tr(Lang::tier_borderline)}</p> })}
+                {move || observation().map(|note| view! { <p class="notice notice-warn tier-observation">{note}</p> })}
             })}
             {paused.map(|_| view! { <p class="notice notice-warn">{tr(Lang::tier_paused_a)}</p> })}
             {pending.map(|(from, to, applies)| view! {

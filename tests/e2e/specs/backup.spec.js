@@ -173,3 +173,81 @@ test('a 50-row customer list imports in one go, and a bad cell blocks the import
   await expect(alert).toContainText('line 3, 客户名称: is required');
   await expect(page.getByRole('button', { name: 'Import now' })).toBeDisabled();
 });
+
+// Issue 24, finding 2: a follow-up naming a customer that is nowhere was imported, and the
+// preview did not count follow-ups, plans or to-dos.
+test('a record naming a customer that is nowhere is refused with its path; the preview counts every kind', async ({ page }) => {
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const before = await settings.exportBackup();
+  const file = {
+    format: 'kehu-weihu-backup',
+    version: 1,
+    exported_on: '2026-03-01',
+    settings: { money_unit: 'wan' },
+    customers: [{ id: 'c-1', name: '甲公司', orders: [] }],
+    followups: [
+      { id: 'f-1', customer_id: 'c-1', date: '2026-02-20', kind: 'call' },
+      { id: 'f-2', customer_id: 'c-9', date: '2026-02-21', kind: 'call' },
+    ],
+    plans: [{ id: 'p-1', customer_id: 'c-1', date: '2026-04-01', kind: 'call' }],
+    todos: [{ id: 't-1', followup_id: 'f-8', customer_id: 'c-1', text: '寄样品', owner: '' }],
+  };
+  await settings.chooseFile({ name: 'dangling.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.locator('.import-counts')).toContainText(
+    'In the file: 1 customers, 0 orders, 0 contacts, 0 satisfaction entries, 2 follow-ups, 1 planned touches, 1 to-dos.',
+  );
+  const alert = page.locator('.import-dangling');
+  await expect(alert).toContainText('2 records name a customer, follow-up or win-back case that would not exist');
+  await expect(alert).toContainText('followups[1].customer_id: names the customer "c-9", which is neither in the file nor in this app');
+  await expect(alert).toContainText('todos[0].followup_id: names the follow-up "f-8", which is neither in the file nor in this app');
+  await expect(page.getByRole('button', { name: 'Import now' })).toBeDisabled();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(alert).toContainText('followups[1].customer_id：指向客户 "c-9"，但文件和本应用中都没有这个客户');
+  await page.getByRole('button', { name: 'English' }).click();
+
+  // Fixed: it imports.
+  file.followups[1].customer_id = 'c-1';
+  file.todos[0].followup_id = 'f-1';
+  await settings.chooseFile({ name: 'fixed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByRole('button', { name: 'Import now' })).toBeEnabled();
+  await expect(page.locator('.import-dangling')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 1 customers written.')).toBeVisible();
+  const after = await settings.exportBackup();
+  expect(after.text).not.toBe(before.text);
+  expect(JSON.parse(after.text).followups.map((f) => f.id)).toEqual(['f-1', 'f-2']);
+});
+
+// Issue 24, finding 1: a restore into a new browser with the default "Merge" kept the app's
+// default settings, so every customer was tiered by the wrong preset.
+test('a restore into an empty app takes the file’s settings; into an app with data only the parts ticked', async ({ page }) => {
+  const settings = new SettingsPage(page);
+  const file = {
+    format: 'kehu-weihu-backup',
+    version: 1,
+    exported_on: '2026-03-01',
+    settings: { money_unit: 'yuan', tiering: { preset: 'abcd002', observation_months: 2 } },
+    customers: [{ id: 'c-1', name: '甲公司', orders: [] }],
+  };
+  await settings.open();
+  await settings.chooseFile({ name: 'restore.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.locator('.import-settings')).toContainText("This app has no customers yet: the file's settings are taken as they are");
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 1 customers written.')).toBeVisible();
+  let now = JSON.parse((await settings.exportBackup()).text).settings;
+  expect([now.money_unit, now.tiering.preset, now.tiering.observation_months]).toEqual(['yuan', 'abcd002', 2]);
+
+  // Into an app with data: the differing parts are listed, none taken unless ticked.
+  const other = { ...file, settings: { money_unit: 'wan', tiering: { preset: 'classes003' } }, customers: [{ id: 'c-2', name: '乙公司', orders: [] }] };
+  await settings.chooseFile({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  const parts = page.locator('fieldset.import-settings');
+  await expect(parts.getByRole('checkbox')).toHaveCount(2);
+  await expect(parts).toContainText('money unit');
+  await expect(parts).toContainText('tiering (preset and thresholds)');
+  await parts.getByLabel('tiering (preset and thresholds)').check();
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 1 customers written.')).toBeVisible();
+  now = JSON.parse((await settings.exportBackup()).text).settings;
+  expect([now.money_unit, now.tiering.preset]).toEqual(['yuan', 'classes003']);
+});

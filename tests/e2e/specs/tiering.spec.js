@@ -2,7 +2,7 @@
 'use strict';
 const { test, expect } = require('../fixtures/test');
 const { CustomersList, ProfileForm, editInAnotherTab } = require('../fixtures/customer-pages');
-const { seed001, importCustomers, day } = require('../fixtures/data');
+const { seed001, importCustomers, customer, day } = require('../fixtures/data');
 
 /** Opens the manual tier form on `name`'s profile (seed 001 imported) with `tier` chosen. */
 async function openManualTierOf(page, name, tier) {
@@ -134,4 +134,24 @@ test('a half-filled manual tier stays open and filled when the profile is redraw
   await expect(page.getByLabel('Reason (required)')).toHaveCount(0);
   await page.locator('.tier-manual summary').click();
   await expect(page.getByLabel('Reason (required)')).toHaveValue('');
+});
+
+// Issue 24, finding 5: the reasons were folded away and the page read "a figure is close to
+// a threshold" as if that were why.
+test('why not higher is in sight with every failed condition; the observation note names its figure', async ({ page }) => {
+  await importCustomers(page, [customer('x', '六十万公司', [[370, 0], [60, 30], [30, 30]])]);
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(tierOf(list, '六十万公司')).toHaveText('B');
+  await list.openCustomer('六十万公司');
+  const card = page.locator('.tier-card');
+  const whyNot = card.locator('.tier-why-not');
+  await expect(whyNot).toBeVisible();
+  await expect(whyNot.locator('li')).toHaveText(['A · core: tenure 1 y < 2 y, not an industry leader']);
+  await expect(card.locator('.tier-observation')).toHaveText(
+    'Under observation: a figure is close to a threshold (tenure 1 y ≥ 1 y); the tier does not move yet.',
+  );
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(whyNot.locator('li')).toHaveText(['A · 核心客户: 合作 1 年 < 2 年、非行业龙头']);
+  await expect(card.locator('.tier-observation')).toHaveText('观察期：数据接近分级门槛（合作 1 年 ≥ 1 年），级别暂不调整。');
 });

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::domain::backup::{self, Backup, ImportErrors, Keep, Preview, Strategy};
+use crate::domain::backup::{
+    self, Backup, ImportErrors, Keep, Preview, SettingsChoice, SettingsPart, Strategy,
+};
 use crate::domain::csv_import::{
     build_import, guess_mapping, merge_duplicate_orders, read_table, Column, CsvImport, Table,
 };
@@ -282,9 +284,58 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
             Err(e) => toaster.error(e.message(lang.get_untracked())),
         }
     };
+    // What names a customer, follow-up or case the data would not hold, under the chosen
+    // strategy, as it is shown (empty when nothing does): listed here, and nothing is written
+    // while any is left. (Words, not the errors, so the memo is one the app has already.)
+    let dangling = Memo::new(move |_| {
+        let strategy = strategy.get();
+        let t = lang.get();
+        ws.customers.with(|cs| {
+            ws.followups.with(|fs| {
+                let existing = backup::Existing {
+                    customers: cs,
+                    followups: fs,
+                };
+                backup.with_value(|b| match backup::check_references(b, &existing, strategy) {
+                    Ok(()) => Vec::new(),
+                    Err(errors) => {
+                        let mut shown = vec![t.import_dangling(errors.total())];
+                        shown.extend(backup_messages(&errors, t));
+                        shown
+                    }
+                })
+            })
+        })
+    });
+    // Settings: the file's into an app with no customers; else the parts ticked here.
+    let app_is_empty = ws.customers.with_untracked(Vec::is_empty);
+    let differ = ws.settings.with_untracked(|mine| {
+        backup.with_value(|b| backup::differing_settings(&b.settings, mine))
+    });
+    // The parts ticked, a bit each in `SettingsPart::ALL`'s order (a signal type the app
+    // has already).
+    let take = RwSignal::new(0usize);
+    let bit = |part: SettingsPart| {
+        1usize
+            << SettingsPart::ALL
+                .iter()
+                .position(|p| *p == part)
+                .unwrap_or(0)
+    };
     let confirm = move |_| {
+        if dangling.with_untracked(|d| !d.is_empty()) {
+            return;
+        }
         let plan = ws.customers.with_untracked(|cs| {
-            backup.with_value(|b| backup::plan(b, cs, strategy.get_untracked()))
+            ws.settings.with_untracked(|mine| {
+                let ticked = take.get_untracked();
+                let take: Vec<SettingsPart> = SettingsPart::ALL
+                    .into_iter()
+                    .filter(|p| ticked & bit(*p) != 0)
+                    .collect();
+                let choice = SettingsChoice { mine, take: &take };
+                backup.with_value(|b| backup::plan(b, cs, strategy.get_untracked(), choice))
+            })
         });
         let strategy = strategy.get_untracked();
         let records = ws.followups.with_untracked(|fs| {
@@ -310,6 +361,26 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
                     }).collect_view()}
                 </ul>
             })}
+            {(!differ.is_empty() && app_is_empty).then(|| view! {
+                <p class="notice notice-warn import-settings">{tr(Lang::import_settings_taken)}</p>
+            })}
+            {(!differ.is_empty() && !app_is_empty).then(|| view! {
+                <Show when=move || strategy.get() != Strategy::ReplaceAll>
+                    <fieldset class="choices import-settings">
+                        <legend>{tr(Lang::import_settings_differ)}</legend>
+                        {differ.iter().map(|&part| view! {
+                            <label class="choice">
+                                <input type="checkbox" prop:checked=move || take.get() & bit(part) != 0
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        take.update(|t| if on { *t |= bit(part) } else { *t &= !bit(part) });
+                                    }/>
+                                <span>{move || lang.get().settings_part(part)}</span>
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                </Show>
+            })}
             <fieldset class="choices">
                 <legend>{tr(Lang::import_strategy)}</legend>
                 {options.into_iter().map(|(s, label)| view! {
@@ -326,8 +397,14 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
                     <button type="button" on:click=download_current>{tr(Lang::import_download_current)}</button>
                 </div>
             </Show>
+            {move || dangling.with(|d| d.split_first().map(|(head, messages)| view! {
+                <div class="notice notice-error import-dangling" role="alert">
+                    <p>{head.clone()}</p>
+                    <ul>{messages.iter().map(|m| view! { <li><code>{m.clone()}</code></li> }).collect_view()}</ul>
+                </div>
+            }))}
             <div class="form-actions">
-                <button type="button" class="primary" on:click=confirm>{tr(Lang::import_confirm)}</button>
+                <button type="button" class="primary" on:click=confirm disabled=move || dangling.with(|d| !d.is_empty())>{tr(Lang::import_confirm)}</button>
                 <button type="button" on:click=move |_| stage.set(Stage::Idle)>{tr(Lang::import_cancel)}</button>
             </div>
         </section>
