@@ -49,11 +49,14 @@ pub enum Toward {
     Earlier { not_before: NaiveDate },
 }
 
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
 /// `date` on a working day (Saturday and Sunday are not): the one rule every generated date
 /// follows when the settings skip weekends.
 pub fn working_day(date: NaiveDate, toward: Toward) -> NaiveDate {
     let day = chrono::Duration::days(1);
-    let is_weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
     if !is_weekend(date) {
         return date;
     }
@@ -79,7 +82,7 @@ pub fn working_days_after(date: NaiveDate, n: u32) -> NaiveDate {
     let mut left = n;
     while left > 0 {
         d += chrono::Duration::days(1);
-        if working_day(d, Toward::Later) == d {
+        if !is_weekend(d) {
             left -= 1;
         }
     }

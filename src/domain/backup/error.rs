@@ -376,6 +376,15 @@ pub struct ImportErrors {
 }
 
 impl ImportErrors {
+    /// Notes a problem at `path`: listed up to [`MAX_REPORTED`], counted beyond.
+    pub fn report(&mut self, path: String, problem: Problem) {
+        if self.errors.len() < MAX_REPORTED {
+            self.errors.push(ImportError::Field { path, problem });
+        } else {
+            self.omitted += 1;
+        }
+    }
+
     pub fn one(error: ImportError) -> ImportErrors {
         ImportErrors {
             errors: vec![error],

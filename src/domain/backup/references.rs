@@ -5,7 +5,7 @@
 //! `referred_by` is not checked: it is free text (the profile form and a spreadsheet take a
 //! referrer's name, who need not be a customer), so a check would refuse the app's own backups.
 
-use super::error::{ImportError, ImportErrors, Problem, MAX_REPORTED};
+use super::error::{ImportErrors, Problem};
 use super::merge::Strategy;
 use super::Backup;
 use crate::domain::records::{Customer, FollowUp};
@@ -52,54 +52,51 @@ pub fn check(
         .collect();
     sorting::sort(&mut followups);
 
+    // Reported as met, so the problems come in the file's order.
     let mut errors = ImportErrors::default();
-    let mut report = |path: String, problem: Problem| {
-        if errors.errors.len() < MAX_REPORTED {
-            errors.errors.push(ImportError::Field { path, problem });
-        } else {
-            errors.omitted += 1;
-        }
-    };
-    let mut customer = |path: String, id: &str| {
-        let known = customers.binary_search(&id).is_ok();
-        if !known {
-            report(path, Problem::NoSuchCustomer { id: id.to_string() });
-        }
-        known
-    };
-    let mut unknown_cases = Vec::new();
+    let known_customer = |id: &str| customers.binary_search(&id).is_ok();
     for (i, f) in incoming.followups.iter().enumerate() {
-        let known = customer(format!("followups[{i}].customer_id"), &f.customer_id);
-        if let (true, Some(case)) = (known, &f.case_id) {
-            if cases
-                .binary_search(&(f.customer_id.as_str(), case.as_str()))
-                .is_err()
-            {
-                unknown_cases.push((i, case.clone(), f.customer_id.clone()));
+        if !known_customer(&f.customer_id) {
+            let id = f.customer_id.clone();
+            errors.report(
+                format!("followups[{i}].customer_id"),
+                Problem::NoSuchCustomer { id },
+            );
+        } else if let Some(case) = &f.case_id {
+            let key = (f.customer_id.as_str(), case.as_str());
+            if cases.binary_search(&key).is_err() {
+                let (id, customer) = (case.clone(), f.customer_id.clone());
+                errors.report(
+                    format!("followups[{i}].case_id"),
+                    Problem::NoSuchCase { id, customer },
+                );
             }
         }
     }
     for (i, p) in incoming.plans.iter().enumerate() {
-        customer(format!("plans[{i}].customer_id"), &p.customer_id);
-    }
-    let mut unknown_followups = Vec::new();
-    for (i, t) in incoming.todos.iter().enumerate() {
-        customer(format!("todos[{i}].customer_id"), &t.customer_id);
-        if !t.followup_id.is_empty() && followups.binary_search(&t.followup_id.as_str()).is_err() {
-            unknown_followups.push((i, t.followup_id.clone()));
+        if !known_customer(&p.customer_id) {
+            let id = p.customer_id.clone();
+            errors.report(
+                format!("plans[{i}].customer_id"),
+                Problem::NoSuchCustomer { id },
+            );
         }
     }
-    for (i, id, customer) in unknown_cases {
-        report(
-            format!("followups[{i}].case_id"),
-            Problem::NoSuchCase { id, customer },
-        );
-    }
-    for (i, id) in unknown_followups {
-        report(
-            format!("todos[{i}].followup_id"),
-            Problem::NoSuchFollowUp { id },
-        );
+    for (i, t) in incoming.todos.iter().enumerate() {
+        if !known_customer(&t.customer_id) {
+            let id = t.customer_id.clone();
+            errors.report(
+                format!("todos[{i}].customer_id"),
+                Problem::NoSuchCustomer { id },
+            );
+        }
+        if !t.followup_id.is_empty() && followups.binary_search(&t.followup_id.as_str()).is_err() {
+            let id = t.followup_id.clone();
+            errors.report(
+                format!("todos[{i}].followup_id"),
+                Problem::NoSuchFollowUp { id },
+            );
+        }
     }
     if errors.errors.is_empty() {
         Ok(())
@@ -111,7 +108,7 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::backup::Keep;
+    use crate::domain::backup::{ImportError, Keep};
     use crate::domain::records::{PlanItem, Todo, WinBackCase};
 
     fn customer(id: &str, cases: &[&str]) -> Customer {
@@ -218,9 +215,9 @@ mod tests {
             paths,
             [
                 "followups[1].customer_id",
+                "followups[2].case_id",
                 "followups[3].customer_id",
                 "plans[0].customer_id",
-                "followups[2].case_id",
                 "todos[0].followup_id",
                 "todos[1].followup_id",
             ]

@@ -11,9 +11,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::error::{Expected, Found, ImportErrors, Problem, MAX_REPORTED};
+use super::error::{Expected, Found, ImportErrors, Problem};
 use super::names::allowed;
-use super::ImportError;
 use crate::domain::records::{MonthDay, SatisfactionKind};
 use crate::domain::stable::{names_carrying, StableName};
 use crate::domain::tiering::rules::Flag;
@@ -24,8 +23,7 @@ type Object = Map<String, Value>;
 pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> {
     let mut w = Walker {
         today,
-        errors: Vec::new(),
-        omitted: 0,
+        found: ImportErrors::default(),
     };
     w.date(top, "", "exported_on", Need::Required);
     if let Some(settings) = w.object(top, "", "settings", Need::Required) {
@@ -89,13 +87,10 @@ pub(super) fn check(top: &Object, today: NaiveDate) -> Result<(), ImportErrors> 
     w.records(top, "", "followups", Walker::followup);
     w.records(top, "", "plans", Walker::plan_item);
     w.records(top, "", "todos", Walker::todo);
-    if w.errors.is_empty() {
+    if w.found.errors.is_empty() {
         Ok(())
     } else {
-        Err(ImportErrors {
-            errors: w.errors,
-            omitted: w.omitted,
-        })
+        Err(w.found)
     }
 }
 
@@ -129,8 +124,7 @@ enum Need {
 
 struct Walker {
     today: NaiveDate,
-    errors: Vec<ImportError>,
-    omitted: usize,
+    found: ImportErrors,
 }
 
 fn join(parent: &str, key: &str) -> String {
@@ -178,11 +172,7 @@ fn read_date(text: &str) -> Result<NaiveDate, Problem> {
 
 impl Walker {
     fn report(&mut self, path: String, problem: Problem) {
-        if self.errors.len() < MAX_REPORTED {
-            self.errors.push(ImportError::Field { path, problem });
-        } else {
-            self.omitted += 1;
-        }
+        self.found.report(path, problem);
     }
 
     fn wrong_type(&mut self, path: String, expected: Expected, value: &Value) {
@@ -862,6 +852,7 @@ mod tests {
     use super::super::fixtures::{maximal_customer, today};
     use super::super::{parse, Backup, ImportErrors};
     use super::*;
+    use crate::domain::backup::{ImportError, MAX_REPORTED};
     use crate::domain::settings::DataSettings;
 
     fn file(customers: Value) -> Value {

@@ -299,11 +299,7 @@ pub fn customer_dues(
             };
             let last = last_of(rule.kind);
             let computed = last.map_or(entered, |l| every.after(l));
-            let shown = if cadence.skip_weekends {
-                skip_weekend(computed)
-            } else {
-                computed
-            };
+            let (shown, moved_from) = off_weekend(computed, Toward::Later);
             // A planned touch of this kind after the last one sets the date instead: a
             // snooze or next step, or an edit of exactly this generated touch.
             // (The key is made only for an edited item to compare: most customers have none.)
@@ -320,10 +316,7 @@ pub fn customer_dues(
                     used_plans.push(p.id.clone());
                     (p.date, Some(p.id.clone()), None)
                 }
-                None if cadence.skip_weekends && skip_weekend(computed) != computed => {
-                    (skip_weekend(computed), None, Some(computed))
-                }
-                None => (computed, None, None),
+                None => (shown, None, moved_from),
             };
             let reason = DueReason::Cadence {
                 tier: rules.tier,

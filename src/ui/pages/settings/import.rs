@@ -312,16 +312,10 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
     let differ = ws.settings.with_untracked(|mine| {
         backup.with_value(|b| backup::differing_settings(&b.settings, mine))
     });
-    // The parts ticked, a bit each in `SettingsPart::ALL`'s order (a signal type the app
+    // The parts ticked, a bit each by the part's place in its enum (a signal type the app
     // has already).
     let take = RwSignal::new(0usize);
-    let bit = |part: SettingsPart| {
-        1usize
-            << SettingsPart::ALL
-                .iter()
-                .position(|p| *p == part)
-                .unwrap_or(0)
-    };
+    let bit = |part: SettingsPart| 1usize << part as usize;
     let confirm = move |_| {
         if dangling.with_untracked(|d| !d.is_empty()) {
             return;
