@@ -322,6 +322,11 @@ impl BackupEnvelope {
     /// unusable.
     pub fn detect(text: &str) -> Option<Result<BackupEnvelope, EnvelopeError>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // A plain backup of tens of megabytes is not parsed a second time here: an envelope
+        // names its format, and a scan for it takes milliseconds.
+        if !text.contains(&format!("\"{BACKUP_FORMAT}\"")) {
+            return None;
+        }
         #[allow(
             clippy::disallowed_methods,
             reason = "into a Value, as the size rules ask"

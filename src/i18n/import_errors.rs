@@ -85,6 +85,11 @@ impl Lang {
                     column_named_zh(first),
                     column_named_zh(second)
                 ),
+                csv_import::ImportError::SummaryAndOrders { summary, order } => format!(
+                    "{}是客户订单的汇总，{}是逐笔订单：只能对应其中一种",
+                    column_named_zh(summary),
+                    column_named_zh(order)
+                ),
                 csv_import::ImportError::Cell(RowError {
                     line,
                     column,
@@ -122,6 +127,10 @@ impl Lang {
             Column::OrderDate => pick("下单日期", "Order date"),
             Column::OrderAmount => pick("订单金额", "Order amount"),
             Column::OrderProduct => pick("订单产品 / 服务", "Order product / service"),
+            Column::Spend12m => pick("近 12 个月消费（汇总）", "12-month spend (summary)"),
+            Column::FirstDeal => pick("合作开始日期（首次成交）", "Cooperation start (first deal)"),
+            Column::LastOrder => pick("最近下单日期（汇总）", "Last order date (summary)"),
+            Column::OrderCount => pick("订单总数（汇总）", "Order count (summary)"),
         }
     }
 }
@@ -285,6 +294,12 @@ fn csv_problem_zh(p: &csv_import::Problem) -> String {
         P::NotASize => "不是有效的企业规模（微型、小型、中型、大型）".into(),
         P::NotARole => "不是有效的角色（决策者、影响者、使用者）".into(),
         P::Differs { line } => format!("与第 {line} 行不一致"),
+        P::NotACount { max } => format!("不是有效的订单数（0 到 {max} 的整数）"),
+        P::BeforeFirstDeal => "早于合作开始日期".into(),
+        P::NoRecentOrder => "有近 12 个月的消费，最近下单日期却在 12 个月以前".into(),
+        P::TooFewOrders { needed } => {
+            format!("少于这一行的消费和日期所需的 {needed} 笔订单")
+        }
     }
 }
 

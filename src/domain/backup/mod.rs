@@ -2,7 +2,8 @@
 //!
 //! The flow is export → (a file on disk) → [`parse`] → [`preview`] → [`plan`] → the store
 //! writes the plan. Nothing is written until [`parse`] has checked the whole file and reported
-//! every problem in it, each with the JSON path it is at.
+//! every problem in it, each with the JSON path it is at. A large file is read in steps
+//! ([`Reading`]), so the page can draw, show progress and offer to cancel in between.
 //!
 //! The file format is described for people in `docs/backup-format.md` and for machines in
 //! `docs/backup-format.schema.json`.
@@ -11,12 +12,19 @@ mod error;
 mod merge;
 mod names;
 mod parse;
+mod pieces;
+mod reading;
 mod references;
+mod scan;
 mod settings_merge;
 mod walk;
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
+#[cfg(test)]
+mod reading_tests;
 #[cfg(test)]
 mod schema_tests;
 
@@ -36,6 +44,7 @@ pub use merge::{
     plan, plan_records, preview, Conflict, Counts, Keep, Newer, Preview, Strategy, WritePlan,
 };
 pub use parse::parse;
+pub use reading::Reading;
 pub use references::{check as check_references, Existing};
 pub use settings_merge::{differing as differing_settings, SettingsChoice, SettingsPart};
 

@@ -1,28 +1,37 @@
 //! Reading a backup file: recognise it, upgrade it to the current version, check all of it,
 //! and only then deserialise.
+//!
+//! [`parse`] reads it in steps (see [`Reading`](super::Reading)); [`parse_whole`] is the
+//! same in one go, which the steps fall back on for any file they do not expect.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::error::{ImportError, ImportErrors, JsonSyntax, Problem, TopLevel};
-use super::{walk, Backup, FORMAT, FORMAT_VERSION};
+use super::walk::{self, RecordList};
+use super::{Backup, Reading, FORMAT, FORMAT_VERSION};
 use crate::domain::cadence::keys::upgrade_generated_key;
 use crate::domain::records::Customer;
 
 /// Reads a backup file, or says everything that is wrong with it. Nothing is written either
 /// way; `today` is the day of the import (orders may not be dated after it).
 pub fn parse(text: &str, today: NaiveDate) -> Result<Backup, ImportErrors> {
+    let read = Reading::new(text.to_owned(), today).finish();
+    // Every file a test reads here is also read in small steps and whole, which must agree.
+    #[cfg(test)]
+    super::reading_tests::agrees(text, today, &read);
+    read
+}
+
+/// [`parse`] in one go: the whole text into one `Value`, then each stage over all of it.
+pub(super) fn parse_whole(text: &str, today: NaiveDate) -> Result<Backup, ImportErrors> {
     // Editors on Windows like to start UTF-8 files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty.into());
     }
-    #[allow(
-        clippy::disallowed_methods,
-        reason = "into a Value, as the size rules ask"
-    )]
-    let value: Value = serde_json::from_str(text).map_err(not_json)?;
+    let value = read_value(text).map_err(not_json)?;
     let Value::Object(top) = value else {
         let found = match value {
             Value::Array(_) => TopLevel::List,
@@ -32,11 +41,19 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Backup, ImportErrors> {
         };
         return Err(ImportError::NotAnObject { found }.into());
     };
-    check_format(&top)?;
-    let version = read_version(&top)?;
-    let top = upgrade(top, version)?;
+    let version = head_version(&top)?;
+    let top = upgrade(top, version);
     walk::check(&top, today)?;
     deserialize(Value::Object(top))
+}
+
+/// JSON text (a whole file or one piece of it) as a `Value`.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "into a Value, as the size rules ask"
+)]
+pub(super) fn read_value(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(text)
 }
 
 /// The reader's class of error and its position; its message is English of its own choosing.
@@ -47,6 +64,12 @@ fn not_json(error: serde_json::Error) -> ImportErrors {
         syntax: JsonSyntax::of(&error),
     }
     .into()
+}
+
+/// The version a file with this head is written in, if it is a backup this app can upgrade.
+pub(super) fn head_version(top: &Map<String, Value>) -> Result<u32, ImportError> {
+    check_format(top)?;
+    upgradable(read_version(top)?)
 }
 
 fn check_format(top: &Map<String, Value>) -> Result<(), ImportError> {
@@ -68,23 +91,15 @@ fn read_version(top: &Map<String, Value>) -> Result<u64, ImportError> {
     }
 }
 
-/// Brings a file of `from_version` up to [`FORMAT_VERSION`], one version at a time: each step
-/// rewrites the JSON (and sets its `"version"`) before the checks see it, so the checks only
-/// ever know the newest layout.
-fn upgrade(
-    mut value: Map<String, Value>,
-    from_version: u64,
-) -> Result<Map<String, Value>, ImportError> {
+/// `from_version` if there is a way up from it to [`FORMAT_VERSION`] (which is none for a
+/// newer file).
+fn upgradable(from_version: u64) -> Result<u32, ImportError> {
     let newer = ImportError::NewerVersion {
         found: from_version,
         supported: FORMAT_VERSION,
     };
     match u32::try_from(from_version).map_err(|_| newer.clone())? {
-        1 => {
-            v1_to_v2(&mut value);
-            upgrade(value, 2)
-        }
-        FORMAT_VERSION => Ok(value),
+        v @ 1..=FORMAT_VERSION => Ok(v),
         v if v > FORMAT_VERSION => Err(newer),
         v => Err(ImportError::UnknownVersion {
             found: v.to_string(),
@@ -92,20 +107,44 @@ fn upgrade(
     }
 }
 
+/// Brings a file of `from_version` (see [`upgradable`]) up to [`FORMAT_VERSION`]: each
+/// record as [`upgrade_record`] does, then its `"version"`, before the checks see it, so the
+/// checks only ever know the newest layout.
+fn upgrade(mut top: Map<String, Value>, from_version: u32) -> Map<String, Value> {
+    for list in RecordList::ALL {
+        let items = top.get_mut(list.key()).and_then(Value::as_array_mut);
+        for item in items.into_iter().flatten() {
+            upgrade_record(list, item, from_version);
+        }
+    }
+    upgrade_head(&mut top, from_version);
+    top
+}
+
+/// The head's part of [`upgrade`]: the file now says the version it has become.
+pub(super) fn upgrade_head(top: &mut Map<String, Value>, from_version: u32) {
+    if from_version < FORMAT_VERSION {
+        top.insert("version".into(), Value::from(FORMAT_VERSION));
+    }
+}
+
+/// One record's part of [`upgrade`], one version at a time; every step so far rewrites
+/// records one by one, never across them, so a file can be upgraded a record at a time.
+pub(super) fn upgrade_record(list: RecordList, item: &mut Value, from_version: u32) {
+    if from_version < 2 && list == RecordList::Plans {
+        v1_to_v2(item);
+    }
+}
+
 /// Version 2 names touch kinds in planned touches' `replaces` keys by their stable names
 /// (`c-1:executive_visit:…`) where version 1 wrote Rust names (`c-1:ExecutiveVisit:…`).
 /// Anything that is not such a key is left for the checks.
-fn v1_to_v2(top: &mut Map<String, Value>) {
-    let plans = top.get_mut("plans").and_then(Value::as_array_mut);
-    for plan in plans.into_iter().flatten() {
-        let replaces = plan.get_mut("replaces");
-        if let Some(Value::String(key)) = replaces {
-            if let Some(new) = upgrade_generated_key(key) {
-                *key = new;
-            }
+fn v1_to_v2(plan: &mut Value) {
+    if let Some(Value::String(key)) = plan.get_mut("replaces") {
+        if let Some(new) = upgrade_generated_key(key) {
+            *key = new;
         }
     }
-    top.insert("version".into(), Value::from(2));
 }
 
 /// The checks mirror the model, so this succeeds after them; should they ever miss
@@ -118,9 +157,8 @@ fn deserialize(top: Value) -> Result<Backup, ImportErrors> {
         },
     };
     let read = Backup::deserialize(&top).map(|mut backup| {
-        // Only a database holds sealed blobs; one in a file could never be opened here.
         for c in &mut backup.customers {
-            c.sealed = None;
+            unseal(c);
         }
         backup
     });
@@ -139,6 +177,11 @@ fn deserialize(top: Value) -> Result<Backup, ImportErrors> {
             .unwrap_or_else(|| unreadable("(file)".into(), whole))
             .into()
     })
+}
+
+/// Only a database holds sealed blobs; one in a file could never be opened here.
+pub(super) fn unseal(customer: &mut Customer) {
+    customer.sealed = None;
 }
 
 #[cfg(test)]

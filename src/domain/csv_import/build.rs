@@ -1,6 +1,5 @@
 //! Turning mapped rows into new customers, duplicates to decide on, and every problem found.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -8,10 +7,10 @@ use chrono::NaiveDate;
 use super::fields::{self, Problem};
 use super::mapping::Column;
 use super::matching::Identity;
+use super::summary::Summary;
 use super::table::{Header, Row, Table};
 use crate::domain::money::MoneyUnit;
 use crate::domain::records::{Contact, Customer, Order, Tag};
-use crate::domain::sorting;
 use crate::domain::text::{fold, phone_key};
 
 /// What an import would do. When `errors` is not empty nothing may be written; the rest is
@@ -50,6 +49,9 @@ pub enum ImportError {
     NoNameColumn,
     /// Two columns are mapped to the same field (named by their headers).
     MappedTwice { first: Header, second: Header },
+    /// A summary column (a customer's spend, first deal …) beside a per-order column: the
+    /// orders would be counted twice.
+    SummaryAndOrders { summary: Header, order: Header },
     /// One cell.
     Cell(RowError),
 }
@@ -80,6 +82,11 @@ impl fmt::Display for ImportError {
                     "columns {first} and {second} are mapped to the same field"
                 )
             }
+            ImportError::SummaryAndOrders { summary, order } => write!(
+                f,
+                "column {summary} sums up a customer's orders and column {order} lists orders: \
+                 map one kind only"
+            ),
             ImportError::Cell(error) => error.fmt(f),
         }
     }
@@ -102,92 +109,13 @@ pub fn build_import(
     today: NaiveDate,
     new_id: &mut dyn FnMut() -> String,
 ) -> CsvImport {
-    let mut import = CsvImport {
-        rows_read: table.rows.len(),
-        ..CsvImport::default()
-    };
-    if let Err(error) = check_mapping(table, mapping) {
-        import.errors.push(error);
-        return import;
-    }
-    let reader = RowReader {
-        table,
-        mapping,
-        unit,
-        today,
-    };
-    let ordered = mapping.iter().any(|c| c.is_order());
-
-    let mut known: HashMap<String, Vec<(Identity, &str)>> = HashMap::new();
-    for customer in existing {
-        let identity = Identity::of(customer);
-        known
-            .entry(identity.name.clone())
-            .or_default()
-            .push((identity, customer.id.as_str()));
-    }
-    let find_known = |identity: &Identity| {
-        known.get(&identity.name).and_then(|candidates| {
-            candidates
-                .iter()
-                .find(|(other, _)| other.same_customer(identity))
-                .map(|(_, id)| id.to_string())
-        })
-    };
-
-    let mut groups: Vec<Draft> = Vec::new();
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut errors = Vec::new();
-    for row in &table.rows {
-        let Some(draft) = reader.read(row, &mut errors) else {
-            continue;
-        };
-        let identity = draft.identity();
-        if !ordered {
-            if let Some(id) = find_known(&identity) {
-                import
-                    .duplicates
-                    .push(draft.duplicate(Some(id), None, new_id));
-                continue;
-            }
-        }
-        let earlier = by_name.get(&identity.name).and_then(|indices| {
-            indices
-                .iter()
-                .copied()
-                .find(|&i| groups[i].identity().same_customer(&identity))
-        });
-        match earlier {
-            Some(i) if ordered => groups[i].merge(draft, &reader, &mut errors),
-            Some(i) => {
-                let earlier_line = Some(groups[i].line);
-                import
-                    .duplicates
-                    .push(draft.duplicate(None, earlier_line, new_id));
-            }
-            None => {
-                by_name.entry(identity.name).or_default().push(groups.len());
-                groups.push(draft);
-            }
-        }
-    }
-
-    // Order groups are compared with the stored customers only now, once whole (rows without
-    // orders were compared above, so none of theirs matches here).
-    for draft in groups {
-        match find_known(&draft.identity()) {
-            Some(id) => import
-                .duplicates
-                .push(draft.duplicate(Some(id), None, new_id)),
-            None => import.customers.push(draft.into_customer(today, new_id)),
-        }
-    }
-    sorting::sort_by_key(&mut import.duplicates, |d| d.line);
-    import.errors = errors.into_iter().map(ImportError::Cell).collect();
-    import
+    #[cfg(test)]
+    return super::stepping_checks::building_agrees(table, mapping, unit, existing, today, new_id);
+    #[cfg(not(test))]
+    super::ImportBuilding::new(table, mapping.to_vec(), unit, existing, today).finish(new_id)
 }
 
-fn check_mapping(table: &Table, mapping: &[Column]) -> Result<(), ImportError> {
+pub(super) fn check_mapping(table: &Table, mapping: &[Column]) -> Result<(), ImportError> {
     for (i, column) in mapping.iter().enumerate() {
         if *column == Column::Ignore {
             continue;
@@ -202,14 +130,22 @@ fn check_mapping(table: &Table, mapping: &[Column]) -> Result<(), ImportError> {
     if !mapping.contains(&Column::Name) {
         return Err(ImportError::NoNameColumn);
     }
+    let summary = mapping.iter().position(|c| c.is_summary());
+    let order = mapping.iter().position(|c| c.is_order());
+    if let (Some(summary), Some(order)) = (summary, order) {
+        return Err(ImportError::SummaryAndOrders {
+            summary: table.header_label(summary),
+            order: table.header_label(order),
+        });
+    }
     Ok(())
 }
 
-struct RowReader<'a> {
-    table: &'a Table,
-    mapping: &'a [Column],
-    unit: MoneyUnit,
-    today: NaiveDate,
+pub(super) struct RowReader<'a> {
+    pub table: &'a Table,
+    pub mapping: &'a [Column],
+    pub unit: MoneyUnit,
+    pub today: NaiveDate,
 }
 
 impl RowReader<'_> {
@@ -218,7 +154,7 @@ impl RowReader<'_> {
     ///
     /// A row is an order when any order cell is filled; its amount is then required if an
     /// amount column is mapped, since a blank would silently read as a free order.
-    fn read(&self, row: &Row, errors: &mut Vec<RowError>) -> Option<Draft> {
+    pub(super) fn read(&self, row: &Row, errors: &mut Vec<RowError>) -> Option<Draft> {
         let mut draft = Draft {
             line: row.line,
             ..Draft::default()
@@ -252,7 +188,7 @@ impl RowReader<'_> {
                 Column::OrderDate | Column::OrderAmount => {}
                 _ if text.is_empty() => {}
                 _ => {
-                    let checked = check_value(column, text);
+                    let checked = check_value(column, text, self.unit, self.today);
                     if self.check(row.line, index, checked, errors).is_some() {
                         draft.values.push(Value {
                             column,
@@ -265,7 +201,34 @@ impl RowReader<'_> {
             }
         }
         draft.orders.extend(order);
+        if self.mapping.iter().any(|c| c.is_summary()) {
+            self.summary_orders(&mut draft, errors);
+        }
         (!draft.name.is_empty()).then_some(draft)
+    }
+
+    /// A summary row's orders (see `summary`), or why its cells contradict each other.
+    fn summary_orders(&self, draft: &mut Draft, errors: &mut Vec<RowError>) {
+        let mut summary = Summary::default();
+        for value in &draft.values {
+            let text = value.text.as_str();
+            match value.column {
+                Column::Spend12m => summary.spend_12m = fields::amount(text, self.unit).ok(),
+                Column::FirstDeal => summary.first_deal = fields::date(text, self.today).ok(),
+                Column::LastOrder => summary.last_order = fields::date(text, self.today).ok(),
+                Column::OrderCount => summary.order_count = fields::order_count(text).ok(),
+                _ => {}
+            }
+        }
+        let problems = summary.problems(self.today);
+        for (column, problem) in &problems {
+            if let Some(index) = self.mapping.iter().position(|c| c == column) {
+                errors.push(self.error(draft.line, index, problem.clone()));
+            }
+        }
+        if problems.is_empty() {
+            draft.orders = summary.orders(self.today);
+        }
     }
 
     fn check<T>(
@@ -291,9 +254,9 @@ impl RowReader<'_> {
 
 /// A customer being read: a row, or in order files the rows that name it.
 #[derive(Default)]
-struct Draft {
+pub(super) struct Draft {
     /// The first row.
-    line: usize,
+    pub line: usize,
     name: String,
     /// Filled single-valued cells (industry, contact phone …), already checked.
     values: Vec<Value>,
@@ -311,7 +274,7 @@ struct Value {
 }
 
 impl Draft {
-    fn identity(&self) -> Identity {
+    pub(super) fn identity(&self) -> Identity {
         let mut customer = Customer {
             name: self.name.clone(),
             ..Customer::default()
@@ -322,7 +285,7 @@ impl Draft {
 
     /// Adds a later row of the same customer: blank cells take nothing, cells that say
     /// something else than the earlier row are reported, tags add up, orders append.
-    fn merge(&mut self, row: Draft, reader: &RowReader, errors: &mut Vec<RowError>) {
+    pub(super) fn merge(&mut self, row: Draft, reader: &RowReader, errors: &mut Vec<RowError>) {
         for value in row.values {
             match self.values.iter().find(|v| v.column == value.column) {
                 None => self.values.push(value),
@@ -368,7 +331,11 @@ impl Draft {
         customer.tags = self.tags.clone();
     }
 
-    fn into_customer(self, today: NaiveDate, new_id: &mut dyn FnMut() -> String) -> Customer {
+    pub(super) fn into_customer(
+        self,
+        today: NaiveDate,
+        new_id: &mut dyn FnMut() -> String,
+    ) -> Customer {
         let mut customer = Customer {
             id: new_id(),
             name: self.name.clone(),
@@ -380,7 +347,7 @@ impl Draft {
         customer
     }
 
-    fn duplicate(
+    pub(super) fn duplicate(
         self,
         existing_id: Option<String>,
         earlier_line: Option<usize>,
@@ -407,10 +374,18 @@ fn with_ids(orders: Vec<Order>, new_id: &mut dyn FnMut() -> String) -> Vec<Order
 }
 
 /// A single-valued cell's own check; text fields take anything.
-fn check_value(column: Column, text: &str) -> Result<(), Problem> {
+fn check_value(
+    column: Column,
+    text: &str,
+    unit: MoneyUnit,
+    today: NaiveDate,
+) -> Result<(), Problem> {
     match column {
         Column::Size => fields::size(text).map(drop),
         Column::ContactRole => fields::role(text).map(drop),
+        Column::Spend12m => fields::amount(text, unit).map(drop),
+        Column::FirstDeal | Column::LastOrder => fields::date(text, today).map(drop),
+        Column::OrderCount => fields::order_count(text).map(drop),
         _ => Ok(()),
     }
 }

@@ -26,6 +26,19 @@ pub enum Problem {
     Differs {
         line: usize,
     },
+    /// An order count that is not a whole number from 0 to `max`.
+    NotACount {
+        max: u32,
+    },
+    /// A last order dated before the cooperation began.
+    BeforeFirstDeal,
+    /// A 12-month spend on a row whose last order is more than 12 months ago.
+    NoRecentOrder,
+    /// Fewer orders than the row's spend and dates make (1, or 2 when the first deal and the
+    /// last order are different days).
+    TooFewOrders {
+        needed: usize,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -43,6 +56,18 @@ impl fmt::Display for Problem {
             Problem::NotASize => write!(f, "not a size (微型, 小型, 中型, 大型)"),
             Problem::NotARole => write!(f, "not a role (决策者, 影响者, 使用者)"),
             Problem::Differs { line } => write!(f, "differs from line {line}"),
+            Problem::NotACount { max } => {
+                write!(f, "not a whole number of orders (0 to {max})")
+            }
+            Problem::BeforeFirstDeal => write!(f, "is before the cooperation start"),
+            Problem::NoRecentOrder => write!(
+                f,
+                "a 12-month spend needs a last order within the last 12 months"
+            ),
+            Problem::TooFewOrders { needed } => write!(
+                f,
+                "is fewer than the {needed} orders the spend and dates on this row make"
+            ),
         }
     }
 }
@@ -91,6 +116,24 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     };
     let year = digits(y, 4..=4)?;
     NaiveDate::from_ymd_opt(year as i32, digits(m, 1..=2)?, digits(d, 1..=2)?)
+}
+
+/// The most orders one summary row may stand for: each becomes a record.
+pub const MAX_ORDER_COUNT: u32 = 1000;
+
+/// An order count: a whole number of orders, at most [`MAX_ORDER_COUNT`].
+pub fn order_count(text: &str) -> Result<u32, Problem> {
+    let not_a_count = Problem::NotACount {
+        max: MAX_ORDER_COUNT,
+    };
+    let folded = fold(text);
+    // "12" or "12次"/"12单"; a spreadsheet may also write "12.0".
+    let digits = folded.trim_end_matches(['次', '单', '笔']).trim();
+    let digits = digits.strip_suffix(".0").unwrap_or(digits);
+    match digits.parse::<u32>() {
+        Ok(n) if n <= MAX_ORDER_COUNT => Ok(n),
+        _ => Err(not_a_count),
+    }
 }
 
 pub fn size(text: &str) -> Result<CompanySize, Problem> {
@@ -187,6 +230,26 @@ mod tests {
         ];
         for (text, unit, expected) in cases {
             assert_eq!(amount(text, unit), expected, "{text} in {unit:?}");
+        }
+    }
+
+    #[test]
+    fn reads_order_counts_as_spreadsheets_write_them() {
+        let not_a_count = Err(Problem::NotACount { max: 1000 });
+        let cases = [
+            ("12", Ok(12)),
+            ("０", Ok(0)),
+            ("12次", Ok(12)),
+            ("3 单", Ok(3)),
+            ("7.0", Ok(7)),
+            ("1000", Ok(1000)),
+            ("1001", not_a_count.clone()),
+            ("2.5", not_a_count.clone()),
+            ("-1", not_a_count.clone()),
+            ("很多", not_a_count),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(order_count(text), expected, "{text}");
         }
     }
 

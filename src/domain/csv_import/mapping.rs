@@ -22,11 +22,18 @@ pub enum Column {
     OrderDate,
     OrderAmount,
     OrderProduct,
+    /// A customer's spend over the last 12 months (年消费), one figure per row.
+    Spend12m,
+    /// The day the cooperation began (合作开始日期): the first deal, which tenure reads.
+    FirstDeal,
+    LastOrder,
+    /// How many orders the customer has placed in all.
+    OrderCount,
 }
 
 impl Column {
     /// Every choice, in the order the mapping menu offers them.
-    pub const ALL: [Column; 17] = [
+    pub const ALL: [Column; 21] = [
         Column::Ignore,
         Column::Name,
         Column::Industry,
@@ -44,6 +51,10 @@ impl Column {
         Column::OrderDate,
         Column::OrderAmount,
         Column::OrderProduct,
+        Column::Spend12m,
+        Column::FirstDeal,
+        Column::LastOrder,
+        Column::OrderCount,
     ];
 
     /// Columns that describe one order each; mapping any of them makes rows orders.
@@ -51,6 +62,15 @@ impl Column {
         matches!(
             self,
             Column::OrderDate | Column::OrderAmount | Column::OrderProduct
+        )
+    }
+
+    /// Columns that sum up a customer's business on one row (a sheet kept per customer, not
+    /// per order); they become orders the figures read (see `summary`).
+    pub fn is_summary(self) -> bool {
+        matches!(
+            self,
+            Column::Spend12m | Column::FirstDeal | Column::LastOrder | Column::OrderCount
         )
     }
 }
@@ -154,6 +174,72 @@ const SYNONYMS: &[(Column, &[&str])] = &[
             "购买产品",
             "product",
             "service",
+        ],
+    ),
+    (
+        Column::Spend12m,
+        &[
+            "年消费",
+            "年消费额",
+            "年度消费",
+            "年消费金额",
+            "年采购额",
+            "年销售额",
+            "近12个月消费",
+            "近12个月消费额",
+            "近一年消费",
+            "annual spend",
+            "yearly spend",
+            "12-month spend",
+            "spend (12 months)",
+            "spend 12m",
+            "annual revenue",
+        ],
+    ),
+    (
+        Column::FirstDeal,
+        &[
+            "合作开始日期",
+            "合作开始时间",
+            "合作开始",
+            "开始合作日期",
+            "首次合作日期",
+            "首次成交日期",
+            "首单日期",
+            "cooperation start",
+            "cooperation start date",
+            "first deal",
+            "first deal date",
+            "first order date",
+            "customer since",
+        ],
+    ),
+    (
+        Column::LastOrder,
+        &[
+            "最近下单日期",
+            "最后下单日期",
+            "最近成交日期",
+            "最近购买日期",
+            "最近一次购买",
+            "最后成交日期",
+            "last order",
+            "last order date",
+            "last purchase",
+            "last purchase date",
+        ],
+    ),
+    (
+        Column::OrderCount,
+        &[
+            "订单数",
+            "订单数量",
+            "下单次数",
+            "购买次数",
+            "成交次数",
+            "order count",
+            "orders",
+            "number of orders",
         ],
     ),
 ];
@@ -296,6 +382,38 @@ mod tests {
         for (header, expected) in cases {
             assert_eq!(guess(&[header]), [expected], "{header}");
         }
+    }
+
+    #[test]
+    fn guesses_a_freelancers_summary_columns_in_either_language() {
+        assert_eq!(
+            guess(&[
+                "客户名称",
+                "联系人",
+                "年消费(万元)",
+                "合作开始日期",
+                "最近下单日期",
+                "订单数"
+            ]),
+            [
+                Name,
+                ContactName,
+                Spend12m,
+                FirstDeal,
+                LastOrder,
+                OrderCount
+            ]
+        );
+        assert_eq!(
+            guess(&[
+                "Customer",
+                "Annual spend (yuan)",
+                "Customer since",
+                "Last order",
+                "Orders"
+            ]),
+            [Name, Spend12m, FirstDeal, LastOrder, OrderCount]
+        );
     }
 
     #[test]

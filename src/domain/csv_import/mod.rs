@@ -4,17 +4,30 @@
 //! browser decoded (UTF-8 or GBK alike), `guess_mapping` proposes a field for each header and
 //! the user corrects it, `build_import` checks every row against the mapping and the stored
 //! customers. Nothing is written while any error remains, so an import is never half done.
+//!
+//! A large file is read and checked a slice at a time so the page keeps drawing:
+//! `TableReading` and `ImportBuilding` do what `read_table` and `build_import` do (which run
+//! them to the end), with progress, and stop wherever their caller stops stepping them.
 
 mod build;
+mod building;
 mod fields;
 mod mapping;
 mod matching;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
+mod reading;
+#[cfg(test)]
+mod stepping_checks;
+mod summary;
 mod table;
 
 pub use build::{build_import, CsvImport, Duplicate, ImportError, RowError};
+pub use building::ImportBuilding;
 pub use fields::Problem;
 pub use mapping::{guess_mapping, Column};
 pub use matching::merge_duplicate_orders;
+pub use reading::TableReading;
 pub use table::{read_table, CsvError, Header, Row, Table};
 
 #[cfg(test)]
@@ -54,6 +67,68 @@ mod tests {
             amount_fen: Fen(fen),
             product: product.into(),
         }
+    }
+
+    #[test]
+    fn a_freelancers_summary_sheet_brings_its_spend_and_tenure() {
+        use crate::domain::calendar::YearsMonths;
+        use crate::domain::figures::Figures;
+        // The issue's sheet: one row per customer, a yearly spend and a cooperation start.
+        let text = "客户名称,联系人,年消费(万元),合作开始日期\n\
+                    科技公司,张三,60,2024-06-30\n\
+                    新客户,李四,,\n";
+        let import = import(text, MoneyUnit::Wan, &[]);
+        assert!(import.errors.is_empty(), "{:?}", messages(&import));
+        let (y, m, d) = TODAY;
+        let today = ymd(y, m, d);
+        let [tech, new] = import.customers.as_slice() else {
+            panic!("{:?}", import.customers);
+        };
+        let figures = Figures::of(tech, today);
+        assert_eq!(figures.spend_12m, Fen(600_000 * 100));
+        assert_eq!(figures.first_deal, Some(ymd(2024, 6, 30)));
+        assert_eq!(
+            figures.tenure,
+            Some(YearsMonths {
+                years: 1,
+                months: 0
+            })
+        );
+        assert_eq!(tech.contacts[0].name, "张三");
+        assert_eq!(tech.orders.len(), 2);
+        assert!(
+            tech.orders.iter().all(|o| !o.id.is_empty()),
+            "orders get ids"
+        );
+        assert!(new.orders.is_empty(), "blank summary cells make no order");
+    }
+
+    #[test]
+    fn summary_columns_with_per_order_columns_or_contradicting_cells_are_refused() {
+        let mixed = import(
+            "客户名称,年消费,订单金额\nA公司,10,5\n",
+            MoneyUnit::Wan,
+            &[],
+        );
+        assert_eq!(
+            messages(&mixed),
+            ["column 年消费 sums up a customer's orders and column 订单金额 lists orders: map one kind only"]
+        );
+        let text = "客户名称,年消费,合作开始日期,最近下单日期,订单数\n\
+                    A公司,10,2025-01-01,2024-12-31,\n\
+                    B公司,10,,2024-01-01,\n\
+                    C公司,,2024-01-01,2025-01-01,1\n\
+                    D公司,,,,1.5\n";
+        let refused = import(text, MoneyUnit::Wan, &[]);
+        assert_eq!(
+            messages(&refused),
+            [
+                "line 2, 最近下单日期: is before the cooperation start",
+                "line 3, 年消费: a 12-month spend needs a last order within the last 12 months",
+                "line 4, 订单数: is fewer than the 2 orders the spend and dates on this row make",
+                "line 5, 订单数: not a whole number of orders (0 to 1000)",
+            ]
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::reading::TableReading;
+
 /// The file as rows of text cells, before any meaning is given to the columns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
@@ -93,145 +95,12 @@ impl std::error::Error for CsvError {}
 
 /// Reads CSV text decoded by the browser (UTF-8 or GB18030 alike): the delimiter is guessed
 /// from the header line, the first non-blank row is the header, blank rows are skipped.
+/// `TableReading` does the same a slice at a time; this runs it to the end.
 pub fn read_table(text: &str) -> Result<Table, CsvError> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let delimiter = detect_delimiter(text);
-    // The csv crate accepts any quoting silently (an unclosed quote swallows the rest of the
-    // file), so quoting is checked first to name the line a person has to fix.
-    check_quotes(text, delimiter)?;
-
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut lines = LineCounter::new(text);
-    for record in reader.records() {
-        let record = record.map_err(|e| CsvError::Unreadable {
-            line: e.position().map_or(0, |p| p.line() as usize),
-            message: e.to_string(),
-        })?;
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        let cells: Vec<String> = record.iter().map(str::to_string).collect();
-        if headers.is_none() {
-            headers = Some(cells);
-        } else {
-            let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
-            rows.push(Row { line, cells });
-        }
-    }
-    let headers = headers.ok_or(CsvError::Empty)?;
-    if rows.is_empty() {
-        return Err(CsvError::HeaderOnly);
-    }
-    Ok(Table {
-        delimiter,
-        headers,
-        rows,
-    })
-}
-
-/// Line numbers from byte offsets. The csv reader's own line count is taken where the
-/// previous record ended, before the line break and any blank lines, so it can be one short.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: usize,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line of the first character at or after `offset` that is not a line break;
-    /// offsets must not decrease between calls.
-    fn line_at(&mut self, offset: usize) -> usize {
-        let mut start = offset.min(self.text.len());
-        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        let from = self.offset.min(start);
-        self.line += self.text[from..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.offset = start;
-        self.line
-    }
-}
-
-/// The delimiter used most often outside quotes in the first line with content; a comma when
-/// none is (a one-column file). The full-width `，` is text in Chinese cells, never a delimiter.
-fn detect_delimiter(text: &str) -> u8 {
-    const CANDIDATES: [u8; 3] = [b',', b'\t', b';'];
-    let has_content = |line: &&str| {
-        line.chars()
-            .any(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | '"'))
-    };
-    let Some(line) = text.lines().find(has_content) else {
-        return b',';
-    };
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for b in line.bytes() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            if let Some(i) = CANDIDATES.iter().position(|&d| d == b) {
-                counts[i] += 1;
-            }
-        }
-    }
-    // Ties keep the earlier candidate: comma, then tab, then semicolon.
-    let mut best = 0;
-    for i in 1..CANDIDATES.len() {
-        if counts[i] > counts[best] {
-            best = i;
-        }
-    }
-    CANDIDATES[best]
-}
-
-/// RFC 4180 quoting: a quote opens only at the start of a cell, `""` inside is a quote, and a
-/// closing quote is followed by the delimiter or the end of the line.
-fn check_quotes(text: &str, delimiter: u8) -> Result<(), CsvError> {
-    enum State {
-        CellStart,
-        Unquoted,
-        Quoted { opened: usize },
-        QuoteInQuoted { opened: usize },
-    }
-    let mut state = State::CellStart;
-    let mut line = 1;
-    for b in text.bytes() {
-        state = match (state, b) {
-            (State::Quoted { opened }, b'"') => State::QuoteInQuoted { opened },
-            (State::Quoted { opened }, _) => State::Quoted { opened },
-            (State::QuoteInQuoted { opened }, b'"') => State::Quoted { opened },
-            (_, b'\n' | b'\r') => State::CellStart,
-            (_, b) if b == delimiter => State::CellStart,
-            (State::CellStart, b'"') => State::Quoted { opened: line },
-            (State::QuoteInQuoted { .. }, _) => return Err(CsvError::TextAfterQuote { line }),
-            (State::CellStart | State::Unquoted, _) => State::Unquoted,
-        };
-        if b == b'\n' {
-            line += 1;
-        }
-    }
-    match state {
-        State::Quoted { opened } => Err(CsvError::UnclosedQuote { line: opened }),
-        _ => Ok(()),
-    }
+    let result = TableReading::new(text.to_string()).finish();
+    #[cfg(test)]
+    super::stepping_checks::reading_agrees(text, &result);
+    result
 }
 
 #[cfg(test)]
