@@ -2,6 +2,7 @@
 # Prints the app's size and speed figures (never pass/fail): the release build's files, and
 # timings in headless Chromium, each beside its goal. `bash scripts/bench.sh 1000` (or
 # BENCH_CUSTOMERS=1000) sets the portfolio's size (default 10,000); BENCH_PORT the server's port.
+# BENCH_BIG_FILE sets the big backup's customers (default 30,000); BENCH_ONLY=big-file prints only its figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 customers="${1:-${BENCH_CUSTOMERS:-10000}}"

@@ -40,6 +40,9 @@ if [ "${TRUNK_PROFILE:-}" = release ]; then
 fi
 sed -i -e "s|sha384-$old_js|sha384-$(sri "$main_js")|" -e "s|sha384-$old_wasm|sha384-$(sri "$main_wasm")|" "$dir/index.html"
 
+# The page's Content-Security-Policy, with the hashes of its inline scripts as they now are.
+node "${TRUNK_SOURCE_DIR:-.}/scripts/csp.js" "$dir/index.html"
+
 for page in $PAGES; do
   up=$(echo "$page/" | sed 's|[^/]*/|../|g')
   mkdir -p "$dir/$page"

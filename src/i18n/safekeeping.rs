@@ -49,6 +49,15 @@ catalogue! {
 }
 
 impl Lang {
+    /// An import larger than the room the browser leaves this site, said before writing.
+    pub fn import_does_not_fit(self, needed: f64, room: f64) -> String {
+        let (needed, room) = (bytes(needed), bytes(room));
+        match self {
+            Lang::Zh => format!("这次导入大约需要 {needed} 空间，浏览器只给本网站留了约 {room}，所以没有写入任何内容。请在设备上或浏览器设置中释放空间，然后再导入。"),
+            Lang::En => format!("This import needs about {needed}, but the browser leaves this site only about {room}, so nothing was written. Free space on the device or in the browser's settings, then import again."),
+        }
+    }
+
     /// "Used 3 MB of about 120 GB".
     pub fn storage_usage(self, used: f64, quota: f64) -> String {
         let (used, quota) = (bytes(used), bytes(quota));

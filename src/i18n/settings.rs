@@ -26,6 +26,8 @@ catalogue! {
     }
     import_choose_file { zh: "选择文件", en: "Choose file" }
     import_reading { zh: "正在读取文件…", en: "Reading the file…" }
+    import_checking { zh: "正在检查文件", en: "Checking the file" }
+    import_stop_checking { zh: "停止检查", en: "Stop checking" }
     import_nothing_written { zh: "未写入任何数据。", en: "Nothing was written." }
     import_preview { zh: "导入预览", en: "Import preview" }
     import_strategy { zh: "导入方式", en: "How to import" }
@@ -61,6 +63,11 @@ catalogue! {
         zh: "请确认每一列对应的字段。有订单列时，同一客户的多行会合并为一位客户的多笔订单。",
         en: "Check which field each column fills. With order columns, rows of the same customer become one customer with one order per row."
     }
+    csv_summary_hint {
+        zh: "汇总列会变成订单，供分级和各项指标读取：合作开始日期是第一笔订单（合作时长从这一天算起），近 12 个月消费记在最近下单日期（没有该列时记在今天），有订单数时按数量在两个日期之间均匀排开，消费平均分给近 12 个月内的订单。汇总列不能和逐笔订单列同时使用。",
+        en: "Summary columns become orders, which the tiering and every figure read: the cooperation start is the first order (tenure counts from it), the 12-month spend is put on the last order date (today when there is none), and an order count spreads that many orders evenly between the two dates, the spend shared by those in the last 12 months. Summary columns cannot be mixed with per-order columns."
+    }
+    csv_tiers { zh: "每位新客户将得到的等级", en: "The tier each new customer will get" }
     csv_file_column { zh: "文件中的列", en: "Column in the file" }
     csv_sample { zh: "示例", en: "Example" }
     csv_field { zh: "导入为", en: "Import as" }
@@ -146,6 +153,13 @@ impl Lang {
         match self {
             Lang::Zh => format!("读取 {rows} 行：新客户 {new} 位，共 {orders} 笔订单；已存在 {duplicates} 位。"),
             Lang::En => format!("{rows} rows read: {new} new customers with {orders} orders; {duplicates} already there."),
+        }
+    }
+
+    pub fn csv_tiers_more(self, more: usize) -> String {
+        match self {
+            Lang::Zh => format!("另有 {more} 位未列出"),
+            Lang::En => format!("and {more} more"),
         }
     }
 

@@ -11,7 +11,8 @@ impl Lang {
         let op = self.store_op(match e {
             StoreError::Browser { op, .. }
             | StoreError::Corrupt { op, .. }
-            | StoreError::Full { op } => *op,
+            | StoreError::Full { op }
+            | StoreError::NotKept { op } => *op,
             _ => Op::Save,
         });
         match (self, e) {
@@ -28,6 +29,12 @@ impl Lang {
             ),
             (Lang::En, StoreError::Full { .. }) => format!(
                 "Could not {op}: the browser has no room left for this site's data, so nothing was written. Export a backup, then free space for this site in the browser's settings."
+            ),
+            (Lang::Zh, StoreError::NotKept { .. }) => format!(
+                "{op}失败：浏览器没有保存这次更改（通常是因为本网站的存储空间已满），没有写入任何内容。请先导出备份，再在浏览器设置中为本网站释放空间。"
+            ),
+            (Lang::En, StoreError::NotKept { .. }) => format!(
+                "Could not {op}: the browser did not keep the change (usually because this site's storage is full), so nothing was written. Export a backup, then free space for this site in the browser's settings."
             ),
             (Lang::Zh, StoreError::Corrupt { detail, .. }) => {
                 format!("{op}失败：保存的数据无法读取（{detail}）。")
@@ -94,6 +101,7 @@ mod tests {
         ];
         for op in ops {
             all.push(StoreError::Full { op });
+            all.push(StoreError::NotKept { op });
             all.push(StoreError::Browser {
                 op,
                 detail: "UnknownError: disk".into(),

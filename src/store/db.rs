@@ -152,10 +152,7 @@ impl Db {
                 if result.is_committed() {
                     Ok(value)
                 } else {
-                    Err(StoreError::from_detail(
-                        op,
-                        "AbortError: the transaction was aborted".into(),
-                    ))
+                    Err(StoreError::NotKept { op })
                 }
             }
             Err(err) => {

@@ -20,6 +20,10 @@ pub enum StoreError {
     Browser { op: Op, detail: String },
     /// The browser has no room left for this site's data (QuotaExceededError).
     Full { op: Op },
+    /// Every request succeeded but the browser aborted the transaction as it committed: in
+    /// practice a quota refused at commit (Chromium), which the page cannot see (the reason
+    /// is on the transaction, which rexie keeps to itself). Nothing was written.
+    NotKept { op: Op },
     /// Another tab opened a newer version of the database, which closed this tab's connection:
     /// the page must be reloaded.
     Outdated,

@@ -324,6 +324,19 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(queue.unchecked_ref());
 }
 
+/// Resolves in a task of its own, after the browser has had its turn (to draw a frame, take
+/// a click): long work awaits it between slices.
+pub async fn next_task() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Runs `f` once after `ms` milliseconds.
 pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
     use wasm_bindgen::JsCast;

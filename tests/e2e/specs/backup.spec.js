@@ -174,6 +174,69 @@ test('a 50-row customer list imports in one go, and a bad cell blocks the import
   await expect(page.getByRole('button', { name: 'Import now' })).toBeDisabled();
 });
 
+// Issue 24, finding 6: a sheet kept per customer (a yearly spend, a cooperation start) mapped
+// its first two columns only, so every customer arrived with no spend and no tenure, tiered D.
+test('a freelancer\'s summary sheet brings its spend and tenure, and the preview shows each tier', async ({ page }) => {
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const sheet = `客户名称,联系人,年消费(万元),合作开始日期\n科技公司,张三,60,${day(-400)}\n小店,李四,1,${day(-30)}\n`;
+  await settings.chooseFile({ name: 'summary.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+  await expect(page.getByLabel('年消费(万元)')).toHaveValue(/\d+/);
+  await expect(page.getByLabel('年消费(万元)').locator('option:checked')).toHaveText('12-month spend (summary)');
+  await expect(page.getByLabel('合作开始日期').locator('option:checked')).toHaveText('Cooperation start (first deal)');
+  await expect(page.locator('.csv-summary-hint')).toContainText('the cooperation start is the first order');
+  await expect(page.locator('.import-counts')).toContainText('2 rows read: 2 new customers with 4 orders');
+  const tiers = page.locator('.csv-tiers li');
+  await expect(tiers).toHaveText(['B 科技公司', 'D 小店']);
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.getByText('Import done: 2 customers written.')).toBeVisible();
+  const list = new CustomersList(page);
+  await list.open();
+  await expect(list.row('科技公司')).toContainText('60 ×10k CNY');
+  await expect(list.row('科技公司').locator('.tier')).toHaveText('B');
+  await list.openCustomer('科技公司');
+  await expect(page.locator('main')).toContainText('1 y 1 mo');
+});
+
+// Issue 24, finding 3: a 33 MB backup froze the page for seconds while it was checked, with
+// no progress and no way to stop. Now it is checked a slice at a time: the page shows how far
+// it is and takes a click on Stop while it works.
+test('a large backup is checked with a progress bar, and Stop stops it', async ({ page }) => {
+  test.setTimeout(180_000);
+  const customers = Array.from({ length: 12_000 }, (_, i) => ({
+    id: `c${String(i).padStart(5, '0')}`,
+    name: `客户${i} 有限公司`,
+    industry: ['制造', '零售', '物流'][i % 3],
+    contacts: [{ name: `联系人${i}`, phone: `138${String(i).padStart(8, '0')}` }],
+    orders: Array.from({ length: 8 }, (_, k) => ({ id: `c${i}-o${k}`, date: day(-(k * 40 + 1)), amount_fen: 1_000_000 + k, product: '年度服务' })),
+    remarks: [{ id: `c${i}-r`, date: day(-5), kind: null, text: '客户关注交付周期与售后响应，下次拜访带上新报价。' }],
+    created_on: day(-400),
+  }));
+  const file = {
+    name: 'large.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'kehu-weihu-backup', version: 2, exported_on: day(0), settings: { money_unit: 'wan' }, customers })),
+  };
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.chooseFile(file);
+  const progress = page.locator('.import-checking progress');
+  await expect(progress).toBeVisible();
+  await expect(page.locator('.import-checking [role=status]')).toContainText(/Checking the file \d+ %/);
+  // The bar moves while the page stays responsive.
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Stop checking' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import now' })).toHaveCount(0);
+  // It stays stopped: no preview turns up later.
+  await page.waitForTimeout(1500);
+  await expect(page.locator('.import-preview')).toHaveCount(0);
+
+  // Chosen again and left to finish, the same file is previewed whole.
+  await settings.chooseFile(file);
+  await expect(page.locator('.import-counts')).toContainText('In the file: 12000 customers, 96000 orders', { timeout: 120_000 });
+});
+
 // Issue 24, finding 2: a follow-up naming a customer that is nowhere was imported, and the
 // preview did not count follow-ups, plans or to-dos.
 test('a record naming a customer that is nowhere is refused with its path; the preview counts every kind', async ({ page }) => {

@@ -226,3 +226,83 @@ test('in Chinese, a full disk is told in Chinese and the form keeps what was typ
   await page.locator('form.profile-form').getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '满盘客户' })).toBeVisible();
 });
+
+// Issue 24, storage full: the browser itself refuses for quota. DevTools' override makes this
+// site's quota small; the text is random, since IndexedDB compresses repeated text to nothing.
+function randomText(chars, seed = 7) {
+  let x = seed;
+  let out = '';
+  for (let i = 0; i < chars; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += String.fromCharCode(0x4e00 + (x % 20000));
+  }
+  return out;
+}
+
+/**
+ * Gives the app's origin `quota` bytes from now on. Set before the app first opens its
+ * database: Chromium's IndexedDB takes the quota when it first opens the site's storage.
+ */
+async function limitQuota(page, quota) {
+  await page.goto('/quota-test-blank');
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: quota });
+  return async () => cdp.send('Storage.overrideQuotaForOrigin', { origin });
+}
+
+test.describe('with the quota small', () => {
+  // The blank page the quota is set on is a 404 of the same origin.
+  test.use({ expectedConsoleErrors: [/status of 404/] });
+
+  test('an import and a save the browser refuses write nothing, say so, and the form keeps what was typed', async ({ page }) => {
+    const restore = await limitQuota(page, 300_000);
+    const settings = new SettingsPage(page);
+    await settings.open();
+    // About 1.2 MB of customers: more than the room left. (Chromium tells a page it has 10 GB
+    // more than it uses whatever the quota, so only the write itself finds out.)
+    const many = Array.from({ length: 200 }, (_, i) => customer(`big-${i}`, `大客户${i}`, [[10, 1]], { industry: randomText(2000, i + 1) }));
+    await settings.chooseFile({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup(many)) });
+    await expect(page.locator('.import-counts')).toContainText('200 customers');
+    await page.getByRole('button', { name: 'Import now' }).click();
+    await expect(page.locator('.import-errors')).toContainText(
+      "Could not import: the browser did not keep the change (usually because this site's storage is full), so nothing was written.",
+    );
+    expect(await stored(page, 'customers')).toEqual([]);
+
+    // A save that does not fit: told in the user's language, nothing written, the form keeps
+    // what was typed.
+    await page.goto('customers/new/');
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+    const big = randomText(200_000);
+    await page.getByLabel('客户名称', { exact: true }).fill('超大客户');
+    await page.getByLabel('行业', { exact: true }).fill(big);
+    await page.locator('form.profile-form').getByRole('button', { name: '保存', exact: true }).click();
+    await expect(toast(page)).toContainText('保存失败：浏览器没有保存这次更改（通常是因为本网站的存储空间已满），没有写入任何内容。');
+    await expect(page.getByLabel('客户名称', { exact: true })).toHaveValue('超大客户');
+    expect(await page.getByLabel('行业', { exact: true }).inputValue()).toBe(big);
+    expect(await stored(page, 'customers')).toEqual([]);
+
+    // With the quota back, the same form saves.
+    await restore();
+    await page.locator('form.profile-form').getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '超大客户' })).toBeVisible();
+  });
+});
+
+test('an import larger than the room the browser reports is refused before writing', async ({ page }) => {
+  // A browser that reports its real room (Firefox, Safari do; Chromium reports 10 GB more than
+  // is used) tells the app before anything is written.
+  await page.addInitScript(() => {
+    navigator.storage.estimate = async () => ({ usage: 100_000, quota: 400_000 });
+  });
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const many = Array.from({ length: 200 }, (_, i) => customer(`big-${i}`, `大客户${i}`, [[10, 1]], { industry: randomText(2000, i + 1) }));
+  await settings.chooseFile({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup(many)) });
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await expect(page.locator('.import-errors')).toContainText(
+    'This import needs about 1 MB, but the browser leaves this site only about 300 KB, so nothing was written.',
+  );
+  expect(await stored(page, 'customers')).toEqual([]);
+});

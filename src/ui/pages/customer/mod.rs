@@ -216,7 +216,7 @@ fn CompletenessView(completeness: Completeness) -> impl IntoView {
         <div class="completeness">
             <div class="meter" role="meter" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent
                 aria-label=tr(Lang::col_completeness)>
-                <div class="meter-fill" class:meter-ok=meets style=format!("width: {percent}%")></div>
+                <div class="meter-fill" class:meter-ok=meets style:width=format!("{percent}%")></div>
             </div>
             <p>
                 <strong>{format!("{percent}%")}</strong>

@@ -1,29 +1,36 @@
 //! Importing a backup (.json) or a spreadsheet (.csv): read, check the whole file, preview,
 //! then write in one transaction — or write nothing and say exactly why.
 
+mod csv;
+mod slices;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use csv::CsvPreview;
+use slices::{in_slices, progress_bar};
+
 use crate::domain::backup::{
     self, Backup, ImportErrors, Keep, Preview, SettingsChoice, SettingsPart, Strategy,
 };
-use crate::domain::csv_import::{
-    build_import, guess_mapping, merge_duplicate_orders, read_table, Column, CsvImport, Table,
-};
+use crate::domain::csv_import::Table;
 use crate::domain::envelope::BackupEnvelope;
 use crate::domain::records::Customer;
 use crate::domain::records::{FollowUp, PlanItem, Todo};
 use crate::i18n::Lang;
 use crate::ui::browser::{self, Encoding};
 use crate::ui::toast::use_toaster;
-use crate::ui::workspace::{new_id, use_workspace};
+use crate::ui::workspace::use_workspace;
 use crate::ui::{tr, use_lang};
 
 #[derive(Clone, PartialEq)]
 enum Stage {
     Idle,
     Reading,
+    /// A backup being checked, a slice at a time so the page keeps drawing (how far it is:
+    /// `Checker::progress`).
+    Checking,
     /// A file that cannot be imported: every reason listed, and how many there are in all.
     Refused {
         messages: Vec<String>,
@@ -34,6 +41,8 @@ enum Stage {
     Backup {
         backup: Box<Backup>,
         preview: Preview,
+        /// The file's size in bytes.
+        size: usize,
     },
     Csv {
         bytes: Vec<u8>,
@@ -49,6 +58,13 @@ pub fn ImportPanel() -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let stage = RwSignal::new(Stage::Idle);
+    let checker = Checker {
+        run: StoredValue::new(0),
+        progress: RwSignal::new((0, 0)),
+        ws,
+        lang,
+        stage,
+    };
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -58,6 +74,7 @@ pub fn ImportPanel() -> impl IntoView {
         // Choosing the same file again (after fixing it) must fire `change` again.
         input.set_value("");
         stage.set(Stage::Reading);
+        let going = checker.start();
         spawn_local(async move {
             let t = lang.get_untracked();
             let bytes = match browser::read_file(&file).await {
@@ -65,14 +82,22 @@ pub fn ImportPanel() -> impl IntoView {
                 Err(e) => return stage.set(refused(e.message(t))),
             };
             if looks_like_csv(&file.name(), &bytes) {
-                stage.set(csv_stage(bytes, None, t));
+                checker.read_csv(bytes, None, going).await;
             } else {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                stage.set(match BackupEnvelope::detect(&text) {
-                    Some(Ok(envelope)) => Stage::Encrypted(Box::new(envelope)),
-                    Some(Err(e)) => refused(t.envelope_error(&e)),
-                    None => backup_stage(&text, ws, t),
-                });
+                // Each long pass over the file in a task of its own, so the page draws
+                // between them (a backup can be tens of megabytes).
+                browser::next_task().await;
+                let text = String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                browser::next_task().await;
+                if !going() {
+                    return;
+                }
+                match BackupEnvelope::detect(&text) {
+                    Some(Ok(envelope)) => stage.set(Stage::Encrypted(Box::new(envelope))),
+                    Some(Err(e)) => stage.set(refused(t.envelope_error(&e))),
+                    None => checker.check(text, going).await,
+                }
             }
         });
     };
@@ -86,6 +111,15 @@ pub fn ImportPanel() -> impl IntoView {
         {move || match stage.get() {
             Stage::Idle => ().into_any(),
             Stage::Reading => view! { <p class="hint">{tr(Lang::import_reading)}</p> }.into_any(),
+            Stage::Checking => view! {
+                <div class="import-checking">
+                    {progress_bar(tr(Lang::import_checking), checker.progress)}
+                    <button type="button" on:click=move |_| {
+                        checker.stop();
+                        stage.set(Stage::Idle);
+                    }>{tr(Lang::import_stop_checking)}</button>
+                </div>
+            }.into_any(),
             Stage::Writing => view! { <p class="hint">{tr(Lang::import_writing)}</p> }.into_any(),
             Stage::Refused { messages, total } => {
                 let count = total;
@@ -97,16 +131,67 @@ pub fn ImportPanel() -> impl IntoView {
                 </div>
             }.into_any()
             }
-            Stage::Encrypted(envelope) => passphrase_stage(*envelope, stage),
-            Stage::Backup { backup, preview } => view! { <BackupPreview backup=*backup preview=preview stage=stage/> }.into_any(),
-            Stage::Csv { bytes, encoding, table } => view! { <CsvPreview bytes=bytes encoding=encoding table=table stage=stage/> }.into_any(),
+            Stage::Encrypted(envelope) => passphrase_stage(*envelope, checker),
+            Stage::Backup { backup, preview, size } => view! { <BackupPreview backup=*backup preview=preview size=size stage=stage/> }.into_any(),
+            Stage::Csv { bytes, encoding, table } => view! { <CsvPreview bytes=bytes encoding=encoding table=table checker=checker/> }.into_any(),
         }}
     }
 }
 
+/// Checks plain backups a slice at a time (about 30 ms each, then the browser draws and
+/// takes clicks), showing how far it is.
+#[derive(Clone, Copy)]
+pub(super) struct Checker {
+    /// Which check is the current one: a new file or Stop makes an earlier check stop.
+    run: StoredValue<u32>,
+    /// Work done and in all.
+    progress: RwSignal<(u64, u64)>,
+    ws: crate::ui::workspace::Workspace,
+    lang: RwSignal<Lang>,
+    stage: RwSignal<Stage>,
+}
+
+impl Checker {
+    /// Ends any check under way.
+    fn stop(self) {
+        self.run.update_value(|r| *r = r.wrapping_add(1));
+    }
+
+    /// Ends any check under way; the returned test says whether the one begun now still is.
+    fn start(self) -> impl Fn() -> bool + Copy {
+        self.stop();
+        let this_run = self.run.get_value();
+        move || self.run.try_get_value() == Some(this_run)
+    }
+
+    /// Checks `text` and shows its preview or its problems; stops without a word once
+    /// `going` says the user chose another file or stopped.
+    async fn check(self, text: String, going: impl Fn() -> bool) {
+        let size = text.len();
+        self.stage.set(Stage::Checking);
+        let reading = backup::Reading::new(text, self.ws.today.get_untracked());
+        let Some(result) = in_slices(reading, self.progress, &going).await else {
+            return;
+        };
+        // The preview (every customer compared with those here) and drawing it (its
+        // reference check) each in a task of their own.
+        browser::next_task().await;
+        let preview = backup_stage(result, size, self.ws, self.lang.get_untracked());
+        browser::next_task().await;
+        if going() {
+            self.stage.set(preview);
+        }
+    }
+}
+
 /// A plain backup file checked whole, then previewed — or every problem in it.
-fn backup_stage(text: &str, ws: crate::ui::workspace::Workspace, t: Lang) -> Stage {
-    match backup::parse(text, ws.today.get_untracked()) {
+fn backup_stage(
+    parsed: Result<Backup, ImportErrors>,
+    size: usize,
+    ws: crate::ui::workspace::Workspace,
+    t: Lang,
+) -> Stage {
+    match parsed {
         Ok(backup) => {
             let preview = ws
                 .customers
@@ -114,6 +199,7 @@ fn backup_stage(text: &str, ws: crate::ui::workspace::Workspace, t: Lang) -> Sta
             Stage::Backup {
                 backup: Box::new(backup),
                 preview,
+                size,
             }
         }
         Err(errors) => Stage::Refused {
@@ -124,10 +210,9 @@ fn backup_stage(text: &str, ws: crate::ui::workspace::Workspace, t: Lang) -> Sta
 }
 
 /// Asks for an encrypted file's passphrase; a wrong one is said and nothing else happens.
-fn passphrase_stage(envelope: BackupEnvelope, stage: RwSignal<Stage>) -> AnyView {
+fn passphrase_stage(envelope: BackupEnvelope, checker: Checker) -> AnyView {
     use crate::ui::lock::{note_view, passphrase_field, Note};
-    let ws = use_workspace();
-    let lang = use_lang();
+    let Checker { stage, lang, .. } = checker;
     let pass = RwSignal::new(String::new());
     let note = RwSignal::new(None::<Note>);
     let envelope = StoredValue::new(envelope);
@@ -138,7 +223,7 @@ fn passphrase_stage(envelope: BackupEnvelope, stage: RwSignal<Stage>) -> AnyView
         note.set(Some(Note::Busy));
         spawn_local(async move {
             match crate::store::crypto::open_backup(&p, &envelope).await {
-                Ok(text) => stage.set(backup_stage(&text, ws, lang.get_untracked())),
+                Ok(text) => checker.check(text, checker.start()).await,
                 Err(crate::store::crypto::CryptoError::WrongPassphrase) => {
                     note.set(Some(Note::Error(Lang::import_wrong_passphrase)))
                 }
@@ -188,22 +273,6 @@ fn backup_messages(errors: &ImportErrors, t: Lang) -> Vec<String> {
     messages
 }
 
-/// Decodes and reads a CSV file into the mapping stage, or says why it cannot be read.
-fn csv_stage(bytes: Vec<u8>, encoding: Option<Encoding>, t: Lang) -> Stage {
-    let (text, encoding) = match browser::decode_text(&bytes, encoding) {
-        Ok(decoded) => decoded,
-        Err(e) => return refused(e.message(t)),
-    };
-    match read_table(&text) {
-        Ok(table) => Stage::Csv {
-            bytes,
-            encoding,
-            table,
-        },
-        Err(e) => refused(t.csv_table_error(&e)),
-    }
-}
-
 /// What writing needs from the page, taken while the component is built (event handlers run
 /// outside it and cannot look contexts up).
 #[derive(Clone, Copy)]
@@ -225,9 +294,12 @@ impl Writer {
     }
 }
 
-/// Writes customers in one transaction, then reloads what every page shows.
+/// Writes customers in one transaction, then reloads what every page shows. `size` is the
+/// file's size in bytes: an import the browser has no room for is refused before writing
+/// (stored records take about the room of their JSON).
 fn write(
     writer: Writer,
+    size: usize,
     clear_first: bool,
     customers: Vec<Customer>,
     records: (Vec<FollowUp>, Vec<PlanItem>, Vec<Todo>),
@@ -241,22 +313,37 @@ fn write(
     } = writer;
     stage.set(Stage::Writing);
     let count = customers.len();
-    ws.write_import(
-        clear_first,
-        customers,
-        records,
-        settings,
-        move || {
-            toaster.info(lang.get_untracked().imported(count));
-            stage.set(Stage::Idle);
-        },
-        // The file stays chosen and checked: the user can try again.
-        move |err| stage.set(refused(lang.get_untracked().store_error(err))),
-    );
+    spawn_local(async move {
+        if let Some((usage, quota)) = browser::storage_estimate().await {
+            // Replacing everything frees what this site holds now.
+            let room = if clear_first { quota } else { quota - usage };
+            if size as f64 > room {
+                let message = lang.get_untracked().import_does_not_fit(size as f64, room);
+                return stage.set(refused(message));
+            }
+        }
+        ws.write_import(
+            clear_first,
+            customers,
+            records,
+            settings,
+            move || {
+                toaster.info(lang.get_untracked().imported(count));
+                stage.set(Stage::Idle);
+            },
+            // The file stays chosen and checked: the user can try again.
+            move |err| stage.set(refused(lang.get_untracked().store_error(err))),
+        );
+    });
 }
 
 #[component]
-fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> impl IntoView {
+fn BackupPreview(
+    backup: Backup,
+    preview: Preview,
+    size: usize,
+    stage: RwSignal<Stage>,
+) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toaster = use_toaster();
@@ -339,7 +426,14 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
                 })
             })
         });
-        write(writer, plan.clear_first, plan.put, records, plan.settings);
+        write(
+            writer,
+            size,
+            plan.clear_first,
+            plan.put,
+            records,
+            plan.settings,
+        );
     };
     let conflicts = preview.conflicts.clone();
     view! {
@@ -399,182 +493,6 @@ fn BackupPreview(backup: Backup, preview: Preview, stage: RwSignal<Stage>) -> im
             }))}
             <div class="form-actions">
                 <button type="button" class="primary" on:click=confirm disabled=move || dangling.with(|d| !d.is_empty())>{tr(Lang::import_confirm)}</button>
-                <button type="button" on:click=move |_| stage.set(Stage::Idle)>{tr(Lang::import_cancel)}</button>
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn CsvPreview(
-    bytes: Vec<u8>,
-    encoding: Encoding,
-    table: Table,
-    stage: RwSignal<Stage>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let ws = use_workspace();
-    let writer = Writer::new(stage);
-    let bytes = StoredValue::new(bytes);
-    let mapping = RwSignal::new(guess_mapping(&table.headers));
-    let table = StoredValue::new(table);
-    // Which duplicates (by line) get their orders added to the existing customer.
-    let add_orders = RwSignal::new(Vec::<usize>::new());
-    let built = Memo::new(move |_| {
-        let unit = ws.settings.get().money_unit;
-        let today = ws.today.get();
-        let mut id = new_id;
-        ws.customers.with(|existing| {
-            table.with_value(|t| {
-                mapping.with(|m| build_import(t, m, unit, existing, today, &mut id))
-            })
-        })
-    });
-    let switch_encoding = move |ev: leptos::ev::Event| {
-        let picked = if event_target_value(&ev) == "gb18030" {
-            Encoding::Gb18030
-        } else {
-            Encoding::Utf8
-        };
-        stage.set(csv_stage(
-            bytes.get_value(),
-            Some(picked),
-            lang.get_untracked(),
-        ));
-    };
-    let confirm = move |_| {
-        let CsvImport {
-            mut customers,
-            duplicates,
-            errors,
-            ..
-        } = built.get_untracked();
-        if !errors.is_empty() {
-            return;
-        }
-        let chosen = add_orders.get_untracked();
-        let now = js_sys::Date::now() as i64;
-        for d in duplicates.iter().filter(|d| chosen.contains(&d.line)) {
-            let Some(existing) = d.existing_id.as_deref().and_then(|id| ws.customer(id)) else {
-                continue;
-            };
-            let mut updated = existing;
-            if merge_duplicate_orders(&mut updated, &d.orders) > 0 {
-                // A tab still editing the old version must not save over the new orders.
-                updated.revision += 1;
-                updated.updated_at = now;
-                customers.push(updated);
-            }
-        }
-        write(
-            writer,
-            false,
-            customers,
-            (Vec::new(), Vec::new(), Vec::new()),
-            None,
-        );
-    };
-    let headers = table.with_value(|t| t.headers.clone());
-    let samples: Vec<String> = table.with_value(|t| {
-        (0..headers.len())
-            .map(|i| {
-                t.rows
-                    .first()
-                    .map(|r| r.cell(i).to_string())
-                    .unwrap_or_default()
-            })
-            .collect()
-    });
-
-    view! {
-        <section class="import-preview" aria-labelledby="csv-preview-title">
-            <h3 id="csv-preview-title">{tr(Lang::csv_mapping)}</h3>
-            <p class="hint">{tr(Lang::csv_mapping_hint)}</p>
-            <label class="inline-field">
-                <span>{tr(Lang::csv_encoding)}</span>
-                <select on:change=switch_encoding>
-                    <option value="utf-8" selected=encoding == Encoding::Utf8>"UTF-8"</option>
-                    <option value="gb18030" selected=encoding == Encoding::Gb18030>"GBK / GB18030"</option>
-                </select>
-            </label>
-            <p class="hint">{tr(Lang::csv_encoding_hint)}</p>
-            <div class="table-wrap">
-                <table class="mapping">
-                    <thead><tr>
-                        <th scope="col">{tr(Lang::csv_file_column)}</th>
-                        <th scope="col">{tr(Lang::csv_sample)}</th>
-                        <th scope="col">{tr(Lang::csv_field)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {headers.into_iter().zip(samples).enumerate().map(|(i, (header, sample))| {
-                            let label = header.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row">{header}</th>
-                                    <td>{sample}</td>
-                                    <td>
-                                        <select aria-label=label on:change=move |ev| {
-                                            if let Some(c) = event_target_value(&ev).parse::<usize>().ok().and_then(|k| Column::ALL.get(k)) {
-                                                mapping.update(|m| if let Some(slot) = m.get_mut(i) { *slot = *c });
-                                            }
-                                        }>
-                                            {Column::ALL.into_iter().enumerate().map(|(k, c)| view! {
-                                                <option value=k.to_string() selected=move || mapping.with(|m| m.get(i) == Some(&c))>
-                                                    {move || lang.get().csv_column(c)}
-                                                </option>
-                                            }).collect_view()}
-                                        </select>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            {move || {
-                let b = built.get();
-                let t = lang.get();
-                let orders: usize = b.customers.iter().map(|c| c.orders.len()).sum();
-                view! {
-                    <p class="import-counts">{t.csv_summary(b.rows_read, b.customers.len(), orders, b.duplicates.len())}</p>
-                    {(!b.errors.is_empty()).then(|| view! {
-                        <div class="notice notice-error import-errors" role="alert">
-                            <p>{t.csv_errors_block()}</p>
-                            <ul>{b.errors.iter().take(200).map(|e| view! { <li>{t.csv_error(e)}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
-                    {(!b.duplicates.is_empty()).then(|| view! {
-                        <h4>{t.csv_duplicates()}</h4>
-                        <ul class="duplicates">
-                            {b.duplicates.iter().map(|d| {
-                                let line = d.line;
-                                let can_add = d.existing_id.is_some() && !d.orders.is_empty();
-                                view! {
-                                    <li>
-                                        {t.csv_duplicate_line(d.line, &d.name, d.earlier_line)}
-                                        {can_add.then(|| view! {
-                                            " "
-                                            <label class="inline-check">
-                                                <input type="checkbox" prop:checked=move || add_orders.with(|a| a.contains(&line))
-                                                    on:change=move |ev| {
-                                                        let on = event_target_checked(&ev);
-                                                        add_orders.update(|a| { a.retain(|l| *l != line); if on { a.push(line) } });
-                                                    }/>
-                                                <span>{t.csv_duplicate_add_orders()}</span>
-                                            </label>
-                                        })}
-                                        {(!can_add).then(|| format!(" · {}", t.csv_duplicate_skip()))}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    })}
-                }
-            }}
-            <div class="form-actions">
-                <button type="button" class="primary" disabled=move || built.with(|b| !b.errors.is_empty()) on:click=confirm>
-                    {tr(Lang::import_confirm)}
-                </button>
                 <button type="button" on:click=move |_| stage.set(Stage::Idle)>{tr(Lang::import_cancel)}</button>
             </div>
         </section>
