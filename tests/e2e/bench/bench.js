@@ -180,6 +180,24 @@ async function importFile(page, file) {
 }
 
 /**
+ * Starts timing the gaps between painted frames (window.__gaps.max) and notes when a file is
+ * chosen (window.__gaps.start); `window.__gaps.on = false` stops it.
+ */
+async function watchFrames(page) {
+  await page.evaluate(() => {
+    const gaps = (window.__gaps = { max: 0, last: 0, on: true, start: 0 });
+    const tick = (t) => {
+      if (!gaps.on) return;
+      if (gaps.last) gaps.max = Math.max(gaps.max, t - gaps.last);
+      gaps.last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    document.querySelector('input[type=file]').addEventListener('change', () => (gaps.start = performance.now()), { capture: true });
+  });
+}
+
+/**
  * A large backup checked and written through Settings → Import in a fresh profile: the time
  * from choosing the file to its preview (the whole-file check), the longest gap between two
  * painted frames meanwhile (the page must keep drawing), and the write.
@@ -194,17 +212,7 @@ async function bigImport(browser, n) {
   const page = await context.newPage();
   await page.goto(`${BASE}settings/`);
   await page.locator('input[type=file]').waitFor();
-  await page.evaluate(() => {
-    const gaps = (window.__gaps = { max: 0, last: 0, on: true, start: 0 });
-    const tick = (t) => {
-      if (!gaps.on) return;
-      if (gaps.last) gaps.max = Math.max(gaps.max, t - gaps.last);
-      gaps.last = t;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    document.querySelector('input[type=file]').addEventListener('change', () => (gaps.start = performance.now()), { capture: true });
-  });
+  await watchFrames(page);
   // Playwright passes more than 50 MB only as a file on disk.
   const onDisk = require('node:path').join(require('node:os').tmpdir(), `kehu-bench-${n}.json`);
   require('node:fs').writeFileSync(onDisk, file);
@@ -237,17 +245,7 @@ async function bigSheet(browser, n) {
   const page = await context.newPage();
   await page.goto(`${BASE}settings/`);
   await page.locator('input[type=file]').waitFor();
-  await page.evaluate(() => {
-    const gaps = (window.__gaps = { max: 0, last: 0, on: true, start: 0 });
-    const tick = (t) => {
-      if (!gaps.on) return;
-      if (gaps.last) gaps.max = Math.max(gaps.max, t - gaps.last);
-      gaps.last = t;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    document.querySelector('input[type=file]').addEventListener('change', () => (gaps.start = performance.now()), { capture: true });
-  });
+  await watchFrames(page);
   // From a file on disk: a buffer is copied into the page by DevTools in one long task of
   // its own (300 ms for 2 MB), before the app sees anything.
   const onDisk = require('node:path').join(require('node:os').tmpdir(), `kehu-bench-${n}.csv`);

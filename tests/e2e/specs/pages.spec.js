@@ -3,26 +3,10 @@
 // customer after a reload.
 'use strict';
 const { test, expect } = require('../fixtures/test');
+const { DEMO_PAGES } = require('../fixtures/demo-pages');
 
 const PHONE = { width: 360, height: 740 };
 
-/** Every page of the demo, as addresses under the app. */
-const DEMO_PAGES = [
-  'today/',
-  'customers/',
-  'customer/?id=demo-tech',
-  'customer/?id=demo-c01',
-  'customers/new/',
-  'customers/review/',
-  'followup/?customer=demo-tech',
-  'plan/',
-  'todos/',
-  'pipeline/',
-  'dashboard/',
-  'templates/',
-  'brief/?customer=demo-tech',
-  'settings/',
-];
 
 async function enterDemo(page, buttonName) {
   await page.goto('settings/');

@@ -3,23 +3,8 @@
 // still works under the policy.
 'use strict';
 const { test, expect } = require('../fixtures/test');
+const { DEMO_PAGES } = require('../fixtures/demo-pages');
 
-/** Every page of the demo, as addresses under the app. */
-const DEMO_PAGES = [
-  'today/',
-  'customers/',
-  'customer/?id=demo-tech',
-  'customers/new/',
-  'customers/review/',
-  'followup/?customer=demo-tech',
-  'plan/',
-  'todos/',
-  'pipeline/',
-  'dashboard/',
-  'templates/',
-  'brief/?customer=demo-tech',
-  'settings/',
-];
 
 /** Records every policy violation the page reports, from before its first script. */
 async function recordViolations(page) {
