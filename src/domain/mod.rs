@@ -23,6 +23,7 @@ pub mod records;
 pub mod settings;
 pub mod sorting;
 pub mod stable;
+pub mod sync;
 pub mod templates;
 pub mod text;
 pub mod tiering;

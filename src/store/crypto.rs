@@ -171,3 +171,44 @@ pub async fn open_backup(
     let plain = decrypt(&key, &envelope.cipher, &[]).await?;
     Ok(String::from_utf8_lossy(&plain).into_owned())
 }
+
+/// The HMAC-SHA-256 key for `passphrase`: PBKDF2 as for [`derive_key`], over the salt with
+/// `/mac` after it, so the two keys are independent. Non-extractable, for signing only.
+pub async fn derive_mac_key(passphrase: &str, kdf: &Kdf) -> Result<CryptoKey, CryptoError> {
+    let subtle = subtle()?;
+    let raw = Uint8Array::from(passphrase.as_bytes());
+    let base =
+        call(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages(&["deriveKey"])))
+            .await
+            .map_err(browser)?;
+    let mut salt = kdf.salt.clone();
+    salt.extend_from_slice(b"/mac");
+    let params = Pbkdf2Params::new_with_str(
+        "PBKDF2",
+        "SHA-256",
+        kdf.iterations,
+        &Uint8Array::from(&salt[..]),
+    );
+    let hmac = Object::new();
+    let _ = Reflect::set(&hmac, &"name".into(), &"HMAC".into());
+    let _ = Reflect::set(&hmac, &"hash".into(), &"SHA-256".into());
+    let _ = Reflect::set(&hmac, &"length".into(), &256.into());
+    let key = call(subtle.derive_key_with_object_and_object(
+        &params,
+        base.unchecked_ref(),
+        &hmac,
+        false,
+        &usages(&["sign"]),
+    ))
+    .await
+    .map_err(browser)?;
+    Ok(key.unchecked_into())
+}
+
+/// HMAC-SHA-256 of `data`.
+pub async fn hmac(key: &CryptoKey, data: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    let out = call(subtle()?.sign_with_str_and_u8_array("HMAC", key, data))
+        .await
+        .map_err(browser)?;
+    Ok(Uint8Array::new(&out).to_vec())
+}

@@ -44,7 +44,13 @@ pub mod stores {
     pub const FOLLOWUPS: &str = "followups";
     pub const TODOS: &str = "todos";
     pub const PLANS: &str = "plans";
+    /// Sync's bookkeeping (`domain::sync::payload::Tracked`) by record key (`customer:…`),
+    /// and its state under [`super::SYNC_STATE_KEY`].
+    pub const SYNC: &str = "sync";
 }
+
+/// The row of the `sync` store that holds the engine's state (no record key starts with `#`).
+pub const SYNC_STATE_KEY: &str = "#state";
 
 const fn index(name: &'static str, key_path: &'static str) -> IndexDef {
     IndexDef {
@@ -123,8 +129,26 @@ pub const SCHEMA_V3: Schema = Schema {
     stores: SCHEMA_V2.stores,
 };
 
+/// Version 4: the same stores and `sync`, sync's bookkeeping beside the records (additive:
+/// no record changes shape).
+pub const SCHEMA_V4: Schema = Schema {
+    version: 4,
+    stores: &[
+        SCHEMA_V3.stores[0],
+        SCHEMA_V3.stores[1],
+        SCHEMA_V3.stores[2],
+        SCHEMA_V3.stores[3],
+        SCHEMA_V3.stores[4],
+        StoreDef {
+            name: stores::SYNC,
+            key_path: "key",
+            indexes: &[],
+        },
+    ],
+};
+
 /// Every schema ever shipped, oldest first.
-pub const SCHEMAS: &[Schema] = &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
+pub const SCHEMAS: &[Schema] = &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
 
 /// The schema this build of the app opens.
 pub const CURRENT: Schema = SCHEMAS[SCHEMAS.len() - 1];
@@ -147,5 +171,6 @@ mod tests {
             }
         }
         assert_eq!(SCHEMAS[0].version, 1);
+        assert_eq!(SCHEMA_V3.stores.len(), 5, "v4 lists every store of v3");
     }
 }

@@ -1,0 +1,1084 @@
+//! CouchDB's replication protocol, both directions, between one device and one database
+//! (docs.couchdb.org → Replication → "The CouchDB Replication Protocol"):
+//!
+//! - **pull**: `_changes?style=all_docs` since the checkpoint, in batches; each document's
+//!   leaf revisions are fetched with `_bulk_get` (or `open_revs` where a server lacks it),
+//!   opened, merged with the device's own changes (`merge`) and written in one device
+//!   transaction together with the new checkpoint, which is then kept in a `_local` document
+//!   on the server too. A checkpoint the two sides disagree on starts again from 0, which is
+//!   safe: merging what is already merged changes nothing.
+//! - **push**: every record whose fields' digests moved since it last matched the server is
+//!   stamped, sealed and sent with `_revs_diff` then `_bulk_docs` and `new_edits: false`.
+//!   A revision's id is a MAC of its parent and its content, so the same change sent twice
+//!   (a retry after a cut connection) is the same revision: harmless.
+//!
+//! The engine is generic over the [`Server`] (HTTP), the [`Device`] (its records and
+//! bookkeeping) and the [`Cipher`] (AES-GCM and HMAC), so it runs here in tests against an
+//! in-memory server and in the browser over `fetch`, IndexedDB and WebCrypto.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::hlc::{Clock, Stamp};
+use super::merge::{merge, overwrites};
+use super::payload::{
+    document, kind_of, next_generation, removal, winner, Payload, Tracked, FORMAT, KEY_CHECK_TEXT,
+    KEY_DOC,
+};
+use super::version::{canonical, digest, split, Version};
+
+/// A reply from the server: its status and JSON body (`Null` when it had none).
+pub struct Reply {
+    pub status: u16,
+    pub body: Value,
+}
+
+/// The database, over HTTP. `path` is relative to the database: `""` is the database
+/// itself, then `_changes?…`, `<doc id>`, `_local/<id>`. An `Err` is a request that got no
+/// reply (network down, connection cut, refused by the browser).
+#[allow(
+    async_fn_in_trait,
+    reason = "used in one thread (wasm); no Send bound wanted"
+)]
+pub trait Server {
+    async fn request(&self, method: &str, path: &str, body: Option<Value>)
+        -> Result<Reply, String>;
+}
+
+/// Encryption with the sync key: AES-GCM with the document's id bound in, and a MAC.
+#[allow(
+    async_fn_in_trait,
+    reason = "used in one thread (wasm); no Send bound wanted"
+)]
+pub trait Cipher {
+    async fn seal(&self, doc: &str, plain: &str) -> Result<String, String>;
+    /// `Ok(None)`: the tag did not match (another key, or changed on the server).
+    async fn open(&self, doc: &str, sealed: &str) -> Result<Option<String>, String>;
+    /// 32 lowercase hex digits.
+    async fn mac(&self, text: &str) -> Result<String, String>;
+    fn key_id(&self) -> String;
+}
+
+/// What the device holds: every record by key (`kind:id`, as its own type writes it), the
+/// engine's bookkeeping and its state.
+pub struct Snapshot {
+    pub records: BTreeMap<String, Value>,
+    pub tracked: BTreeMap<String, Tracked>,
+    pub state: State,
+}
+
+/// The engine's state on a device.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub clock: Option<Clock>,
+    /// The pull checkpoint: the server's sequence last taken in.
+    pub since: Value,
+    /// Secret for the field digests (random per device).
+    pub secret: String,
+    /// Who this device's changes are by (Settings → Sync).
+    pub by: String,
+}
+
+/// One record's change in a device transaction.
+pub struct Item {
+    pub key: String,
+    /// `Some(Some(r))`: store `r`; `Some(None)`: remove the record; `None`: leave it.
+    pub record: Option<Option<Value>>,
+    /// `None`: forget the record's bookkeeping.
+    pub tracked: Option<Tracked>,
+}
+
+/// The device's records, bookkeeping and state, changed in one transaction.
+#[allow(
+    async_fn_in_trait,
+    reason = "used in one thread (wasm); no Send bound wanted"
+)]
+pub trait Device {
+    /// A new device id the first time (random).
+    fn new_device_id(&self) -> String;
+    async fn read(&self) -> Result<Snapshot, String>;
+    /// Writes `items` and `state` in one transaction. `Ok(false)`: a record an item writes
+    /// changed since `read` (the person is typing); nothing was written.
+    async fn write(&self, items: Vec<Item>, state: &State) -> Result<bool, String>;
+    /// Whether this version of the app stores records of `kind`.
+    fn stores(&self, kind: &str) -> bool;
+    /// The part of `record` this version of the app stores (a round trip through its type);
+    /// `None` when it cannot read it (a value a newer app wrote): kept aside, not stored.
+    fn known(&self, kind: &str, record: &Value) -> Option<Value>;
+    fn now_ms(&self) -> u64;
+}
+
+/// Why a sync stopped. Nothing half-done is kept: the next sync starts from the checkpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncError {
+    /// No reply: offline, the server is down, or (in a browser) CORS refused.
+    Unreachable(String),
+    /// 401/403: wrong user or password, or not allowed.
+    Unauthorized,
+    /// The database does not exist.
+    NoDatabase,
+    /// The key-check document did not open: another passphrase.
+    WrongPassphrase,
+    /// Another status.
+    Server {
+        status: u16,
+        path: String,
+        reason: String,
+    },
+    /// A document that did not open or read (changed on the server, or another key).
+    Corrupt { doc: String, detail: String },
+    /// The device's storage or encryption failed.
+    Device(String),
+}
+
+/// What a sync did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    /// Records changed on this device by the server's versions.
+    pub received: usize,
+    /// Versions sent.
+    pub sent: usize,
+    /// Records where two versions were merged.
+    pub merged: usize,
+}
+
+/// Changes per `_changes` batch and documents per `_bulk_docs`.
+pub const BATCH: usize = 200;
+
+fn reason(body: &Value) -> String {
+    let part = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or("");
+    format!("{} {}", part("error"), part("reason"))
+        .trim()
+        .to_string()
+}
+
+/// A request whose reply must be a success; 404 is `Ok(None)`.
+async fn call(
+    server: &impl Server,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> Result<Option<Value>, SyncError> {
+    let reply = server
+        .request(method, path, body)
+        .await
+        .map_err(SyncError::Unreachable)?;
+    match reply.status {
+        200..=299 => Ok(Some(reply.body)),
+        401 | 403 => Err(SyncError::Unauthorized),
+        404 if path.is_empty() => Err(SyncError::NoDatabase),
+        404 => Ok(None),
+        status => Err(SyncError::Server {
+            status,
+            path: path.to_string(),
+            reason: reason(&reply.body),
+        }),
+    }
+}
+
+async fn must(
+    server: &impl Server,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> Result<Value, SyncError> {
+    call(server, method, path, body)
+        .await?
+        .ok_or_else(|| SyncError::Server {
+            status: 404,
+            path: path.to_string(),
+            reason: "not_found".into(),
+        })
+}
+
+/// Percent-encodes a URL query value.
+pub fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Checks the database exists and the credentials are accepted.
+pub async fn check_database(server: &impl Server) -> Result<(), SyncError> {
+    must(server, "GET", "", None).await.map(|_| ())
+}
+
+/// Creates the database (the user may be refused: `Unauthorized`).
+pub async fn create_database(server: &impl Server) -> Result<(), SyncError> {
+    let reply = server
+        .request("PUT", "", None)
+        .await
+        .map_err(SyncError::Unreachable)?;
+    match reply.status {
+        200..=299 | 412 => Ok(()),
+        401 | 403 => Err(SyncError::Unauthorized),
+        status => Err(SyncError::Server {
+            status,
+            path: String::new(),
+            reason: reason(&reply.body),
+        }),
+    }
+}
+
+/// The key-check document, if the database has one: its `kdf` names the salt the key is
+/// derived with.
+pub async fn read_key_doc(server: &impl Server) -> Result<Option<Value>, SyncError> {
+    call(server, "GET", KEY_DOC, None).await
+}
+
+/// Whether `cipher` is the key the database was set up with. Nothing else is read.
+pub async fn check_key(cipher: &impl Cipher, key_doc: &Value) -> Result<(), SyncError> {
+    let sealed = key_doc.get("check").and_then(Value::as_str).unwrap_or("");
+    let opened = cipher
+        .open(KEY_DOC, sealed)
+        .await
+        .map_err(SyncError::Device)?;
+    match opened {
+        Some(text) if text == KEY_CHECK_TEXT => Ok(()),
+        _ => Err(SyncError::WrongPassphrase),
+    }
+}
+
+/// Sets a new database up for `cipher`'s key, derived with `kdf` (a JSON description of the
+/// salt and rounds). `Ok(false)`: another device did it first; read it and check the key.
+pub async fn write_key_doc(
+    server: &impl Server,
+    cipher: &impl Cipher,
+    kdf: Value,
+) -> Result<bool, SyncError> {
+    let check = cipher
+        .seal(KEY_DOC, KEY_CHECK_TEXT)
+        .await
+        .map_err(SyncError::Device)?;
+    let body = json!({"v": FORMAT, "kdf": kdf, "kid": cipher.key_id(), "check": check});
+    let reply = server
+        .request("PUT", KEY_DOC, Some(body))
+        .await
+        .map_err(SyncError::Unreachable)?;
+    match reply.status {
+        200..=299 => Ok(true),
+        409 => Ok(false),
+        401 | 403 => Err(SyncError::Unauthorized),
+        status => Err(SyncError::Server {
+            status,
+            path: KEY_DOC.into(),
+            reason: reason(&reply.body),
+        }),
+    }
+}
+
+/// Pull, then push. Run it again after an error: it resumes from the checkpoint.
+pub async fn sync(
+    server: &impl Server,
+    device: &impl Device,
+    cipher: &impl Cipher,
+) -> Result<Report, SyncError> {
+    let mut report = Report::default();
+    pull(server, device, cipher, &mut report).await?;
+    push(server, device, cipher, &mut report).await?;
+    Ok(report)
+}
+
+/// Everything about one sync run that does not change with the batch.
+struct Run<'a, D: Device, C: Cipher> {
+    device: &'a D,
+    cipher: &'a C,
+    secret: Vec<u8>,
+}
+
+async fn read(device: &impl Device) -> Result<Snapshot, SyncError> {
+    let mut snapshot = device.read().await.map_err(SyncError::Device)?;
+    let state = &mut snapshot.state;
+    if state.clock.is_none() {
+        state.clock = Some(Clock::new(&device.new_device_id()));
+    }
+    if state.secret.is_empty() {
+        state.secret = device.new_device_id();
+    }
+    Ok(snapshot)
+}
+
+fn clock(state: &mut State) -> &mut Clock {
+    state.clock.get_or_insert_with(|| Clock::new("?"))
+}
+
+impl<D: Device, C: Cipher> Run<'_, D, C> {
+    /// The record as it is on the device, with each field changed since it last matched the
+    /// server stamped now; `true` when anything changed.
+    fn local_version(
+        &self,
+        key: &str,
+        record: Option<&Value>,
+        tracked: Option<&Tracked>,
+        state: &mut State,
+    ) -> Option<(Version, bool)> {
+        let kind = kind_of(key);
+        if !self.device.stores(kind) {
+            // A kind from a newer app: kept as received, never changed here.
+            let t = tracked?;
+            let version = Version {
+                fields: t.extra.clone(),
+                stamps: t.stamps.clone(),
+                deleted: t.deleted,
+            };
+            return Some((version, false));
+        }
+        let now = self.device.now_ms();
+        match (record, tracked) {
+            (None, None) => None,
+            (None, Some(t)) => {
+                let version = Version {
+                    fields: BTreeMap::new(),
+                    stamps: t.stamps.clone(),
+                    deleted: true,
+                };
+                Some((version, !t.deleted))
+            }
+            (Some(record), t) => {
+                let mut fields = split(kind, record);
+                let mut stamps = t.map(|t| t.stamps.clone()).unwrap_or_default();
+                let mut changed = t.is_none_or(|t| t.deleted);
+                // A record never synced is stamped with its own last save, so two devices
+                // joining with the same data agree and the newer save wins.
+                let first = record
+                    .get("updated_at")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                let device = clock(state).device.clone();
+                // A change is stamped with the save that made it where the record says when
+                // (a customer's `updated_at`), else with now.
+                let when = record
+                    .get("updated_at")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(now);
+                for (path, value) in &fields {
+                    let d = digest(&self.secret, &canonical(value));
+                    let moved = t.is_none_or(|t| t.digests.get(path) != Some(&d));
+                    if moved {
+                        changed = true;
+                        let stamp = match t {
+                            Some(_) => clock(state).tick(when),
+                            None => Stamp {
+                                wall: first,
+                                count: 0,
+                                device: device.clone(),
+                            },
+                        };
+                        stamps.insert(path.clone(), stamp);
+                    }
+                }
+                if let Some(t) = t {
+                    for path in t.digests.keys() {
+                        if !fields.contains_key(path) && !t.extra.contains_key(path) {
+                            changed = true; // a list element removed here
+                            stamps.insert(path.clone(), clock(state).tick(when));
+                        }
+                    }
+                    for (path, value) in &t.extra {
+                        fields.entry(path.clone()).or_insert_with(|| value.clone());
+                    }
+                }
+                let version = Version {
+                    fields,
+                    stamps,
+                    deleted: false,
+                };
+                Some((version, changed))
+            }
+        }
+    }
+
+    /// The bookkeeping for `version` as the device will now hold it, and the record to store.
+    /// `None` for the record: leave the device's as it is (deleted, or one it cannot read).
+    fn settle(&self, key: &str, version: &Version, base: Tracked) -> (Option<Value>, Tracked) {
+        let kind = kind_of(key);
+        let record = if version.deleted || !self.device.stores(kind) {
+            None
+        } else {
+            self.device
+                .known(kind, &super::version::join(kind, &version.fields))
+        };
+        let known = record.as_ref().map(|r| split(kind, r)).unwrap_or_default();
+        let digests = known
+            .iter()
+            .map(|(p, v)| (p.clone(), digest(&self.secret, &canonical(v))))
+            .collect();
+        let extra = if record.is_none() {
+            version.fields.clone()
+        } else {
+            version
+                .fields
+                .iter()
+                .filter(|(p, _)| !known.contains_key(*p))
+                .map(|(p, v)| (p.clone(), v.clone()))
+                .collect()
+        };
+        let tracked = Tracked {
+            stamps: version.stamps.clone(),
+            digests,
+            extra,
+            deleted: version.deleted,
+            ..base
+        };
+        (record, tracked)
+    }
+}
+
+/// A leaf revision as fetched: its id, whether it is deleted, and what it holds.
+struct Leaf {
+    rev: String,
+    deleted: bool,
+    payload: Option<Payload>,
+}
+
+async fn pull(
+    server: &impl Server,
+    device: &impl Device,
+    cipher: &impl Cipher,
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    let mut snapshot = read(device).await?;
+    let run = Run {
+        device,
+        cipher,
+        secret: snapshot.state.secret.as_bytes().to_vec(),
+    };
+    let checkpoint_id = {
+        let device_id = clock(&mut snapshot.state).device.clone();
+        let mac = cipher
+            .mac(&format!("pull:{device_id}"))
+            .await
+            .map_err(SyncError::Device)?;
+        format!("_local/kehu-{}", &mac[..16.min(mac.len())])
+    };
+    let remote_checkpoint = call(server, "GET", &checkpoint_id, None).await?;
+    let agreed = remote_checkpoint
+        .as_ref()
+        .is_some_and(|c| c.get("last_seq") == Some(&snapshot.state.since));
+    let mut since = if agreed {
+        snapshot.state.since.clone()
+    } else {
+        Value::from(0)
+    };
+    // The server does not know this device's checkpoint: a new database at the address, or
+    // one restored from an older copy. It may lack anything this device sent, so every
+    // record is offered again (those it has are matched by the pull from 0).
+    let mut forgotten = !agreed && !snapshot.state.since.is_null();
+    let mut checkpoint_rev = remote_checkpoint
+        .as_ref()
+        .and_then(|c| c.get("_rev"))
+        .cloned();
+    loop {
+        let since_param = match &since {
+            Value::String(s) => encode(s),
+            other => other.to_string(),
+        };
+        let path = format!("_changes?style=all_docs&since={since_param}&limit={BATCH}");
+        let changes = must(server, "GET", &path, None).await?;
+        let results = changes
+            .get("results")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let last_seq = changes.get("last_seq").cloned().unwrap_or(since.clone());
+        let mut attempts = 0;
+        loop {
+            let mut items = if forgotten {
+                offer_again(&mut snapshot)
+            } else {
+                Vec::new()
+            };
+            items.extend(take_in(server, &run, &results, &mut snapshot, report).await?);
+            let mut state = snapshot.state.clone();
+            state.since = last_seq.clone();
+            if device
+                .write(items, &state)
+                .await
+                .map_err(SyncError::Device)?
+            {
+                snapshot.state = state;
+                forgotten = false;
+                break;
+            }
+            // A record changed while this batch was worked out: read again and redo it.
+            attempts += 1;
+            if attempts > 5 {
+                return Err(SyncError::Device("the records kept changing".into()));
+            }
+            snapshot = read(device).await?;
+        }
+        snapshot = read(device).await?;
+        let mut body = json!({"last_seq": last_seq});
+        if let Some(rev) = &checkpoint_rev {
+            body["_rev"] = rev.clone();
+        }
+        let saved = must(server, "PUT", &checkpoint_id, Some(body)).await?;
+        checkpoint_rev = saved.get("rev").cloned();
+        let done = results.len() < BATCH || last_seq == since;
+        since = last_seq;
+        if done {
+            return Ok(());
+        }
+    }
+}
+
+/// Marks every record to be offered to the server again, as never sent.
+fn offer_again(snapshot: &mut Snapshot) -> Vec<Item> {
+    let mut items = Vec::new();
+    for t in snapshot.tracked.values_mut() {
+        t.rev = None;
+        t.pending = true;
+        t.losers.clear();
+        items.push(Item {
+            key: t.key.clone(),
+            record: None,
+            tracked: Some(t.clone()),
+        });
+    }
+    items
+}
+
+/// Works out one `_changes` batch: the items to write on the device.
+async fn take_in<D: Device, C: Cipher>(
+    server: &impl Server,
+    run: &Run<'_, D, C>,
+    results: &[Value],
+    snapshot: &mut Snapshot,
+    report: &mut Report,
+) -> Result<Vec<Item>, SyncError> {
+    let by_doc: BTreeMap<String, String> = snapshot
+        .tracked
+        .values()
+        .map(|t| (t.doc.clone(), t.key.clone()))
+        .collect();
+    let mut wanted: Vec<(String, Vec<String>)> = Vec::new();
+    for result in results {
+        let Some(id) = result.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        if id == KEY_DOC || id.starts_with('_') {
+            continue;
+        }
+        let revs: Vec<String> = result
+            .get("changes")
+            .and_then(Value::as_array)
+            .map(|c| {
+                c.iter()
+                    .filter_map(|r| r.get("rev").and_then(Value::as_str).map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let current = by_doc
+            .get(id)
+            .and_then(|key| snapshot.tracked.get(key))
+            .filter(|t| {
+                !t.pending && t.rev.is_some() && revs == [t.rev.clone().unwrap_or_default()]
+            });
+        if current.is_none() && !revs.is_empty() {
+            wanted.push((id.to_string(), revs));
+        }
+    }
+    let leaves = fetch_leaves(server, run.cipher, &wanted).await?;
+    let mut items = Vec::new();
+    for (doc, leaves) in leaves {
+        let Some(key) = leaves
+            .iter()
+            .find_map(|l| l.payload.as_ref().map(|p| p.key.clone()))
+            .or_else(|| by_doc.get(&doc).cloned())
+        else {
+            continue; // removals only, of a record this device never had
+        };
+        if let Some(item) = resolve(run, &key, &doc, &leaves, snapshot, report)? {
+            items.push(item);
+        }
+    }
+    Ok(items)
+}
+
+/// Merges one document's leaves with the device's version of its record.
+fn resolve<D: Device, C: Cipher>(
+    run: &Run<'_, D, C>,
+    key: &str,
+    doc: &str,
+    leaves: &[Leaf],
+    snapshot: &mut Snapshot,
+    report: &mut Report,
+) -> Result<Option<Item>, SyncError> {
+    let tracked = snapshot.tracked.get(key).cloned();
+    let win = winner(leaves.iter().map(|l| (l.rev.as_str(), l.deleted)))
+        .unwrap_or_default()
+        .to_string();
+    let win_leaf = leaves.iter().find(|l| l.rev == win);
+    let mut remote: Option<Version> = None;
+    for leaf in leaves {
+        if let Some(p) = &leaf.payload {
+            if p.key != key {
+                return Err(SyncError::Corrupt {
+                    doc: doc.to_string(),
+                    detail: "its revisions name different records".into(),
+                });
+            }
+            let v = p.version();
+            remote = Some(match remote {
+                Some(r) => merge(&r, &v),
+                None => v,
+            });
+        }
+    }
+    let remote = remote.unwrap_or_else(|| Version {
+        // Deleted on the server by something other than this app: gone as it was.
+        fields: BTreeMap::new(),
+        stamps: tracked
+            .as_ref()
+            .map(|t| t.stamps.clone())
+            .unwrap_or_default(),
+        deleted: true,
+    });
+    let winner_version = win_leaf
+        .and_then(|l| l.payload.as_ref())
+        .map(Payload::version);
+    let live_losers: Vec<String> = leaves
+        .iter()
+        .filter(|l| !l.deleted && l.rev != win)
+        .map(|l| l.rev.clone())
+        .collect();
+    let record = snapshot.records.get(key).cloned();
+    let local = run.local_version(key, record.as_ref(), tracked.as_ref(), &mut snapshot.state);
+    let mut overwritten = tracked
+        .as_ref()
+        .map(|t| t.overwritten.clone())
+        .unwrap_or_default();
+    // A version still on its way (pending) is as much a local change as an edit.
+    let pending_here = tracked.as_ref().is_some_and(|t| t.pending);
+    let local_changed = matches!(local, Some((_, changed)) if changed || pending_here);
+    let mut merged = match &local {
+        Some((lv, _)) if local_changed => {
+            report.merged += 1;
+            let m = merge(lv, &remote);
+            let base = tracked
+                .as_ref()
+                .map(|t| t.stamps.clone())
+                .unwrap_or_default();
+            overwritten.extend(overwrites(lv, &remote, &m, &base));
+            m
+        }
+        _ => remote.clone(),
+    };
+    // Same content as the server's winner: take its stamps too, so nothing is re-sent.
+    // (Removals it does not know of are kept: without their stamps a device still holding
+    // the removed element would bring it back.)
+    if let Some(w) = &winner_version {
+        if w.fields == merged.fields && w.deleted == merged.deleted {
+            let mut adopted = w.clone();
+            for (path, stamp) in &merged.stamps {
+                let removal = !merged.fields.contains_key(path);
+                if removal && w.stamps.get(path).is_none_or(|s| s < stamp) {
+                    adopted.stamps.insert(path.clone(), stamp.clone());
+                }
+            }
+            merged = adopted;
+        } else if local_changed {
+            bump_revision(&mut merged);
+        }
+    }
+    let pending = winner_version.as_ref() != Some(&merged) || !live_losers.is_empty();
+    let base = Tracked {
+        key: key.to_string(),
+        doc: doc.to_string(),
+        rev: Some(win.clone()),
+        pending,
+        losers: live_losers,
+        overwritten,
+        by: win_leaf
+            .and_then(|l| l.payload.as_ref())
+            .map(|p| p.by.clone())
+            .unwrap_or_default(),
+        ..Tracked::default()
+    };
+    if let Some(latest) = merged.stamps.values().max() {
+        clock(&mut snapshot.state).observe(latest);
+    }
+    let (new_record, mut new_tracked) = run.settle(key, &merged, base);
+    let unreadable = new_record.is_none() && !merged.deleted && run.device.stores(kind_of(key));
+    let new_record = if unreadable {
+        // A version a newer app wrote that this one cannot read (a new kind of value): kept
+        // aside whole and sent on; the device's record stays as it is, and counts as unchanged.
+        if let Some(r) = &record {
+            new_tracked.digests = split(kind_of(key), r)
+                .iter()
+                .map(|(p, v)| (p.clone(), digest(&run.secret, &canonical(v))))
+                .collect();
+        }
+        record.clone()
+    } else {
+        new_record
+    };
+    let record_change =
+        (new_record != record && run.device.stores(kind_of(key))).then_some(new_record.clone());
+    if record_change.is_some() {
+        report.received += 1;
+    }
+    match &new_record {
+        Some(r) => snapshot.records.insert(key.to_string(), r.clone()),
+        None => snapshot.records.remove(key),
+    };
+    snapshot
+        .tracked
+        .insert(key.to_string(), new_tracked.clone());
+    Ok(Some(Item {
+        key: key.to_string(),
+        record: record_change,
+        tracked: Some(new_tracked),
+    }))
+}
+
+/// A merge that differs from what the server had is a new save: its revision moves past both,
+/// so a form opened on either is told it is out of date rather than saving over the merge.
+fn bump_revision(version: &mut Version) {
+    if let Some(n) = version.fields.get("revision").and_then(Value::as_u64) {
+        version.fields.insert("revision".into(), Value::from(n + 1));
+    }
+}
+
+/// Each wanted document's leaves, opened: `_bulk_get`, or `open_revs` where it is missing.
+async fn fetch_leaves(
+    server: &impl Server,
+    cipher: &impl Cipher,
+    wanted: &[(String, Vec<String>)],
+) -> Result<BTreeMap<String, Vec<Leaf>>, SyncError> {
+    let mut out: BTreeMap<String, Vec<Leaf>> = BTreeMap::new();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    let docs: Vec<Value> = wanted
+        .iter()
+        .flat_map(|(id, revs)| revs.iter().map(move |rev| json!({"id": id, "rev": rev})))
+        .collect();
+    let reply = server
+        .request("POST", "_bulk_get?revs=true", Some(json!({"docs": docs})))
+        .await
+        .map_err(SyncError::Unreachable)?;
+    let mut bodies: Vec<Value> = Vec::new();
+    match reply.status {
+        200..=299 => {
+            for result in reply
+                .body
+                .get("results")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                for d in result
+                    .get("docs")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(ok) = d.get("ok") {
+                        bodies.push(ok.clone());
+                    }
+                }
+            }
+        }
+        400 | 404 | 405 | 501 => {
+            for (id, revs) in wanted {
+                let list = Value::from(revs.clone()).to_string();
+                let path = format!("{id}?revs=true&open_revs={}", encode(&list));
+                let got = must(server, "GET", &path, None).await?;
+                for d in got.as_array().into_iter().flatten() {
+                    if let Some(ok) = d.get("ok") {
+                        bodies.push(ok.clone());
+                    }
+                }
+            }
+        }
+        401 | 403 => return Err(SyncError::Unauthorized),
+        status => {
+            return Err(SyncError::Server {
+                status,
+                path: "_bulk_get".into(),
+                reason: reason(&reply.body),
+            })
+        }
+    }
+    for body in bodies {
+        let text = |k: &str| {
+            body.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let (id, rev) = (text("_id"), text("_rev"));
+        let deleted = body
+            .get("_deleted")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let payload = match body.get("ct").and_then(Value::as_str) {
+            None => None,
+            Some(ct) => Some(open_payload(cipher, &id, ct).await?),
+        };
+        out.entry(id).or_default().push(Leaf {
+            rev,
+            deleted,
+            payload,
+        });
+    }
+    Ok(out)
+}
+
+async fn open_payload(cipher: &impl Cipher, doc: &str, ct: &str) -> Result<Payload, SyncError> {
+    let corrupt = |detail: &str| SyncError::Corrupt {
+        doc: doc.to_string(),
+        detail: detail.to_string(),
+    };
+    let plain = cipher
+        .open(doc, ct)
+        .await
+        .map_err(SyncError::Device)?
+        .ok_or_else(|| corrupt("it does not open with this key"))?;
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "into a Value, as the size rules ask"
+    )]
+    let value: Value = serde_json::from_str(&plain).map_err(|e| corrupt(&e.to_string()))?;
+    Payload::deserialize(&value).map_err(|e| corrupt(&e.to_string()))
+}
+
+/// One record on its way: its documents and their revisions, its bookkeeping once the
+/// server has them, and its bookkeeping while they are on their way.
+type Outgoing = (Vec<Value>, Vec<String>, Item, Option<Tracked>);
+
+async fn push(
+    server: &impl Server,
+    device: &impl Device,
+    cipher: &impl Cipher,
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    let mut snapshot = read(device).await?;
+    let run = Run {
+        device,
+        cipher,
+        secret: snapshot.state.secret.as_bytes().to_vec(),
+    };
+    let keys: BTreeSet<String> = snapshot
+        .records
+        .keys()
+        .chain(snapshot.tracked.keys())
+        .cloned()
+        .collect();
+    let mut outgoing: Vec<Outgoing> = Vec::new();
+    for key in keys {
+        let tracked = snapshot.tracked.get(&key).cloned();
+        let record = snapshot.records.get(&key).cloned();
+        let Some((version, changed)) =
+            run.local_version(&key, record.as_ref(), tracked.as_ref(), &mut snapshot.state)
+        else {
+            continue;
+        };
+        let t = tracked.clone().unwrap_or_default();
+        if !(changed || t.pending) {
+            continue;
+        }
+        if version.deleted && t.rev.is_none() {
+            // Made and removed here before it was ever sent: nothing to tell the server.
+            outgoing.push((
+                Vec::new(),
+                Vec::new(),
+                Item {
+                    key,
+                    record: None,
+                    tracked: None,
+                },
+                None,
+            ));
+            continue;
+        }
+        let doc = match &tracked {
+            Some(t) if !t.doc.is_empty() => t.doc.clone(),
+            _ => cipher
+                .mac(&format!("doc:{key}"))
+                .await
+                .map_err(SyncError::Device)?,
+        };
+        let by = snapshot.state.by.clone();
+        let payload = Payload::from_version(&key, &version, &by);
+        let plain = canonical(&serde_json::to_value(&payload).unwrap_or_default());
+        let parent = t.rev.clone();
+        let hash = cipher
+            .mac(&format!("{}\n{plain}", parent.clone().unwrap_or_default()))
+            .await
+            .map_err(SyncError::Device)?;
+        let rev = format!("{}-{hash}", next_generation(parent.as_deref()));
+        let ct = cipher.seal(&doc, &plain).await.map_err(SyncError::Device)?;
+        let mut docs = vec![document(
+            &doc,
+            &rev,
+            parent.as_deref(),
+            &cipher.key_id(),
+            &ct,
+            version.deleted,
+        )];
+        let mut revs = vec![rev.clone()];
+        for loser in &t.losers {
+            let hash = cipher
+                .mac(&format!("gone:{loser}"))
+                .await
+                .map_err(SyncError::Device)?;
+            let gone = format!("{}-{hash}", next_generation(Some(loser)));
+            docs.push(removal(&doc, &gone, loser));
+            revs.push(gone);
+        }
+        let base = Tracked {
+            key: key.clone(),
+            doc: doc.clone(),
+            rev: Some(rev),
+            overwritten: t.overwritten.clone(),
+            by: by.clone(),
+            ..Tracked::default()
+        };
+        let (_, new_tracked) = run.settle(&key, &version, base);
+        // On its way: stamped and digested as sent, still pending on the old revision, so a
+        // reply that never comes (the server may have it) neither loses the change nor
+        // forgets what it contained (a later removal is still seen as one).
+        let in_flight = Tracked {
+            rev: t.rev.clone(),
+            pending: true,
+            losers: t.losers.clone(),
+            ..new_tracked.clone()
+        };
+        outgoing.push((
+            docs,
+            revs,
+            Item {
+                key,
+                record: None,
+                tracked: Some(new_tracked),
+            },
+            Some(in_flight),
+        ));
+    }
+    for batch in outgoing.chunks(BATCH) {
+        let mut diff = serde_json::Map::new();
+        let in_flight: Vec<Item> = batch
+            .iter()
+            .filter_map(|(_, _, item, t)| {
+                t.clone().map(|t| Item {
+                    key: item.key.clone(),
+                    record: None,
+                    tracked: Some(t),
+                })
+            })
+            .collect();
+        if !in_flight.is_empty() {
+            device
+                .write(in_flight, &snapshot.state)
+                .await
+                .map_err(SyncError::Device)?;
+        }
+        for (docs, revs, _, _) in batch {
+            if let Some(id) = docs
+                .first()
+                .and_then(|d| d.get("_id"))
+                .and_then(Value::as_str)
+            {
+                diff.insert(id.to_string(), Value::from(revs.clone()));
+            }
+        }
+        let missing: BTreeSet<String> = if diff.is_empty() {
+            BTreeSet::new()
+        } else {
+            let reply = must(server, "POST", "_revs_diff", Some(Value::Object(diff))).await?;
+            reply
+                .as_object()
+                .into_iter()
+                .flat_map(|o| o.values())
+                .filter_map(|v| v.get("missing").and_then(Value::as_array))
+                .flatten()
+                .filter_map(|r| r.as_str().map(String::from))
+                .collect()
+        };
+        let send: Vec<Value> = batch
+            .iter()
+            .flat_map(|(docs, _, _, _)| docs.iter())
+            .filter(|d| {
+                d.get("_rev")
+                    .and_then(Value::as_str)
+                    .is_some_and(|r| missing.contains(r))
+            })
+            .cloned()
+            .collect();
+        if !send.is_empty() {
+            let reply = must(
+                server,
+                "POST",
+                "_bulk_docs",
+                Some(json!({"docs": send, "new_edits": false})),
+            )
+            .await?;
+            if let Some(refused) = reply
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|r| r.get("error").is_some())
+            {
+                return Err(SyncError::Server {
+                    status: 200,
+                    path: "_bulk_docs".into(),
+                    reason: reason(refused),
+                });
+            }
+            report.sent += send.len();
+        }
+        let items: Vec<Item> = batch
+            .iter()
+            .map(|(_, _, item, _)| Item {
+                key: item.key.clone(),
+                record: None,
+                tracked: item.tracked.clone(),
+            })
+            .collect();
+        device
+            .write(items, &snapshot.state)
+            .await
+            .map_err(SyncError::Device)?;
+    }
+    if outgoing.is_empty() {
+        // The clock may have moved (stamps given); keep it.
+        device
+            .write(Vec::new(), &snapshot.state)
+            .await
+            .map_err(SyncError::Device)?;
+    }
+    Ok(())
+}
+
+/// Waits for the server to report a change after the device's checkpoint (`_changes` as a
+/// long poll): `true` when one came, `false` when `timeout_ms` passed without one.
+pub async fn wait_for_change(
+    server: &impl Server,
+    device: &impl Device,
+    timeout_ms: u32,
+) -> Result<bool, SyncError> {
+    let snapshot = device.read().await.map_err(SyncError::Device)?;
+    let since = match &snapshot.state.since {
+        Value::Null => "now".to_string(),
+        Value::String(s) => encode(s),
+        other => other.to_string(),
+    };
+    let path = format!("_changes?feed=longpoll&since={since}&timeout={timeout_ms}&limit=1");
+    let reply = must(server, "GET", &path, None).await?;
+    Ok(reply
+        .get("results")
+        .and_then(Value::as_array)
+        .is_some_and(|r| !r.is_empty()))
+}

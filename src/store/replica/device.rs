@@ -1,0 +1,339 @@
+//! This browser's data set as the replicator's [`Device`]: records read from and written to
+//! IndexedDB, the engine's bookkeeping in the `sync` store, both in one transaction.
+//!
+//! A record is handed to the engine as its own type writes it, with contact details opened
+//! (sync needs encryption at rest unlocked when it is on) and sealed again before writing. A
+//! record the person changed between the engine's read and its write is not overwritten: the
+//! write is refused as a whole and the engine works the batch out again.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use rexie::{Transaction, TransactionMode};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+
+use crate::domain::records::{Customer, FollowUp, PlanItem, Todo};
+use crate::domain::settings::DataSettings;
+use crate::domain::sync::payload::{kind_of, Tracked};
+use crate::domain::sync::replicator::{Device, Item, Snapshot, State};
+use crate::store::at_rest::AtRest;
+use crate::store::db::{from_js, put, to_js, Db, Freshness, Meta, SETTINGS_KEY};
+use crate::store::error::Op;
+use crate::store::schema::{stores, SYNC_STATE_KEY};
+use crate::store::StoreError;
+
+/// The record kinds this version stores, with their object store.
+const KINDS: [(&str, &str); 5] = [
+    ("customer", stores::CUSTOMERS),
+    ("followup", stores::FOLLOWUPS),
+    ("plan", stores::PLANS),
+    ("todo", stores::TODOS),
+    ("settings", stores::META),
+];
+
+fn store_of(kind: &str) -> Option<&'static str> {
+    KINDS.iter().find(|(k, _)| *k == kind).map(|(_, s)| *s)
+}
+
+/// The record's key in its object store.
+fn row_key(key: &str) -> &str {
+    match key.split_once(':') {
+        Some(("settings", _)) => SETTINGS_KEY,
+        Some((_, id)) => id,
+        None => key,
+    }
+}
+
+/// A row of the `sync` store.
+#[derive(Serialize, Deserialize)]
+struct Row<T> {
+    key: String,
+    #[serde(flatten)]
+    value: T,
+}
+
+pub struct Replica<'a> {
+    db: &'a Db,
+    /// Each record's stored row as last read (JSON text): a write refuses one that moved.
+    read_as: RefCell<BTreeMap<String, String>>,
+    /// The storage error behind the engine's last `Device` failure, kept typed so the
+    /// catalogue can word it.
+    pub failure: RefCell<Option<StoreError>>,
+    /// Who this device's changes are by.
+    by: RefCell<String>,
+}
+
+impl<'a> Replica<'a> {
+    pub fn new(db: &'a Db) -> Replica<'a> {
+        Replica {
+            db,
+            read_as: RefCell::default(),
+            failure: RefCell::default(),
+            by: RefCell::default(),
+        }
+    }
+
+    pub fn set_by(&self, by: &str) {
+        *self.by.borrow_mut() = by.to_string();
+    }
+}
+
+fn stringify(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+fn as_value<T: Serialize>(record: &T) -> Value {
+    serde_json::to_value(record).unwrap_or(Value::Null)
+}
+
+fn typed<T: DeserializeOwned + Serialize>(record: &Value) -> Option<Value> {
+    T::deserialize(record).ok().map(|t| as_value(&t))
+}
+
+fn browser(op: Op) -> impl Fn(rexie::Error) -> StoreError {
+    move |e| StoreError::browser(op, e)
+}
+
+async fn all_raw(tx: &Transaction, store: &str, op: Op) -> Result<Vec<JsValue>, StoreError> {
+    tx.store(store)
+        .map_err(browser(op))?
+        .get_all(None, None)
+        .await
+        .map_err(browser(op))
+}
+
+impl Replica<'_> {
+    fn failed(&self, e: StoreError) -> String {
+        let text = format!("{e:?}");
+        *self.failure.borrow_mut() = Some(e);
+        text
+    }
+
+    async fn read_all(&self) -> Result<Snapshot, StoreError> {
+        let op = Op::Read;
+        if self.db.at_rest() == AtRest::Locked {
+            return Err(StoreError::Locked);
+        }
+        let names = [
+            stores::CUSTOMERS,
+            stores::FOLLOWUPS,
+            stores::PLANS,
+            stores::TODOS,
+            stores::META,
+            stores::SYNC,
+        ];
+        let (rows, settings, sync_rows) = self
+            .db
+            .transact(&names, TransactionMode::ReadOnly, op, async |tx| {
+                let mut rows = Vec::new();
+                for (kind, store) in &KINDS[..4] {
+                    for v in all_raw(tx, store, op).await? {
+                        rows.push((*kind, v));
+                    }
+                }
+                let settings = tx
+                    .store(stores::META)
+                    .map_err(browser(op))?
+                    .get(JsValue::from_str(SETTINGS_KEY))
+                    .await
+                    .map_err(browser(op))?;
+                Ok((rows, settings, all_raw(tx, stores::SYNC, op).await?))
+            })
+            .await?;
+        let mut read_as = BTreeMap::new();
+        let mut records = BTreeMap::new();
+        for (kind, raw) in rows {
+            let text = stringify(&raw);
+            let value = match kind {
+                "customer" => {
+                    let c: Customer = from_js(raw, op)?;
+                    as_value(&self.db.open_customer(c).await)
+                }
+                "followup" => as_value(&from_js::<FollowUp>(raw, op)?),
+                "plan" => as_value(&from_js::<PlanItem>(raw, op)?),
+                _ => as_value(&from_js::<Todo>(raw, op)?),
+            };
+            let id = value
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let key = format!("{kind}:{id}");
+            read_as.insert(key.clone(), text);
+            records.insert(key, value);
+        }
+        if let Some(raw) = settings {
+            read_as.insert("settings:settings".into(), stringify(&raw));
+            let row: Meta<DataSettings> = from_js(raw, op)?;
+            records.insert("settings:settings".into(), as_value(&row.value));
+        }
+        let mut tracked = BTreeMap::new();
+        let mut state = State::default();
+        for raw in sync_rows {
+            let row: Row<Value> = from_js(raw, op)?;
+            if row.key == SYNC_STATE_KEY {
+                state = State::deserialize(&row.value).unwrap_or_default();
+            } else if let Ok(t) = Tracked::deserialize(&row.value) {
+                tracked.insert(row.key, t);
+            }
+        }
+        *self.read_as.borrow_mut() = read_as;
+        state.by = self.by.borrow().clone();
+        Ok(Snapshot {
+            records,
+            tracked,
+            state,
+        })
+    }
+
+    async fn write_all(&self, items: Vec<Item>, state: &State) -> Result<bool, StoreError> {
+        let op = Op::Save;
+        // Everything is serialised (and contact details sealed) before the transaction opens.
+        let mut rows: Vec<(String, &'static str, Option<JsValue>)> = Vec::new();
+        let mut sync_rows: Vec<(String, Option<JsValue>)> = Vec::new();
+        for item in &items {
+            let kind = kind_of(&item.key);
+            if let (Some(record), Some(store)) = (&item.record, store_of(kind)) {
+                let value = match record {
+                    None => None,
+                    Some(v) => Some(self.row_of(kind, v, op).await?),
+                };
+                rows.push((item.key.clone(), store, value));
+            }
+            let row = match &item.tracked {
+                Some(t) => Some(to_js(
+                    &Row {
+                        key: item.key.clone(),
+                        value: t,
+                    },
+                    op,
+                )?),
+                None => None,
+            };
+            sync_rows.push((item.key.clone(), row));
+        }
+        let state_row = to_js(
+            &Row {
+                key: SYNC_STATE_KEY.to_string(),
+                value: state,
+            },
+            op,
+        )?;
+        let read_as = self.read_as.borrow().clone();
+        let body = async |tx: &Transaction| {
+            for (key, store, value) in &rows {
+                let os = tx.store(store).map_err(browser(op))?;
+                let at = JsValue::from_str(row_key(key));
+                let now = os.get(at.clone()).await.map_err(browser(op))?;
+                if now.as_ref().map(stringify) != read_as.get(key).cloned() {
+                    return Err(StoreError::Conflict { id: key.clone() });
+                }
+                match value {
+                    Some(v) => put(tx, store, v, op).await?,
+                    None => os.delete(at).await.map_err(browser(op))?,
+                }
+            }
+            let sync = tx.store(stores::SYNC).map_err(browser(op))?;
+            for (key, row) in &sync_rows {
+                match row {
+                    Some(r) => put(tx, stores::SYNC, r, op).await?,
+                    None => sync
+                        .delete(JsValue::from_str(key))
+                        .await
+                        .map_err(browser(op))?,
+                }
+            }
+            put(tx, stores::SYNC, &state_row, op).await
+        };
+        let mut names: Vec<&str> = rows.iter().map(|(_, s, _)| *s).collect();
+        names.push(stores::SYNC);
+        names.dedup();
+        let result = if rows.is_empty() {
+            // Bookkeeping only: the records did not change, so other tabs need not hear.
+            self.db
+                .transact(&[stores::SYNC], TransactionMode::ReadWrite, op, body)
+                .await
+        } else {
+            crate::domain::sorting::sort(&mut names);
+            names.dedup();
+            self.db.write(&names, op, Freshness::Unchecked, body).await
+        };
+        match result {
+            Ok(()) => Ok(true),
+            Err(StoreError::Conflict { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn row_of(&self, kind: &str, v: &Value, op: Op) -> Result<JsValue, StoreError> {
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+            op,
+            detail: e.to_string(),
+        };
+        match kind {
+            "customer" => {
+                let c = Customer::deserialize(v).map_err(corrupt)?;
+                to_js(&self.db.seal(&c).await?, op)
+            }
+            "followup" => to_js(&FollowUp::deserialize(v).map_err(corrupt)?, op),
+            "plan" => to_js(&PlanItem::deserialize(v).map_err(corrupt)?, op),
+            "todo" => to_js(&Todo::deserialize(v).map_err(corrupt)?, op),
+            _ => {
+                let settings = DataSettings::deserialize(v).map_err(corrupt)?;
+                to_js(
+                    &Meta {
+                        key: SETTINGS_KEY.to_string(),
+                        value: settings,
+                    },
+                    op,
+                )
+            }
+        }
+    }
+}
+
+impl Device for Replica<'_> {
+    fn new_device_id(&self) -> String {
+        crate::store::crypto::random_bytes(8)
+            .map(|b| b.iter().map(|x| format!("{x:02x}")).collect())
+            .unwrap_or_else(|_| format!("{:x}", js_sys::Date::now() as u64))
+    }
+
+    async fn read(&self) -> Result<Snapshot, String> {
+        self.read_all().await.map_err(|e| self.failed(e))
+    }
+
+    async fn write(&self, items: Vec<Item>, state: &State) -> Result<bool, String> {
+        self.write_all(items, state)
+            .await
+            .map_err(|e| self.failed(e))
+    }
+
+    fn stores(&self, kind: &str) -> bool {
+        store_of(kind).is_some()
+    }
+
+    fn known(&self, kind: &str, record: &Value) -> Option<Value> {
+        let mut v = match kind {
+            "customer" => typed::<Customer>(record),
+            "followup" => typed::<FollowUp>(record),
+            "plan" => typed::<PlanItem>(record),
+            "todo" => typed::<Todo>(record),
+            "settings" => typed::<DataSettings>(record),
+            _ => None,
+        }?;
+        if let Some(o) = v.as_object_mut() {
+            o.remove("sealed");
+        }
+        Some(v)
+    }
+
+    fn now_ms(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+}
