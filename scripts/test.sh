@@ -27,14 +27,42 @@ step() {
 }
 
 browser_tests() {
-  # Every tests/*_web.rs runs in Debian's Chromium through chromedriver.
-  local args=()
+  # Every tests/*_web.rs runs in Debian's Chromium through chromedriver. The sync tests talk
+  # to a CouchDB-compatible server (pouchdb-server in memory) and to the fault proxy in front
+  # of it, both started by tests/e2e/couch/server.js; the tests read the two addresses at
+  # compile time (option_env!), so they come in the environment of this cargo command.
+  local args=() log couch status waited=0
   for f in tests/*_web.rs; do args+=(--test "$(basename "$f" .rs)"); done
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  log=$(mktemp)
+  COUCH_PORT=5989 FAULT_PORT=5990 node tests/e2e/couch/server.js >"$log" 2>&1 &
+  couch=$!
+  # Its last line on start is "couch ready on ..."; it exits at once if it cannot start.
+  until grep -q '^couch ready' "$log"; do
+    if ! kill -0 "$couch" 2>/dev/null || [ "$waited" -ge 300 ]; then
+      echo "the sync test server did not start (it exited, or 30 s passed):"
+      cat "$log"
+      kill "$couch" 2>/dev/null
+      wait "$couch" 2>/dev/null
+      rm -f "$log"
+      return 1
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  SYNC_TEST_SERVER=http://127.0.0.1:5989 \
+    SYNC_TEST_PROXY=http://127.0.0.1:5990 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
     cargo test --target wasm32-unknown-unknown "${args[@]}"
+  status=$?
+  kill "$couch" 2>/dev/null
+  wait "$couch" 2>/dev/null
+  # What the server said (its errors, say) helps only when something failed.
+  [ "$status" -eq 0 ] || { echo "-- the sync test server's output:"; cat "$log"; }
+  rm -f "$log"
+  return $status
 }
 
 release_build() {

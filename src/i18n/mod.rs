@@ -21,6 +21,7 @@ mod safekeeping;
 mod settings;
 mod shell;
 mod store_errors;
+mod sync;
 mod tiering;
 
 impl Lang {

@@ -14,6 +14,7 @@ mod pages;
 pub mod routes;
 pub mod safekeeping;
 mod shell;
+pub mod sync_status;
 #[doc(hidden)]
 pub mod testing;
 mod toast;
@@ -77,6 +78,18 @@ pub fn App() -> impl IntoView {
     let keep = safekeeping::Safekeeping::provide(ws);
     backup_file::BackupFile::provide(ws, keep);
     demo::Presenter::provide();
+    let sync = sync_status::provide();
+    // Sync (docs/sync.md) starts once the data is read, if it is on here; never in the demo.
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let ready = ws.status.get() == workspace::Status::Ready;
+        if ready && sync_status::is_on() && !crate::store::settings::is_demo() {
+            on_demand::start_sync(ws, sync);
+        }
+        ready
+    });
     // Once the data is read, the pages after Today (see on_demand) are compiled when idle.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {

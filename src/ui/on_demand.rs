@@ -91,6 +91,24 @@ on_demand! {
     templates => setup: TemplatesPage,
 }
 
+/// Sync's runner lives with Settings (the `setup` module): fetched only where sync is on.
+#[wasm_split(setup, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sync_runner() -> Result<super::workspace::replication::Start, NotLoaded> {
+    Ok(super::workspace::replication::start)
+}
+
+/// Starts sync in this tab (the module is fetched first).
+pub fn start_sync(ws: super::workspace::Workspace, state: super::sync_status::SyncState) {
+    spawn_local(async move {
+        match sync_runner().await {
+            Ok(start) => start(ws, state),
+            Err(NotLoaded) => state
+                .0
+                .set(super::sync_status::SyncStatus::Failed(String::new())),
+        }
+    });
+}
+
 /// A page's view, from memory or fetched.
 async fn fetch(loaded: &'static Loaded, load: Load) -> Result<PageView, NotLoaded> {
     if let Some(view) = loaded.get() {

@@ -33,6 +33,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"维"</span>
                     <span class="brand-name">{tr(Lang::app_name)}</span>
                 </div>
+                <super::sync_status::SyncIndicator/>
                 <LangSwitch/>
             </header>
             {in_demo.then(|| view! { <DemoBanner/> })}

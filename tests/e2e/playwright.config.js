@@ -5,6 +5,12 @@ const { defineConfig } = require('@playwright/test');
 const port = Number(process.env.E2E_PORT || 4173);
 const basePath = process.env.E2E_BASE_PATH || '/tools/crm/';
 const slower = Math.max(1, Number(process.env.E2E_CPU_THROTTLE || 1));
+// The CouchDB-compatible server of the sync specs and its fault proxy (couch/server.js).
+// Specs read E2E_COUCH_PORT / E2E_FAULT_PORT; setting them here keeps both sides agreeing.
+const couchPort = Number(process.env.E2E_COUCH_PORT || 5991);
+const faultPort = Number(process.env.E2E_FAULT_PORT || 5992);
+process.env.E2E_COUCH_PORT = String(couchPort);
+process.env.E2E_FAULT_PORT = String(faultPort);
 
 module.exports = defineConfig({
   testDir: './specs',
@@ -36,11 +42,25 @@ module.exports = defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node static-server.js',
-    url: `http://127.0.0.1:${port}${basePath}`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node static-server.js',
+      url: `http://127.0.0.1:${port}${basePath}`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node couch/server.js',
+      env: { COUCH_PORT: String(couchPort), FAULT_PORT: String(faultPort) },
+      // The proxy starts listening only once the server is configured (admin, CORS, the
+      // user alice), so its answer, not the server's own first one, means "ready".
+      url: `http://127.0.0.1:${faultPort}/`,
+      reuseExistingServer: false,
+      // SIGTERM lets it remove its temporary directory; Playwright would SIGKILL otherwise.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

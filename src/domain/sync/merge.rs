@@ -6,8 +6,9 @@
 //! - edit against delete: a deletion removes the record as the deleting device saw it. If the
 //!   other version holds a change that device had not seen — a field stamped later than the
 //!   deletion's stamp for it — the record comes back, merged; otherwise it stays deleted.
-//!   Either way the fields are merged, so nothing written is lost (a deleted record's last
-//!   fields stay in its tombstone).
+//!   Either way the fields are merged. A deletion carries each field's stamp but no values:
+//!   where it wins a field, the other side's value is kept, so a record that comes back is
+//!   whole.
 
 use std::collections::BTreeMap;
 
@@ -32,6 +33,10 @@ pub fn merge(a: &Version, b: &Version) -> Version {
             (sa.max(sb), value)
         } else {
             match sa.cmp(&sb) {
+                // A deletion carries its stamps, not its values: where it wins a field it
+                // holds no value for, the other side's value stays (the record may come back).
+                std::cmp::Ordering::Greater if va.is_none() && a.deleted => (sa, vb),
+                std::cmp::Ordering::Less if vb.is_none() && b.deleted => (sb, va),
                 std::cmp::Ordering::Greater => (sa, va),
                 std::cmp::Ordering::Less => (sb, vb),
                 std::cmp::Ordering::Equal => (sa, larger_text(va, vb)),

@@ -145,6 +145,9 @@ pub struct Report {
     pub merged: usize,
 }
 
+/// Values set aside by merges kept per record.
+const KEPT_OVERWRITES: usize = 20;
+
 /// Changes per `_changes` batch and documents per `_bulk_docs`.
 pub const BATCH: usize = 200;
 
@@ -670,6 +673,9 @@ fn resolve<D: Device, C: Cipher>(
                 .map(|t| t.stamps.clone())
                 .unwrap_or_default();
             overwritten.extend(overwrites(lv, &remote, &m, &base));
+            // The latest few are enough to show; the bookkeeping stays small.
+            let keep_from = overwritten.len().saturating_sub(KEPT_OVERWRITES);
+            overwritten.drain(..keep_from);
             m
         }
         _ => remote.clone(),
@@ -1081,4 +1087,50 @@ pub async fn wait_for_change(
         .get("results")
         .and_then(Value::as_array)
         .is_some_and(|r| !r.is_empty()))
+}
+
+/// How many records have changes not yet on the server (what the status says is waiting).
+pub async fn waiting(device: &impl Device) -> Result<usize, SyncError> {
+    let mut snapshot = read(device).await?;
+    let run = Run {
+        device,
+        cipher: &NoCipher,
+        secret: snapshot.state.secret.as_bytes().to_vec(),
+    };
+    let keys: BTreeSet<String> = snapshot
+        .records
+        .keys()
+        .chain(snapshot.tracked.keys())
+        .cloned()
+        .collect();
+    let mut n = 0;
+    for key in keys {
+        let tracked = snapshot.tracked.get(&key).cloned();
+        let record = snapshot.records.get(&key).cloned();
+        let local = run.local_version(&key, record.as_ref(), tracked.as_ref(), &mut snapshot.state);
+        let pending = tracked.as_ref().is_some_and(|t| t.pending);
+        let never_sent_and_gone = tracked.is_none() && record.is_none();
+        if matches!(local, Some((_, changed)) if changed || pending) && !never_sent_and_gone {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Counting needs no key.
+struct NoCipher;
+
+impl Cipher for NoCipher {
+    async fn seal(&self, _: &str, _: &str) -> Result<String, String> {
+        Err("no key".into())
+    }
+    async fn open(&self, _: &str, _: &str) -> Result<Option<String>, String> {
+        Ok(None)
+    }
+    async fn mac(&self, _: &str) -> Result<String, String> {
+        Err("no key".into())
+    }
+    fn key_id(&self) -> String {
+        String::new()
+    }
 }

@@ -619,3 +619,25 @@ fn three_devices_in_random_runs_end_with_the_same_data_and_nothing_lost() {
         random_run(seed, 120);
     }
 }
+
+#[test]
+fn the_count_of_waiting_changes_goes_up_with_each_changed_record_and_to_zero_after_a_sync() {
+    use super::replicator::waiting;
+    let w = World::new(1);
+    assert_eq!(block_on(waiting(w.phone(0))), Ok(0));
+    w.phone(0).save("customer:c-1", customer("c-1", "华信"));
+    w.phone(0).save("todo:t-1", json!({"id": "t-1"}));
+    assert_eq!(block_on(waiting(w.phone(0))), Ok(2));
+    w.link(0).offline.set(true);
+    assert!(matches!(w.sync(0), Err(SyncError::Unreachable(_))));
+    assert_eq!(
+        block_on(waiting(w.phone(0))),
+        Ok(2),
+        "still waiting while offline"
+    );
+    w.link(0).offline.set(false);
+    w.sync_ok(0);
+    assert_eq!(block_on(waiting(w.phone(0))), Ok(0));
+    w.phone(0).remove("todo:t-1");
+    assert_eq!(block_on(waiting(w.phone(0))), Ok(1), "a deletion waits too");
+}

@@ -104,15 +104,16 @@ pub fn canonical(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-/// A keyed 64-bit digest (FNV-1a over the secret, then the text): enough to notice that a
-/// field changed; keyed, so the bookkeeping kept beside the records does not name a value.
+/// A keyed digest (FNV-1a over the secret, then the text), 53 bits: enough to notice that a
+/// field changed; keyed, so the bookkeeping kept beside the records does not name a value;
+/// 53 bits, so it is a number JavaScript (and so IndexedDB) keeps exactly.
 pub fn digest(secret: &[u8], text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in secret.iter().chain(text.as_bytes()) {
         hash ^= u64::from(*byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    hash
+    hash & ((1 << 53) - 1)
 }
 
 #[cfg(test)]
@@ -184,5 +185,6 @@ mod tests {
         assert_eq!(digest(b"k", &a), digest(b"k", &a));
         assert_ne!(digest(b"k", &a), digest(b"k", &canonical(&json!({"b": 1}))));
         assert_ne!(digest(b"k", &a), digest(b"j", &a));
+        assert!(digest(b"k", &a) < 1 << 53, "exact as a JavaScript number");
     }
 }

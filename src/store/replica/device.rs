@@ -46,11 +46,11 @@ fn row_key(key: &str) -> &str {
     }
 }
 
-/// A row of the `sync` store.
+/// A row of the `sync` store: the record's key and the bookkeeping, apart (flattened, the
+/// bookkeeping's own `key` field would collide with the row's).
 #[derive(Serialize, Deserialize)]
 struct Row<T> {
     key: String,
-    #[serde(flatten)]
     value: T,
 }
 
@@ -178,7 +178,8 @@ impl Replica<'_> {
             let row: Row<Value> = from_js(raw, op)?;
             if row.key == SYNC_STATE_KEY {
                 state = State::deserialize(&row.value).unwrap_or_default();
-            } else if let Ok(t) = Tracked::deserialize(&row.value) {
+            } else if let Ok(mut t) = Tracked::deserialize(&row.value) {
+                t.key = row.key.clone();
                 tracked.insert(row.key, t);
             }
         }

@@ -21,6 +21,15 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 impl SyncKey {
+    /// The keys as kept (`remember`).
+    pub fn parts(&self) -> (&CryptoKey, &CryptoKey, &str) {
+        (&self.aes, &self.mac, &self.kid)
+    }
+
+    pub fn from_parts(aes: CryptoKey, mac: CryptoKey, kid: String) -> SyncKey {
+        SyncKey { aes, mac, kid }
+    }
+
     pub async fn derive(passphrase: &str, kdf: &Kdf) -> Result<SyncKey, CryptoError> {
         let aes = crypto::derive_key(passphrase, kdf).await?;
         let mac = crypto::derive_mac_key(passphrase, kdf).await?;
@@ -37,8 +46,13 @@ pub fn kdf_json(kdf: &Kdf) -> serde_json::Value {
 /// The key derivation named by a key-check document.
 pub fn kdf_from(doc: &serde_json::Value) -> Option<Kdf> {
     let kdf = doc.get("kdf")?;
+    // The rounds are the server's to name: bounded as a backup file's are, so a server cannot
+    // make the tab derive for hours.
+    let iterations = u32::try_from(kdf.get("iterations")?.as_u64()?)
+        .ok()
+        .filter(|n| (100_000..=10_000_000).contains(n))?;
     Some(Kdf {
-        iterations: u32::try_from(kdf.get("iterations")?.as_u64()?).ok()?,
+        iterations,
         salt: base64_decode(kdf.get("salt")?.as_str()?)?,
     })
 }

@@ -4,6 +4,7 @@
 mod couch;
 mod device;
 mod key;
+pub mod remember;
 
 pub use couch::Couch;
 pub use key::SyncKey;
@@ -87,6 +88,14 @@ pub async fn sync(db: &Db, couch: &Couch, key: &SyncKey, by: &str) -> Result<Rep
         )),
         Err(e) => Err(reached(couch, e).await),
     }
+}
+
+/// How many records have changes this device has not sent yet.
+pub async fn waiting(db: &Db) -> Result<usize, SyncFailure> {
+    let device = device::Replica::new(db);
+    replicator::waiting(&device)
+        .await
+        .map_err(SyncFailure::Sync)
 }
 
 /// Waits (up to `timeout_ms`) for a change on the server after this device's checkpoint.

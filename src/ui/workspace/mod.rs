@@ -24,6 +24,7 @@ use crate::store::{settings, sync, AtRest, Db, Loaded, StoreError};
 mod clock;
 mod kept;
 pub mod per_customer;
+pub mod replication;
 mod tier_bookkeeping;
 // Every write goes through the gateway in `writes.rs`; only it and this file reach the database.
 mod writes;

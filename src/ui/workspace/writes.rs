@@ -42,7 +42,10 @@ impl Workspace {
     ) {
         spawn_local(async move {
             match async { work(&*db().await?).await }.await {
-                Ok(value) => done(value),
+                Ok(value) => {
+                    super::replication::changed();
+                    done(value)
+                }
                 Err(err) => {
                     self.failed(&err);
                     failed(&err);

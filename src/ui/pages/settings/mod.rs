@@ -9,6 +9,7 @@ mod encryption;
 mod import;
 mod safekeeping;
 mod stage_names;
+mod sync;
 mod tiering;
 
 use crate::domain::money::MoneyUnit;
@@ -27,13 +28,14 @@ use encryption::EncryptionSection;
 use import::ImportPanel;
 use safekeeping::SafekeepingSection;
 use stage_names::StageNamesSection;
+use sync::SyncSection;
 use tiering::TieringSettingsSection;
 
 /// A section's id and its heading's text.
 type Section = (&'static str, fn(Lang) -> &'static str);
 
 /// Settings' sections, in page order.
-const SECTIONS: [Section; 9] = [
+const SECTIONS: [Section; 10] = [
     ("unit", Lang::settings_unit_title),
     ("tiering", Lang::settings_tiering_title),
     ("cadence", Lang::settings_cadence_title),
@@ -42,6 +44,7 @@ const SECTIONS: [Section; 9] = [
     ("keeping", Lang::storage_title),
     ("import", Lang::import_title),
     ("encryption", Lang::enc_title),
+    ("sync", Lang::sync_title),
     ("training", Lang::training_title),
 ];
 
@@ -190,6 +193,8 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
 
             <EncryptionSection/>
+
+            <SyncSection/>
 
             <TrainingSection/>
 

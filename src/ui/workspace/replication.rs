@@ -1,0 +1,245 @@
+//! Sync's runner in this tab (docs/sync.md): runs on opening, shortly after each change,
+//! when the network comes back (`online`) and whenever the server reports a change (a long
+//! poll of `_changes`), one run at a time. Reached only through `on_demand::start_sync` and
+//! Settings → Sync, so its code is fetched with the settings module.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{db, opened_as_demo, Workspace};
+use crate::domain::sync::replicator::SyncError;
+use crate::store::replica::{self, remember, Couch, SyncFailure, SyncKey};
+use crate::ui::browser;
+use crate::ui::sync_status::{SyncState, SyncStatus, SYNC_ON};
+
+/// What `on_demand` calls.
+pub type Start = fn(Workspace, SyncState);
+
+struct Runner {
+    ws: Workspace,
+    state: SyncState,
+    couch: Couch,
+    key: SyncKey,
+    by: String,
+    busy: Cell<bool>,
+    again: Cell<bool>,
+    /// Bumped when sync is turned off or reconnected: an older runner's loops stop.
+    epoch: u32,
+}
+
+thread_local! {
+    static RUNNER: RefCell<Option<Rc<Runner>>> = const { RefCell::new(None) };
+    static EPOCH: Cell<u32> = const { Cell::new(0) };
+    static SOON: Cell<bool> = const { Cell::new(false) };
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+    static ON_CHANGE: RefCell<Option<Rc<dyn Fn()>>> = RefCell::new(None);
+}
+
+fn current() -> Option<Rc<Runner>> {
+    RUNNER.with(|r| r.borrow().clone())
+}
+
+/// A write in this tab: sync shortly after. Calls what the runner set up, through a
+/// pointer: the first load's write path never reaches the sync code itself (it stays in the
+/// settings module, fetched only where sync is on).
+pub fn changed() {
+    if let Some(hook) = ON_CHANGE.with(|h| h.borrow().clone()) {
+        hook();
+    }
+}
+
+/// What [`changed`] does while sync runs: changes in quick succession go together.
+fn sync_soon() {
+    if SOON.with(|s| s.replace(true)) {
+        return;
+    }
+    browser::after_ms(1_500, || {
+        SOON.with(|s| s.set(false));
+        if let Some(r) = current() {
+            spawn_local(run(r));
+        }
+    });
+}
+
+/// Starts sync with the connection this browser keeps (sync was on at the last visit).
+pub fn start(ws: Workspace, state: SyncState) {
+    spawn_local(async move {
+        match remember::kept().await {
+            Ok(Some((account, key))) => begin(ws, state, account, key),
+            Ok(None) => state.0.set(SyncStatus::Off),
+            Err(e) => state
+                .0
+                .set(SyncStatus::Failed(ws.lang.get_untracked().store_error(&e))),
+        }
+    });
+}
+
+/// Runs sync with `account` and `key` from now on (Settings → Sync turned it on).
+pub fn begin(ws: Workspace, state: SyncState, account: remember::Account, key: SyncKey) {
+    if opened_as_demo() {
+        return; // the training demo never syncs
+    }
+    let epoch = EPOCH.with(|e| e.get() + 1);
+    EPOCH.with(|e| e.set(epoch));
+    let runner = Rc::new(Runner {
+        ws,
+        state,
+        couch: Couch::new(&account.url, &account.user, &account.password),
+        key,
+        by: account.by,
+        busy: Cell::new(false),
+        again: Cell::new(false),
+        epoch,
+    });
+    RUNNER.with(|r| *r.borrow_mut() = Some(runner.clone()));
+    ON_CHANGE.with(|h| *h.borrow_mut() = Some(Rc::new(sync_soon)));
+    listen_for_online();
+    spawn_local(async move {
+        run(runner.clone()).await;
+        live(runner).await;
+    });
+}
+
+/// Turns sync off here: forgets the connection; the records stay as they are.
+pub fn stop(state: SyncState) {
+    EPOCH.with(|e| e.set(e.get() + 1));
+    RUNNER.with(|r| *r.borrow_mut() = None);
+    ON_CHANGE.with(|h| *h.borrow_mut() = None);
+    set_flag(false);
+    state.0.set(SyncStatus::Off);
+    spawn_local(async {
+        let _ = remember::forget().await;
+    });
+}
+
+/// The localStorage flag the first load reads.
+pub fn set_flag(on: bool) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = if on {
+            s.set_item(SYNC_ON, "1")
+        } else {
+            s.remove_item(SYNC_ON)
+        };
+    }
+}
+
+fn alive(r: &Runner) -> bool {
+    EPOCH.with(|e| e.get()) == r.epoch
+}
+
+/// One sync; a request while one runs makes it run once more after.
+async fn run(r: Rc<Runner>) {
+    if r.busy.replace(true) {
+        r.again.set(true);
+        return;
+    }
+    loop {
+        r.again.set(false);
+        if !alive(&r) {
+            break;
+        }
+        r.state.0.set(SyncStatus::Syncing);
+        let outcome = match db().await {
+            Ok(db) => {
+                let result = replica::sync(&db, &r.couch, &r.key, &r.by).await;
+                let waiting = replica::waiting(&db).await.unwrap_or(0);
+                result.map(|report| (report, waiting))
+            }
+            Err(e) => Err(SyncFailure::Store(e)),
+        };
+        let lang = r.ws.lang.get_untracked();
+        let status = match outcome {
+            Ok((report, _)) => {
+                if report.received > 0 {
+                    r.ws.reload();
+                }
+                SyncStatus::Synced(js_sys::Date::now())
+            }
+            Err(SyncFailure::Sync(SyncError::Unreachable(_))) => {
+                let waiting = match db().await {
+                    Ok(db) => replica::waiting(&db).await.unwrap_or(0),
+                    Err(_) => 0,
+                };
+                SyncStatus::Offline(waiting)
+            }
+            Err(e) => SyncStatus::Failed(lang.sync_failure(&e)),
+        };
+        if alive(&r) {
+            r.state.0.set(status);
+        }
+        if !r.again.get() {
+            break;
+        }
+    }
+    r.busy.set(false);
+}
+
+/// Waits for the server's changes and syncs each time; after a failure, tries again later.
+async fn live(r: Rc<Runner>) {
+    while alive(&r) {
+        let db = match db().await {
+            Ok(db) => db,
+            Err(_) => return,
+        };
+        match replica::wait_for_change(&db, &r.couch, 25_000).await {
+            Ok(true) => run(r.clone()).await,
+            Ok(false) => {}
+            Err(_) => pause(15_000).await,
+        }
+    }
+}
+
+async fn pause(ms: i32) {
+    let (tx, rx) = futures_channel();
+    browser::after_ms(ms, move || tx.set(true));
+    rx.await;
+}
+
+/// A one-shot timer as a future.
+fn futures_channel() -> (Rc<Cell<bool>>, Wait) {
+    let flag = Rc::new(Cell::new(false));
+    (flag.clone(), Wait(flag))
+}
+
+struct Wait(Rc<Cell<bool>>);
+
+impl std::future::Future for Wait {
+    type Output = ();
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0.get() {
+            return std::task::Poll::Ready(());
+        }
+        let waker = cx.waker().clone();
+        browser::after_ms(200, move || waker.wake());
+        std::task::Poll::Pending
+    }
+}
+
+fn listen_for_online() {
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    use wasm_bindgen::JsCast;
+    let on_online = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        if let Some(r) = current() {
+            spawn_local(run(r));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    }
+    on_online.forget();
+}
+
+/// Sync now (Settings → Sync's button).
+pub fn sync_now() {
+    if let Some(r) = current() {
+        spawn_local(run(r));
+    }
+}
