@@ -19,6 +19,8 @@ pub mod kpi;
 pub mod lifecycle;
 pub mod money;
 pub mod profile_form;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props_runner;
 pub mod records;
 pub mod settings;
 pub mod sorting;

@@ -11,6 +11,7 @@ pub mod drafts;
 mod error;
 mod followups;
 mod migrate;
+mod one_value;
 pub mod replica;
 pub mod schema;
 mod session;

@@ -28,9 +28,7 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence, Index};
-use proptest::test_runner::{
-    contextualize_config, Config, RngAlgorithm, RngSeed, TestCaseResult, TestRunner,
-};
+use proptest::test_runner::{contextualize_config, Config, TestCaseResult};
 use serde_json::Value;
 
 use super::fixtures::{date, today};
@@ -55,20 +53,9 @@ use crate::domain::tiering::{default_scheme, Scheme, TieringSettings};
 /// The default run's seed, so that every `cargo test` tries the same cases.
 const SEED: u64 = 20_250_615;
 
-/// Runs `test` on `cases` values of `strategy` (unless `PROPTEST_CASES` says otherwise) and
-/// panics with the smallest failing value proptest finds.
+/// Runs `test` on `cases` values of `strategy` from this file's seed.
 fn check<S: Strategy>(cases: u32, strategy: S, test: impl Fn(S::Value) -> TestCaseResult) {
-    let config = contextualize_config(Config {
-        cases,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(SEED),
-        failure_persistence: None,
-        ..Config::default()
-    });
-    let seed = config.rng_seed;
-    if let Err(failure) = TestRunner::new(config).run(&strategy, test) {
-        panic!("{failure}\n(seed {seed})");
-    }
+    crate::domain::props_runner::check(SEED, cases, strategy, test);
 }
 
 // Random valid data sets.

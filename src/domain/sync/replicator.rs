@@ -315,6 +315,26 @@ fn clock(state: &mut State) -> &mut Clock {
     state.clock.get_or_insert_with(|| Clock::new("?"))
 }
 
+/// Every record the device holds or keeps bookkeeping for.
+fn every_key(snapshot: &Snapshot) -> BTreeSet<String> {
+    snapshot
+        .records
+        .keys()
+        .chain(snapshot.tracked.keys())
+        .cloned()
+        .collect()
+}
+
+impl<'a, D: Device, C: Cipher> Run<'a, D, C> {
+    fn new(device: &'a D, cipher: &'a C, snapshot: &Snapshot) -> Self {
+        Run {
+            device,
+            cipher,
+            secret: snapshot.state.secret.as_bytes().to_vec(),
+        }
+    }
+}
+
 impl<D: Device, C: Cipher> Run<'_, D, C> {
     /// The record as it is on the device, with each field changed since it last matched the
     /// server stamped now; `true` when anything changed.
@@ -451,11 +471,7 @@ async fn pull(
     report: &mut Report,
 ) -> Result<(), SyncError> {
     let mut snapshot = read(device).await?;
-    let run = Run {
-        device,
-        cipher,
-        secret: snapshot.state.secret.as_bytes().to_vec(),
-    };
+    let run = Run::new(device, cipher, &snapshot);
     let checkpoint_id = {
         let device_id = clock(&mut snapshot.state).device.clone();
         let mac = cipher
@@ -871,17 +887,8 @@ async fn push(
     report: &mut Report,
 ) -> Result<(), SyncError> {
     let mut snapshot = read(device).await?;
-    let run = Run {
-        device,
-        cipher,
-        secret: snapshot.state.secret.as_bytes().to_vec(),
-    };
-    let keys: BTreeSet<String> = snapshot
-        .records
-        .keys()
-        .chain(snapshot.tracked.keys())
-        .cloned()
-        .collect();
+    let run = Run::new(device, cipher, &snapshot);
+    let keys = every_key(&snapshot);
     let mut outgoing: Vec<Outgoing> = Vec::new();
     for key in keys {
         let tracked = snapshot.tracked.get(&key).cloned();
@@ -1092,17 +1099,8 @@ pub async fn wait_for_change(
 /// How many records have changes not yet on the server (what the status says is waiting).
 pub async fn waiting(device: &impl Device) -> Result<usize, SyncError> {
     let mut snapshot = read(device).await?;
-    let run = Run {
-        device,
-        cipher: &NoCipher,
-        secret: snapshot.state.secret.as_bytes().to_vec(),
-    };
-    let keys: BTreeSet<String> = snapshot
-        .records
-        .keys()
-        .chain(snapshot.tracked.keys())
-        .cloned()
-        .collect();
+    let run = Run::new(device, &NoCipher, &snapshot);
+    let keys = every_key(&snapshot);
     let mut n = 0;
     for key in keys {
         let tracked = snapshot.tracked.get(&key).cloned();

@@ -4,17 +4,20 @@
 //! own, as the backup file's handle is (a `CryptoKey` survives only in IndexedDB).
 
 use js_sys::{Object, Reflect};
-use rexie::{ObjectStore, Rexie, TransactionMode};
+use rexie::TransactionMode;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::CryptoKey;
 
 use super::key::SyncKey;
 use crate::store::error::Op;
+use crate::store::one_value::{self, Place};
 use crate::store::StoreError;
 
-const DB: &str = "kehu-weihu-sync";
-const STORE: &str = "connection";
-const KEY: &str = "connection";
+const PLACE: Place = Place {
+    db: "kehu-weihu-sync",
+    store: "connection",
+    key: "connection",
+};
 
 /// Where and as whom this browser syncs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,15 +27,6 @@ pub struct Account {
     pub password: String,
     /// The name this person's changes carry (a team sees who changed what).
     pub by: String,
-}
-
-async fn open() -> Result<Rexie, StoreError> {
-    Rexie::builder(DB)
-        .version(1)
-        .add_object_store(ObjectStore::new(STORE))
-        .build()
-        .await
-        .map_err(|e| StoreError::browser(Op::Open, e))
 }
 
 fn text(o: &JsValue, k: &str) -> String {
@@ -97,23 +91,5 @@ async fn run(
     op: Op,
     value: Option<&JsValue>,
 ) -> Result<Option<JsValue>, StoreError> {
-    let db = open().await?;
-    let err = |e: rexie::Error| StoreError::browser(op, e);
-    let tx = db.transaction(&[STORE], mode).map_err(err)?;
-    let store = tx.store(STORE).map_err(err)?;
-    let key = JsValue::from_str(KEY);
-    let found = match (mode, value) {
-        (TransactionMode::ReadOnly, _) => store.get(key).await.map_err(err)?,
-        (_, Some(v)) => {
-            store.put(v, Some(&key)).await.map_err(err)?;
-            None
-        }
-        (_, None) => {
-            store.delete(key).await.map_err(err)?;
-            None
-        }
-    };
-    tx.done().await.map_err(err)?;
-    db.close();
-    Ok(found)
+    one_value::run(&PLACE, mode, op, value).await
 }
