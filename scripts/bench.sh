@@ -3,6 +3,8 @@
 # timings in headless Chromium, each beside its goal. `bash scripts/bench.sh 1000` (or
 # BENCH_CUSTOMERS=1000) sets the portfolio's size (default 10,000); BENCH_PORT the server's port.
 # BENCH_BIG_FILE sets the big backup's customers (default 30,000); BENCH_ONLY=big-file prints only its figures.
+# BENCH_ONLY=sync prints only the sync figures (the test CouchDB server is started here);
+# BENCH_SYNC=1000,10000 sets their portfolio sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 customers="${1:-${BENCH_CUSTOMERS:-10000}}"
@@ -36,6 +38,9 @@ printf 'offline worker, manifest and icons, gzip: %s bytes\n' "$rest"
 printf 'every file of the app, gzip: %s bytes\n' "$((first + on_demand + rest))"
 echo "== speed"
 (cd tests/e2e && E2E_PORT="$port" node static-server.js > /dev/null 2>&1 & echo $! > "/tmp/kehu-bench-server-$port.pid")
-trap 'kill "$(cat "/tmp/kehu-bench-server-$port.pid")" 2>/dev/null || true' EXIT
-sleep 1
-(cd tests/e2e && BENCH_URL="http://127.0.0.1:$port/tools/crm/" node bench/bench.js "$customers")
+couch_port="${BENCH_COUCH_PORT:-5995}"
+couch_log="/tmp/kehu-bench-couch-$port.log"
+(cd tests/e2e && COUCH_PORT="$couch_port" FAULT_PORT=off node couch/server.js > "$couch_log" 2>&1 & echo $! > "/tmp/kehu-bench-couch-$port.pid")
+trap 'kill "$(cat "/tmp/kehu-bench-server-$port.pid")" "$(cat "/tmp/kehu-bench-couch-$port.pid")" 2>/dev/null || true' EXIT
+for _ in $(seq 300); do grep -q '^couch ready' "$couch_log" 2>/dev/null && break; sleep 0.1; done
+(cd tests/e2e && BENCH_URL="http://127.0.0.1:$port/tools/crm/" BENCH_COUCH="http://127.0.0.1:$couch_port" node bench/bench.js "$customers")

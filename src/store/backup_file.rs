@@ -2,25 +2,49 @@
 //! its own: a handle survives only in IndexedDB, and the records' database and its schema stay
 //! as they are.
 
-use rexie::TransactionMode;
+use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::error::Op;
-use super::one_value::{self, Place};
 use super::StoreError;
 
-const PLACE: Place = Place {
-    db: "kehu-weihu-backup-file",
-    store: "handles",
-    key: "backup",
-};
+const DB: &str = "kehu-weihu-backup-file";
+const STORE: &str = "handles";
+const KEY: &str = "backup";
+
+async fn open() -> Result<Rexie, StoreError> {
+    Rexie::builder(DB)
+        .version(1)
+        .add_object_store(ObjectStore::new(STORE))
+        .build()
+        .await
+        .map_err(|e| StoreError::browser(Op::Open, e))
+}
 
 async fn run(
     mode: TransactionMode,
     op: Op,
     value: Option<&JsValue>,
 ) -> Result<Option<JsValue>, StoreError> {
-    one_value::run(&PLACE, mode, op, value).await
+    let db = open().await?;
+    let err = |e: rexie::Error| StoreError::browser(op, e);
+    let tx = db.transaction(&[STORE], mode).map_err(err)?;
+    let store = tx.store(STORE).map_err(err)?;
+    let key = JsValue::from_str(KEY);
+    let found = match (mode, value) {
+        (TransactionMode::ReadOnly, _) => store.get(key).await.map_err(err)?,
+        (_, Some(v)) => {
+            store.put(v, Some(&key)).await.map_err(err)?;
+            None
+        }
+        (_, None) => {
+            store.delete(key).await.map_err(err)?;
+            None
+        }
+    };
+    tx.done().await.map_err(err)?;
+    db.close();
+    Ok(found)
 }
 
 /// The chosen file's handle, if one was kept.

@@ -87,19 +87,15 @@ pub fn new_kdf() -> Result<Kdf, CryptoError> {
     })
 }
 
-/// The passphrase as PBKDF2's base key, for deriving only.
-async fn pbkdf2_base(subtle: &SubtleCrypto, passphrase: &str) -> Result<JsValue, CryptoError> {
-    let raw = Uint8Array::from(passphrase.as_bytes());
-    call(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages(&["deriveKey"])))
-        .await
-        .map_err(browser)
-}
-
 /// The AES-GCM-256 key for `passphrase` (PBKDF2-SHA-256 over the salt, `kdf.iterations`
 /// rounds), non-extractable, for encrypting and decrypting only.
 pub async fn derive_key(passphrase: &str, kdf: &Kdf) -> Result<CryptoKey, CryptoError> {
     let subtle = subtle()?;
-    let base = pbkdf2_base(&subtle, passphrase).await?;
+    let raw = Uint8Array::from(passphrase.as_bytes());
+    let base =
+        call(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages(&["deriveKey"])))
+            .await
+            .map_err(browser)?;
     let params = Pbkdf2Params::new_with_str(
         "PBKDF2",
         "SHA-256",
@@ -180,7 +176,11 @@ pub async fn open_backup(
 /// `/mac` after it, so the two keys are independent. Non-extractable, for signing only.
 pub async fn derive_mac_key(passphrase: &str, kdf: &Kdf) -> Result<CryptoKey, CryptoError> {
     let subtle = subtle()?;
-    let base = pbkdf2_base(&subtle, passphrase).await?;
+    let raw = Uint8Array::from(passphrase.as_bytes());
+    let base =
+        call(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages(&["deriveKey"])))
+            .await
+            .map_err(browser)?;
     let mut salt = kdf.salt.clone();
     salt.extend_from_slice(b"/mac");
     let params = Pbkdf2Params::new_with_str(

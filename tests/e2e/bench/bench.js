@@ -9,6 +9,7 @@
 'use strict';
 const { chromium } = require('@playwright/test');
 const { customer, day } = require('../fixtures/data');
+const { syncFigures } = require('./sync');
 
 const BASE = process.env.BENCH_URL || 'http://127.0.0.1:4373/tools/crm/';
 const COUNT = Number(process.argv[2] || process.env.BENCH_CUSTOMERS || 10000);
@@ -355,6 +356,16 @@ async function rawPut(page) {
     }
     await context.close();
   }
+
+  // -- Sync (issue 25): only where the test server runs (bench.sh starts it; BENCH_COUCH).
+  // BENCH_ONLY=sync prints only these; BENCH_SYNC lists the portfolio sizes.
+  if (process.env.BENCH_COUCH && (!only || only === 'sync')) {
+    for (const n of (process.env.BENCH_SYNC || '1000,10000').split(',').map(Number)) {
+      const data = portfolio(n);
+      await syncFigures(browser, { n, base: BASE, couchUrl: process.env.BENCH_COUCH, data, file: backupFile(data), importFile, newContext });
+    }
+  }
+  if (only === 'sync') return browser.close();
 
   // -- A 30,000-customer backup (issue 24): checked without freezing the page.
   {
