@@ -85,7 +85,7 @@ async function syncFigures(browser, { n, base, couchUrl, data, file, importFile,
   await pageB.goto(`${base}customers/`);
   await pageA.goto(`${base}customer/?id=c0`);
   await pageA.getByRole('button', { name: 'Edit' }).click();
-  await pageA.getByLabel('Industry').fill('同步测试');
+  await pageA.getByRole('textbox', { name: 'Industry', exact: true }).fill('同步测试');
   const t1 = Date.now();
   await pageA.getByRole('button', { name: 'Save', exact: true }).click();
   while ((await industryOf(pageB, 'c0')) !== '同步测试') {
