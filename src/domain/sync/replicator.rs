@@ -536,7 +536,9 @@ async fn pull(
             }
             snapshot = read(device).await?;
         }
-        snapshot = read(device).await?;
+        // The snapshot already holds what was written (`take_in` kept it up to date): the
+        // next batch goes on from it, not from a new read of the whole device. A record the
+        // person changes meanwhile is caught by the device's write, which redoes that batch.
         let mut body = json!({"last_seq": last_seq});
         if let Some(rev) = &checkpoint_rev {
             body["_rev"] = rev.clone();

@@ -253,7 +253,6 @@ impl Replica<'_> {
         };
         let mut names: Vec<&str> = rows.iter().map(|(_, s, _)| *s).collect();
         names.push(stores::SYNC);
-        names.dedup();
         let result = if rows.is_empty() {
             // Bookkeeping only: the records did not change, so other tabs need not hear.
             self.db
@@ -265,7 +264,18 @@ impl Replica<'_> {
             self.db.write(&names, op, Freshness::Unchecked, body).await
         };
         match result {
-            Ok(()) => Ok(true),
+            Ok(()) => {
+                // What is stored now is what was written: the next batch's check compares
+                // against it (the engine does not read everything again between batches).
+                let mut read_as = self.read_as.borrow_mut();
+                for (key, _, value) in &rows {
+                    match value {
+                        Some(v) => read_as.insert(key.clone(), stringify(v)),
+                        None => read_as.remove(key),
+                    };
+                }
+                Ok(true)
+            }
             Err(StoreError::Conflict { .. }) => Ok(false),
             Err(e) => Err(e),
         }
