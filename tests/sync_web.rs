@@ -382,3 +382,94 @@ async fn customers_of(devices: &[Db; 3]) -> Vec<Vec<Customer>> {
     }
     out
 }
+
+/// A row of the `sync` store as stored (the bookkeeping by record key).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SyncRow {
+    key: String,
+    value: Value,
+}
+
+impl kehu_weihu::store::Record for SyncRow {
+    const STORE: &'static str = stores::SYNC;
+}
+
+async fn sync_row(db: &Db, key: &str) -> String {
+    let rows: Vec<SyncRow> = db.all().await.unwrap();
+    let row = rows.iter().find(|r| r.key == key).expect("a sync row");
+    row.value.to_string()
+}
+
+#[wasm_bindgen_test]
+async fn a_contact_set_aside_by_a_merge_says_who_made_it_and_stays_sealed_at_rest() {
+    let name = database();
+    let c = couch(server(), &name);
+    let (a, b) = (device("sync-aside-a").await, device("sync-aside-b").await);
+    a.encrypt_at_rest("at rest").await.unwrap();
+    a.save_customer(&with_contact("c-1", "华信", "13900003333"))
+        .await
+        .unwrap();
+    let key = connect(&c, "sync pass").await;
+    replica::sync(&a, &c, &key, "王芳").await.unwrap();
+    replica::sync(&b, &c, &key, "李明").await.unwrap();
+
+    // Both change the same phone while apart; A's save is the later one.
+    let mut on_b = b.customers().await.unwrap().remove(0);
+    on_b.contacts[0].phone = "13900005555".into();
+    b.save_customer(&on_b).await.unwrap();
+    let mut on_a = a.customers().await.unwrap().remove(0);
+    on_a.contacts[0].phone = "13900004444".into();
+    on_a.updated_at = js_sys::Date::now() as i64 + 60_000;
+    a.save_customer(&on_a).await.unwrap();
+    replica::sync(&b, &c, &key, "李明").await.unwrap();
+    replica::sync(&a, &c, &key, "王芳").await.unwrap();
+    replica::sync(&b, &c, &key, "李明").await.unwrap();
+    assert_eq!(
+        b.customers().await.unwrap()[0].contacts[0].phone,
+        "13900004444",
+        "the later change wins on both"
+    );
+
+    let notes = replica::set_aside::of(&a, &["customer:c-1".into()])
+        .await
+        .unwrap();
+    let t = &notes["customer:c-1"];
+    assert_eq!(t.by, "王芳", "A's merge is the version in sync");
+    assert_eq!(t.overwritten.len(), 1, "{t:?}");
+    let o = &t.overwritten[0];
+    assert_eq!((o.path.as_str(), o.by.as_str()), ("contacts", "李明"));
+    assert!(
+        o.other.as_ref().unwrap().to_string().contains("13900005555"),
+        "the other device's value stays visible: {o:?}"
+    );
+    // Kept sealed like the record's own contact details.
+    let stored = sync_row(&a, "customer:c-1").await;
+    assert!(!stored.contains("13900005555"), "{stored}");
+    a.lock();
+    let locked = replica::set_aside::of(&a, &["customer:c-1".into()])
+        .await
+        .unwrap();
+    let o = &locked["customer:c-1"].overwritten[0];
+    assert!(o.other.is_none() && o.sealed.is_some(), "{o:?}");
+
+    // Turning encryption at rest off opens it; on again seals it.
+    a.unlock("at rest").await.unwrap();
+    a.decrypt_at_rest("at rest").await.unwrap();
+    assert!(sync_row(&a, "customer:c-1").await.contains("13900005555"));
+    a.encrypt_at_rest("again").await.unwrap();
+    assert!(!sync_row(&a, "customer:c-1").await.contains("13900005555"));
+    let again = replica::set_aside::of(&a, &["customer:c-1".into()])
+        .await
+        .unwrap();
+    assert!(again["customer:c-1"].overwritten[0]
+        .other
+        .as_ref()
+        .is_some_and(|v| v.to_string().contains("13900005555")));
+
+    // B changed nothing meanwhile: nothing set aside there, and it names A's merge.
+    let on_b = replica::set_aside::of(&b, &["customer:c-1".into()])
+        .await
+        .unwrap();
+    assert!(on_b["customer:c-1"].overwritten.is_empty());
+    assert_eq!(on_b["customer:c-1"].by, "王芳");
+}

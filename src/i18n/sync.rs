@@ -38,6 +38,33 @@ catalogue! {
     sync_state_offline { zh: "离线", en: "Offline" }
     sync_state_waiting { zh: "条待发送", en: "waiting" }
     sync_state_failed { zh: "同步出错", en: "Sync error" }
+    sync_notes_title { zh: "同步", en: "Sync" }
+    sync_unnamed { zh: "未署名的设备", en: "a device with no name" }
+    sync_merged { zh: "已与另一台设备的更改合并", en: "Merged with a change from another device" }
+    sync_removed_value { zh: "（已删除）", en: "(removed)" }
+    sync_sealed_value { zh: "（联系方式已加密：解锁后可见）", en: "(contact details, encrypted: unlock to see)" }
+    sync_field_order { zh: "一笔订单", en: "An order" }
+    sync_field_score { zh: "一条满意度", en: "A satisfaction score" }
+    sync_field_remark { zh: "一条投诉或建议", en: "A complaint or suggestion" }
+    sync_field_winback { zh: "一次挽回", en: "A win-back case" }
+}
+
+impl Lang {
+    /// Who made the version of a record that is in sync, and when.
+    pub fn sync_version_by(self, by: &str, when: &str) -> String {
+        match self {
+            Lang::Zh => format!("同步中的版本：{by}，{when}"),
+            Lang::En => format!("The version in sync: by {by}, {when}"),
+        }
+    }
+
+    /// A field both devices changed: which value was kept, and the other one's author and time.
+    pub fn sync_set_aside(self, field: &str, by: &str, when: &str) -> String {
+        match self {
+            Lang::Zh => format!("{field}：保留了较晚的更改；另一个值（{by}，{when}）："),
+            Lang::En => format!("{field}: the later change was kept; the other value ({by}, {when}):"),
+        }
+    }
 }
 
 impl Lang {

@@ -16,6 +16,8 @@ use web_sys::CryptoKey;
 use super::crypto::{self, CryptoError};
 use super::db::{from_js, get, put, to_js, Db, Freshness};
 use super::error::Op;
+use super::replica::device::stringify;
+use super::replica::set_aside;
 use super::schema::stores;
 use super::StoreError;
 use crate::domain::envelope::{AtRestKey, Sealed, Secrets, VERIFIER_TEXT};
@@ -70,6 +72,11 @@ impl Db {
             (Some(r), Some((salt, _))) if *salt == r.kdf.salt => AtRest::Unlocked,
             (Some(_), _) => AtRest::Locked,
         }
+    }
+
+    /// The key, when this tab is unlocked.
+    pub(crate) fn at_rest_key(&self) -> Option<CryptoKey> {
+        self.key()
     }
 
     fn key(&self) -> Option<CryptoKey> {
@@ -161,7 +168,9 @@ impl Db {
             },
             op,
         )?;
-        self.rewrite_all(op, &read, &rewritten, Some(row)).await?;
+        let sync_rows = set_aside::reseal_all(self, &key, true, op).await?;
+        self.rewrite_all(op, &read, &rewritten, Some(row), &sync_rows)
+            .await?;
         let mut s = self.session.borrow_mut();
         s.key = Some((record.kdf.salt.clone(), key));
         s.record = Some(record);
@@ -188,7 +197,9 @@ impl Db {
                 })?;
             rewritten.push(to_js(&plain, op)?);
         }
-        self.rewrite_all(op, &read, &rewritten, None).await?;
+        let sync_rows = set_aside::reseal_all(self, &key, false, op).await?;
+        self.rewrite_all(op, &read, &rewritten, None, &sync_rows)
+            .await?;
         let mut s = self.session.borrow_mut();
         s.key = None;
         s.record = None;
@@ -197,20 +208,30 @@ impl Db {
 
     /// Replaces every customer, checking in the same transaction that the store still holds
     /// exactly `read` (else [`StoreError::Conflict`], nothing written); writes the key row, or
-    /// deletes it when `row` is `None`.
+    /// deletes it when `row` is `None`, and the `sync` rows whose set-aside contact details
+    /// were sealed or opened (each checked the same way).
     async fn rewrite_all(
         &self,
         op: Op,
         read: &[Customer],
         rewritten: &[JsValue],
         row: Option<JsValue>,
+        sync_rows: &[set_aside::Resealed],
     ) -> Result<(), StoreError> {
         let err = |e: rexie::Error| StoreError::browser(op, e);
         self.write(
-            &[stores::CUSTOMERS, stores::META],
+            &[stores::CUSTOMERS, stores::META, stores::SYNC],
             op,
             Freshness::Checked,
             async |tx| {
+                let sync = tx.store(stores::SYNC).map_err(err)?;
+                for r in sync_rows {
+                    let now = sync.get(JsValue::from_str(&r.key)).await.map_err(err)?;
+                    if now.as_ref().map(stringify) != Some(r.read_as.clone()) {
+                        return Err(StoreError::Conflict { id: r.key.clone() });
+                    }
+                    put(tx, stores::SYNC, &r.row, op).await?;
+                }
                 let now = tx
                     .store(stores::CUSTOMERS)
                     .map_err(err)?

@@ -506,7 +506,11 @@ impl Device for Phone {
         Ok(Snapshot {
             records: self.records.borrow().clone(),
             tracked: self.tracked.borrow().clone(),
-            state: self.state.borrow().clone(),
+            // As the browser's device does: the name comes from Settings, not the store.
+            state: State {
+                by: self.name.clone(),
+                ..self.state.borrow().clone()
+            },
         })
     }
 

@@ -78,17 +78,32 @@ fn larger_text<'v>(a: Option<&'v Value>, b: Option<&'v Value>) -> Option<&'v Val
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Overwrite {
     pub path: Path,
-    /// The value that lost (absent: the other side had removed it).
+    /// The value that lost (absent: the other side had removed it, or it is in `sealed`).
     pub other: Option<Value>,
     pub other_stamp: Stamp,
+    /// Who made the value that lost (the name given in Settings → Sync; empty: not named).
+    #[serde(default)]
+    pub by: String,
+    /// A contact detail's value, sealed with encryption at rest's key on the device: the
+    /// bookkeeping keeps nothing in plain that the record itself keeps sealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<crate::domain::records::Sealed>,
 }
 
-/// The fields where `local` and `remote` both changed since `base` and `merged` kept only one.
+/// The fields encryption at rest seals (`envelope::Secrets`: contacts and remarks), as sync
+/// names them: their set-aside values are sealed the same way.
+pub fn sensitive(kind: &str, path: &str) -> bool {
+    kind == "customer" && (path == "contacts" || path.starts_with("remarks"))
+}
+
+/// The fields where `local` and `remote` both changed since `base` and `merged` kept only one;
+/// `by`: who made each side (local, remote).
 pub fn overwrites(
     local: &Version,
     remote: &Version,
     merged: &Version,
     base: &BTreeMap<Path, Stamp>,
+    by: (&str, &str),
 ) -> Vec<Overwrite> {
     let changed = |v: &Version, p: &Path| {
         v.stamps
@@ -105,15 +120,17 @@ pub fn overwrites(
             continue;
         }
         let kept = merged.fields.get(path);
-        let (other, other_stamp) = if kept == lv {
-            (rv, &remote.stamps[path])
+        let (other, other_stamp, who) = if kept == lv {
+            (rv, &remote.stamps[path], by.1)
         } else {
-            (lv, &local.stamps[path])
+            (lv, &local.stamps[path], by.0)
         };
         out.push(Overwrite {
             path: path.clone(),
             other: other.cloned(),
             other_stamp: other_stamp.clone(),
+            by: who.to_string(),
+            sealed: None,
         });
     }
     out
@@ -235,13 +252,15 @@ mod tests {
         remote.fields.insert("phone".into(), json!("2"));
         remote.stamps.insert("phone".into(), at(5, "b"));
         let m = merge(&local, &remote);
-        let notes = overwrites(&local, &remote, &m, &base.stamps);
+        let notes = overwrites(&local, &remote, &m, &base.stamps, ("王芳", "李明"));
         assert_eq!(
             notes,
             vec![Overwrite {
                 path: "name".into(),
                 other: Some(json!("华信科技")),
                 other_stamp: at(3, "a"),
+                by: "王芳".into(),
+                sealed: None,
             }],
             "only the field both changed; the phone was changed on one side only"
         );

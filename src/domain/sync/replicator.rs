@@ -690,7 +690,11 @@ fn resolve<D: Device, C: Cipher>(
                 .as_ref()
                 .map(|t| t.stamps.clone())
                 .unwrap_or_default();
-            overwritten.extend(overwrites(lv, &remote, &m, &base));
+            let remote_by = win_leaf
+                .and_then(|l| l.payload.as_ref())
+                .map_or("", |p| p.by.as_str());
+            let by = (snapshot.state.by.as_str(), remote_by);
+            overwritten.extend(overwrites(lv, &remote, &m, &base, by));
             // The latest few are enough to show; the bookkeeping stays small.
             let keep_from = overwritten.len().saturating_sub(KEPT_OVERWRITES);
             overwritten.drain(..keep_from);

@@ -135,6 +135,12 @@ fn offline_edits_of_different_fields_both_stay_and_the_same_field_keeps_the_late
         Some(json!("华信科技")),
         "the other value stays visible"
     );
+    assert_eq!(note[0].by, "a", "with who made it");
+    assert_eq!(
+        w.phone(0).tracked.borrow()["customer:c-1"].by,
+        "b",
+        "the version in sync is b's merge"
+    );
     assert!(c["revision"].as_u64().unwrap() > 1, "a merge is a new save");
 }
 

@@ -49,9 +49,9 @@ fn row_key(key: &str) -> &str {
 /// A row of the `sync` store: the record's key and the bookkeeping, apart (flattened, the
 /// bookkeeping's own `key` field would collide with the row's).
 #[derive(Serialize, Deserialize)]
-struct Row<T> {
-    key: String,
-    value: T,
+pub(crate) struct Row<T> {
+    pub key: String,
+    pub value: T,
 }
 
 pub struct Replica<'a> {
@@ -80,7 +80,7 @@ impl<'a> Replica<'a> {
     }
 }
 
-fn stringify(v: &JsValue) -> String {
+pub(crate) fn stringify(v: &JsValue) -> String {
     js_sys::JSON::stringify(v)
         .ok()
         .and_then(|s| s.as_string())
@@ -207,13 +207,24 @@ impl Replica<'_> {
                 rows.push((item.key.clone(), store, value));
             }
             let row = match &item.tracked {
-                Some(t) => Some(to_js(
-                    &Row {
-                        key: item.key.clone(),
-                        value: t,
-                    },
-                    op,
-                )?),
+                Some(t) => {
+                    let mut t = t.clone();
+                    if let Some(with) = self.db.at_rest_key() {
+                        super::set_aside::seal(&with, &item.key, &mut t)
+                            .await
+                            .map_err(|e| StoreError::Browser {
+                                op,
+                                detail: format!("{e:?}"),
+                            })?;
+                    }
+                    Some(to_js(
+                        &Row {
+                            key: item.key.clone(),
+                            value: &t,
+                        },
+                        op,
+                    )?)
+                }
                 None => None,
             };
             sync_rows.push((item.key.clone(), row));

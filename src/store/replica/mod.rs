@@ -2,9 +2,10 @@
 //! `fetch` ([`Couch`]), WebCrypto ([`SyncKey`]) and this browser's IndexedDB (`device`).
 
 mod couch;
-mod device;
+pub(crate) mod device;
 mod key;
 pub mod remember;
+pub mod set_aside;
 
 pub use couch::Couch;
 pub use key::SyncKey;

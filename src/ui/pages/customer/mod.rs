@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 mod followups;
 mod lifecycle;
 mod summary;
+mod sync_notes;
 
 use crate::domain::cadence::next_anniversary;
 use crate::domain::figures::{Completeness, Figures, Verification};
@@ -27,6 +28,7 @@ use crate::ui::{browser, use_base, use_lang};
 use followups::CustomerFollowUps;
 use lifecycle::{HealthCard, LifecycleCard, WinBackCard};
 use summary::ProfileSummary;
+use sync_notes::SyncNotes;
 
 #[component]
 pub fn CustomerPage() -> impl IntoView {
@@ -203,6 +205,7 @@ fn Profile(customer: Customer, editing: RwSignal<bool>) -> impl IntoView {
             </p>
         </section>
 
+        <SyncNotes customer_id=customer.id.clone()/>
         <ProfileDetails customer=customer/>
     }
 }
