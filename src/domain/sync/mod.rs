@@ -6,6 +6,7 @@
 
 pub mod hlc;
 pub mod merge;
+pub mod notes;
 pub mod payload;
 pub mod replicator;
 pub mod version;

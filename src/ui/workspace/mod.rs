@@ -70,22 +70,6 @@ pub fn at_rest() -> AtRest {
         .unwrap_or(AtRest::Off)
 }
 
-/// Sync's bookkeeping of these records (`kind:id`): who made the version in sync and what
-/// merges set aside. Empty in the demo, and for records never synced.
-pub async fn sync_notes(
-    keys: Vec<String>,
-) -> std::collections::BTreeMap<String, crate::domain::sync::payload::Tracked> {
-    if opened_as_demo() {
-        return Default::default();
-    }
-    match db().await {
-        Ok(db) => crate::store::replica::set_aside::of(&db, &keys)
-            .await
-            .unwrap_or_default(),
-        Err(_) => Default::default(),
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     Loading,

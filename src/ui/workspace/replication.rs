@@ -4,12 +4,15 @@
 //! Settings → Sync, so its code is fetched with the settings module.
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{db, opened_as_demo, Workspace};
+use crate::domain::sync::notes::{notes_of, RecordNotes};
 use crate::domain::sync::replicator::SyncError;
 use crate::store::replica::{self, remember, Couch, SyncFailure, SyncKey};
 use crate::ui::browser;
@@ -17,6 +20,21 @@ use crate::ui::sync_status::{SyncState, SyncStatus, SYNC_ON};
 
 /// What `on_demand` calls.
 pub type Start = fn(Workspace, SyncState);
+/// A synced record's notes for its profile (`kind:id`).
+pub type Notes = fn(String) -> Pin<Box<dyn Future<Output = Option<RecordNotes>>>>;
+
+fn notes(key: String) -> Pin<Box<dyn Future<Output = Option<RecordNotes>>>> {
+    Box::pin(async move {
+        if opened_as_demo() {
+            return None;
+        }
+        let db = db().await.ok()?;
+        let mut found = replica::set_aside::of(&db, std::slice::from_ref(&key))
+            .await
+            .ok()?;
+        notes_of(&found.remove(&key)?)
+    })
+}
 
 struct Runner {
     ws: Workspace,
@@ -36,6 +54,13 @@ thread_local! {
     static SOON: Cell<bool> = const { Cell::new(false) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
     static ON_CHANGE: RefCell<Option<Rc<dyn Fn()>>> = RefCell::new(None);
+    static NOTES: Cell<Option<Notes>> = const { Cell::new(None) };
+}
+
+/// What a profile calls for its sync notes, once the runner is in (set with it, as
+/// [`changed`]'s hook is, so the profile's module carries none of sync's code).
+pub fn notes_reader() -> Option<Notes> {
+    NOTES.with(Cell::get)
 }
 
 fn current() -> Option<Rc<Runner>> {
@@ -96,6 +121,7 @@ pub fn begin(ws: Workspace, state: SyncState, account: remember::Account, key: S
     });
     RUNNER.with(|r| *r.borrow_mut() = Some(runner.clone()));
     ON_CHANGE.with(|h| *h.borrow_mut() = Some(Rc::new(sync_soon)));
+    NOTES.with(|n| n.set(Some(notes)));
     listen_for_online();
     spawn_local(async move {
         run(runner.clone()).await;
@@ -108,6 +134,7 @@ pub fn stop(state: SyncState) {
     EPOCH.with(|e| e.set(e.get() + 1));
     RUNNER.with(|r| *r.borrow_mut() = None);
     ON_CHANGE.with(|h| *h.borrow_mut() = None);
+    NOTES.with(|n| n.set(None));
     set_flag(false);
     state.0.set(SyncStatus::Off);
     spawn_local(async {

@@ -81,13 +81,17 @@ test('a customer made on one device appears on another; offline edits on both me
   const listB = new CustomersList(b.page);
   await expect.poll(async () => { await listB.open(); return listB.rows().count(); }, { timeout: 20_000 }).toBe(1);
 
-  // Both offline, each edits another field of the same customer.
+  // Both offline, each edits another field of the same customer, and both the owner (B later).
   await page.context().setOffline(true);
   await b.context.setOffline(true);
   await edit(page, '华信科技', 'Industry', '制造业');
   await edit(b.page, '华信科技', 'Lead source', '展会');
+  await edit(page, '华信科技', 'Owner', '张三');
+  await edit(b.page, '华信科技', 'Owner', '李四');
   await expect(page.getByTestId('sync-status')).toContainText('Offline');
+  // A comes back first and sends its edits; B then merges them with its own.
   await page.context().setOffline(false);
+  await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 20_000 });
   await b.context.setOffline(false);
   for (const p of [page, b.page]) {
     await expect.poll(async () => {
@@ -95,8 +99,20 @@ test('a customer made on one device appears on another; offline edits on both me
       await list.open();
       await list.openCustomer('华信科技');
       return p.locator('dl.details').first().innerText();
-    }, { timeout: 60_000 }).toMatch(/制造业[\s\S]*展会|展会[\s\S]*制造业/);
+    }, { timeout: 60_000 }).toMatch(/制造业[\s\S]*展会[\s\S]*李四/);
   }
+  // B's profile says the owner was merged with A's change, keeps A's value visible, and who.
+  const notes = b.page.getByTestId('sync-notes');
+  await expect(notes).toContainText('Merged with a change from another device');
+  await expect(notes).toContainText('Owner: the later change was kept; the other value (Alice,');
+  await expect(notes.locator('q.set-aside')).toHaveText('张三');
+  await expect(notes).toContainText('The version in sync: by Bob');
+  // A took B's merge as it was: nothing set aside there, and it names Bob.
+  await expect.poll(async () => {
+    await page.reload();
+    return page.getByTestId('sync-notes').innerText();
+  }, { timeout: 20_000 }).toContain('The version in sync: by Bob');
+  await expect(page.getByTestId('sync-notes')).not.toContainText('Merged');
 
   const all = JSON.stringify(await couch(`${db}/_all_docs?include_docs=true`));
   for (const plain of ['华信', '13811112222', '王芳', '制造业', '展会', 'customer']) {

@@ -1,14 +1,14 @@
 //! On a synced customer's profile: who made the version in sync, and the values merges with
-//! another device's changes set aside (docs/sync.md, "Values set aside").
+//! another device's changes set aside (docs/sync.md, "Values set aside"). The notes are read
+//! by sync's runner (`replication::notes_reader`), so this page carries none of its code.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
 
-use crate::domain::sync::merge::Overwrite;
-use crate::domain::sync::payload::Tracked;
+use crate::domain::sync::notes::{RecordNotes, Shown};
 use crate::i18n::Lang;
-use crate::ui::workspace::sync_notes;
+use crate::ui::sync_status::use_sync_state;
+use crate::ui::workspace::replication;
 use crate::ui::{tr, use_lang};
 
 /// A stamp's time as the person's clock shows it.
@@ -44,69 +44,46 @@ fn field(lang: Lang, path: &str) -> String {
     }
 }
 
-/// A set-aside value in words: text as it is; contacts by name, phone, e-mail and WeChat;
-/// anything else as compact JSON.
-fn shown(lang: Lang, o: &Overwrite) -> String {
-    let Some(value) = &o.other else {
-        return if o.sealed.is_some() {
-            lang.sync_sealed_value().into()
-        } else {
-            lang.sync_removed_value().into()
-        };
-    };
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Array(items) if o.path == "contacts" => items
-            .iter()
-            .map(|c| {
-                ["name", "phone", "email", "wechat"]
-                    .iter()
-                    .filter_map(|k| c.get(*k).and_then(Value::as_str))
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
-}
-
 #[component]
 pub fn SyncNotes(customer_id: String) -> impl IntoView {
     let lang = use_lang();
-    let notes = RwSignal::new(None::<Tracked>);
-    let key = format!("customer:{customer_id}");
-    // The profile is drawn again on every change of the customer, and reads this again.
-    spawn_local(async move {
-        let mut found = sync_notes(vec![key.clone()]).await;
-        notes.set(found.remove(&key));
+    let notes = RwSignal::new(None::<RecordNotes>);
+    let state = use_sync_state();
+    // Read again after every run (the profile itself is drawn again on every change of the
+    // customer); nothing where sync is off or its module is not in yet.
+    Effect::new(move |_| {
+        state.0.track();
+        let Some(read) = replication::notes_reader() else {
+            return;
+        };
+        let key = format!("customer:{customer_id}");
+        spawn_local(async move { notes.set(read(key).await) });
     });
     move || {
-        let t = notes.get()?;
-        let latest = t.stamps.values().map(|s| s.wall).max();
-        if t.by.is_empty() && t.overwritten.is_empty() {
-            return None;
-        }
+        let n = notes.get()?;
         let l = lang.get();
-        let by = |name: &str| {
+        let who = |name: &str| {
             if name.is_empty() {
                 l.sync_unnamed().to_string()
             } else {
                 name.to_string()
             }
         };
-        let version = latest.map(|w| l.sync_version_by(&by(&t.by), &when(w)));
-        let set_aside: Vec<_> = t
-            .overwritten
+        let version = n.latest.map(|w| l.sync_version_by(&who(&n.by), &when(w)));
+        let merged = !n.set_aside.is_empty();
+        let set_aside: Vec<_> = n
+            .set_aside
             .iter()
-            .rev()
-            .map(|o| {
-                let label = l.sync_set_aside(&field(l, &o.path), &by(&o.by), &when(o.other_stamp.wall));
-                view! { <li>{label}" "<q class="set-aside">{shown(l, o)}</q></li> }
+            .map(|s| {
+                let label = l.sync_set_aside(&field(l, &s.path), &who(&s.by), &when(s.at));
+                let value = match &s.value {
+                    Shown::Text(t) => t.clone(),
+                    Shown::Removed => l.sync_removed_value().into(),
+                    Shown::Sealed => l.sync_sealed_value().into(),
+                };
+                view! { <li>{label}" "<q class="set-aside">{value}</q></li> }
             })
             .collect();
-        let merged = !set_aside.is_empty();
         Some(view! {
             <section class="card sync-notes" data-testid="sync-notes">
                 <h2>{tr(Lang::sync_notes_title)}</h2>
