@@ -76,12 +76,13 @@ pub fn changed() {
     }
 }
 
-/// What [`changed`] does while sync runs: changes in quick succession go together.
+/// What [`changed`] does while sync runs: changes in quick succession (a save and the tier
+/// bookkeeping it causes) go together.
 fn sync_soon() {
     if SOON.with(|s| s.replace(true)) {
         return;
     }
-    browser::after_ms(1_500, || {
+    browser::after_ms(300, || {
         SOON.with(|s| s.set(false));
         if let Some(r) = current() {
             spawn_local(run(r));
@@ -170,16 +171,12 @@ async fn run(r: Rc<Runner>) {
         }
         r.state.0.set(SyncStatus::Syncing);
         let outcome = match db().await {
-            Ok(db) => {
-                let result = replica::sync(&db, &r.couch, &r.key, &r.by).await;
-                let waiting = replica::waiting(&db).await.unwrap_or(0);
-                result.map(|report| (report, waiting))
-            }
+            Ok(db) => replica::sync(&db, &r.couch, &r.key, &r.by).await,
             Err(e) => Err(SyncFailure::Store(e)),
         };
         let lang = r.ws.lang.get_untracked();
         let status = match outcome {
-            Ok((report, _)) => {
+            Ok(report) => {
                 if report.received > 0 {
                     r.ws.reload();
                 }
