@@ -439,7 +439,11 @@ async fn a_contact_set_aside_by_a_merge_says_who_made_it_and_stays_sealed_at_res
     let o = &t.overwritten[0];
     assert_eq!((o.path.as_str(), o.by.as_str()), ("contacts", "李明"));
     assert!(
-        o.other.as_ref().unwrap().to_string().contains("13900005555"),
+        o.other
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("13900005555"),
         "the other device's value stays visible: {o:?}"
     );
     // Kept sealed like the record's own contact details.

@@ -62,7 +62,9 @@ impl Lang {
     pub fn sync_set_aside(self, field: &str, by: &str, when: &str) -> String {
         match self {
             Lang::Zh => format!("{field}：保留了较晚的更改；另一个值（{by}，{when}）："),
-            Lang::En => format!("{field}: the later change was kept; the other value ({by}, {when}):"),
+            Lang::En => {
+                format!("{field}: the later change was kept; the other value ({by}, {when}):")
+            }
         }
     }
 }

@@ -146,9 +146,6 @@ mod tests {
                 Shown::Text("张三".into()),
             ]
         );
-        assert_eq!(
-            (n.set_aside[4].by.as_str(), n.set_aside[4].at),
-            ("李明", 7)
-        );
+        assert_eq!((n.set_aside[4].by.as_str(), n.set_aside[4].at), ("李明", 7));
     }
 }

@@ -930,11 +930,18 @@ async fn seal_one(
     };
     let parent = p.t.rev.clone();
     let hash = cipher
-        .mac(&format!("{}\n{}", parent.clone().unwrap_or_default(), p.plain))
+        .mac(&format!(
+            "{}\n{}",
+            parent.clone().unwrap_or_default(),
+            p.plain
+        ))
         .await
         .map_err(SyncError::Device)?;
     let rev = format!("{}-{hash}", next_generation(parent.as_deref()));
-    let ct = cipher.seal(&doc, &p.plain).await.map_err(SyncError::Device)?;
+    let ct = cipher
+        .seal(&doc, &p.plain)
+        .await
+        .map_err(SyncError::Device)?;
     let mut gone = Vec::new();
     for loser in &p.t.losers {
         let hash = cipher

@@ -282,7 +282,9 @@ impl Replica<'_> {
                 }
             }
             let mut writes = Vec::new();
-            let records = rows.iter().map(|(key, store, value)| (*store, key.as_str(), value));
+            let records = rows
+                .iter()
+                .map(|(key, store, value)| (*store, key.as_str(), value));
             let bookkeeping = sync_rows
                 .iter()
                 .map(|(key, row)| (stores::SYNC, key.as_str(), row));

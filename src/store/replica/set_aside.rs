@@ -28,7 +28,11 @@ fn aad(key: &str, o: &Overwrite) -> Vec<u8> {
 }
 
 /// Seals `t`'s set-aside contact details with `with`; whether anything changed.
-pub(crate) async fn seal(with: &CryptoKey, key: &str, t: &mut Tracked) -> Result<bool, CryptoError> {
+pub(crate) async fn seal(
+    with: &CryptoKey,
+    key: &str,
+    t: &mut Tracked,
+) -> Result<bool, CryptoError> {
     let mut changed = false;
     for o in &mut t.overwritten {
         if !sensitive(kind_of(key), &o.path) {
