@@ -477,3 +477,71 @@ async fn a_contact_set_aside_by_a_merge_says_who_made_it_and_stays_sealed_at_res
     assert!(on_b["customer:c-1"].overwritten.is_empty());
     assert_eq!(on_b["customer:c-1"].by, "王芳");
 }
+
+#[wasm_bindgen_test]
+async fn a_device_that_kept_its_snapshot_still_sends_every_edit_and_sees_another_tabs_sync() {
+    let name = database();
+    let c = couch(server(), &name);
+    let key = connect(&c, "kept").await;
+    let a_name = db_name("sync-kept-a");
+    let a = Db::open_with(&a_name, schema::CURRENT).await.unwrap();
+    let b = device("sync-kept-b").await;
+    a.save_customer(&with_contact("c-1", "华信", "13900006666"))
+        .await
+        .unwrap();
+    sync(&a, &c, &key).await; // reads A whole and keeps it
+    sync(&a, &c, &key).await; // nothing changed: from what was kept
+    sync(&b, &c, &key).await;
+
+    // B changes the customer; A takes it in from its kept snapshot, then edits it itself.
+    let mut on_b = b.customers().await.unwrap().remove(0);
+    on_b.industry = "物流".into();
+    b.save_customer(&on_b).await.unwrap();
+    sync(&b, &c, &key).await;
+    sync(&a, &c, &key).await;
+    sync(&a, &c, &key).await;
+    let mut on_a = a.customers().await.unwrap().remove(0);
+    assert_eq!(on_a.industry, "物流");
+    on_a.owner = "王芳".into();
+    a.save_customer(&on_a).await.unwrap(); // a write the kept snapshot does not hold
+    sync(&a, &c, &key).await;
+    sync(&b, &c, &key).await;
+    assert_eq!(
+        b.customers().await.unwrap()[0].owner,
+        "王芳",
+        "A's edit was sent"
+    );
+
+    // Another tab on A's database syncs (its own connection): A's next run must not go on
+    // from what it kept, or it would offer B's change back as its own.
+    on_b = b.customers().await.unwrap().remove(0);
+    on_b.lead_source = "展会".into();
+    b.save_customer(&on_b).await.unwrap();
+    sync(&b, &c, &key).await;
+    let other_tab = Db::open_with(&a_name, schema::CURRENT).await.unwrap();
+    sync(&other_tab, &c, &key).await;
+    let revs_before = admin_get(&format!("{name}/_all_docs")).await["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["value"]["rev"].to_string())
+        .collect::<Vec<_>>();
+    sync(&a, &c, &key).await;
+    let revs_after = admin_get(&format!("{name}/_all_docs")).await["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["value"]["rev"].to_string())
+        .collect::<Vec<_>>();
+    assert_eq!(revs_before, revs_after, "A sent nothing it did not change");
+    let on_a = a.customers().await.unwrap().remove(0);
+    assert_eq!(
+        (
+            on_a.industry.as_str(),
+            on_a.owner.as_str(),
+            on_a.lead_source.as_str()
+        ),
+        ("物流", "王芳", "展会")
+    );
+    assert_eq!(strip(&on_a), strip(&b.customers().await.unwrap()[0]));
+}

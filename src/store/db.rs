@@ -116,6 +116,11 @@ impl Db {
         Ok(db)
     }
 
+    /// The database's name (which data set this connection holds).
+    pub(crate) fn name(&self) -> String {
+        self.rexie.name()
+    }
+
     pub fn version(&self) -> u32 {
         self.rexie.version().unwrap_or(0)
     }
@@ -333,7 +338,7 @@ async fn all_in<T: DeserializeOwned>(
 }
 
 /// The data set's generation inside a transaction (0 before the first counted write).
-async fn read_generation(tx: &Transaction, op: Op) -> Result<u64, StoreError> {
+pub(crate) async fn read_generation(tx: &Transaction, op: Op) -> Result<u64, StoreError> {
     Ok(get::<Meta<u64>>(tx, stores::META, GENERATION_KEY, op)
         .await?
         .map_or(0, |r| r.value))

@@ -64,6 +64,7 @@ pub trait Cipher {
 
 /// What the device holds: every record by key (`kind:id`, as its own type writes it), the
 /// engine's bookkeeping and its state.
+#[derive(Clone)]
 pub struct Snapshot {
     pub records: BTreeMap<String, Value>,
     pub tracked: BTreeMap<String, Tracked>,

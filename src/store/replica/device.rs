@@ -20,7 +20,7 @@ use crate::domain::settings::DataSettings;
 use crate::domain::sync::payload::{kind_of, Tracked};
 use crate::domain::sync::replicator::{Device, Item, Snapshot, State};
 use crate::store::at_rest::AtRest;
-use crate::store::db::{from_js, put, to_js, Db, Freshness, Meta, SETTINGS_KEY};
+use crate::store::db::{from_js, put, read_generation, to_js, Db, Freshness, Meta, SETTINGS_KEY};
 use crate::store::error::Op;
 use crate::store::schema::{stores, SYNC_STATE_KEY};
 use crate::store::StoreError;
@@ -64,6 +64,38 @@ pub(crate) struct Row<T> {
     pub value: T,
 }
 
+/// The device as this tab's last sync left it, with what it was checked against: the
+/// database's write counter (every write of records moves it, in any tab) and the text of the
+/// engine's `#state` row (every write of the engine moves it, in any tab). While both are as
+/// kept, the records and bookkeeping are too, and a run reads nothing more (a device that only
+/// receives no longer reads the whole data set for each change). It costs a copy of the
+/// records in memory while sync is on.
+struct Kept {
+    db: String,
+    generation: u64,
+    state_row: Option<String>,
+    snapshot: Snapshot,
+    read_as: BTreeMap<String, String>,
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+}
+
+/// What a read can take from [`Kept`].
+enum Reuse {
+    /// Nothing was written since.
+    All(Snapshot),
+    /// Records were written (a person's edit), but no engine wrote since.
+    Bookkeeping(Kept),
+    Nothing,
+}
+
+/// Forgets the kept snapshot (sync turned off).
+pub fn forget_kept() {
+    KEPT.with(|k| *k.borrow_mut() = None);
+}
+
 pub struct Replica<'a> {
     db: &'a Db,
     /// Each record's stored row as last read (JSON text): a write refuses one that moved.
@@ -95,6 +127,19 @@ pub(crate) fn stringify(v: &JsValue) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
+}
+
+/// A record the engine writes, as reading its stored row back gives it (its own type's form,
+/// contact details open); `None` for a kind this version does not store.
+fn stored_as(kind: &str, v: &Value) -> Option<Value> {
+    match kind {
+        "customer" => typed::<Customer>(v),
+        "followup" => typed::<FollowUp>(v),
+        "plan" => typed::<PlanItem>(v),
+        "todo" => typed::<Todo>(v),
+        "settings" => typed::<DataSettings>(v),
+        _ => None,
+    }
 }
 
 fn parsed(text: &str, op: Op) -> Result<Value, StoreError> {
@@ -147,15 +192,25 @@ impl Replica<'_> {
         if self.db.at_rest() == AtRest::Locked {
             return Err(StoreError::Locked);
         }
-        let names = [
+        // Records written since (a person's edit) are read again; the bookkeeping, written by
+        // the engine only, is taken as kept when no engine wrote since.
+        let earlier = match self.kept_if_current().await? {
+            Reuse::All(snapshot) => return Ok(snapshot),
+            Reuse::Bookkeeping(kept) => Some(kept),
+            Reuse::Nothing => None,
+        };
+        let with_sync = earlier.is_none();
+        let mut names = vec![
             stores::CUSTOMERS,
             stores::FOLLOWUPS,
             stores::PLANS,
             stores::TODOS,
             stores::META,
-            stores::SYNC,
         ];
-        let (rows, settings, sync_rows) = self
+        if with_sync {
+            names.push(stores::SYNC);
+        }
+        let (rows, settings, sync_rows, generation) = self
             .db
             .transact(&names, TransactionMode::ReadOnly, op, async |tx| {
                 let mut rows = Vec::new();
@@ -170,7 +225,13 @@ impl Replica<'_> {
                     .get(JsValue::from_str(SETTINGS_KEY))
                     .await
                     .map_err(browser(op))?;
-                Ok((rows, settings, all_raw(tx, stores::SYNC, op).await?))
+                let generation = read_generation(tx, op).await?;
+                let sync_rows = if with_sync {
+                    all_raw(tx, stores::SYNC, op).await?
+                } else {
+                    Vec::new()
+                };
+                Ok((rows, settings, sync_rows, generation))
             })
             .await?;
         let mut read_as = BTreeMap::new();
@@ -178,6 +239,22 @@ impl Replica<'_> {
         for (kind, raw) in rows {
             // The row's text is kept (a write refuses a row that moved) and read once.
             let text = stringify(&raw);
+            if let Some(kept) = &earlier {
+                let id = js_sys::Reflect::get(&raw, &JsValue::from_str("id"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let key = id.map(|id| format!("{kind}:{id}"));
+                let same = key.as_ref().and_then(|key| {
+                    (kept.read_as.get(key) == Some(&text))
+                        .then(|| kept.snapshot.records.get(key))
+                        .flatten()
+                });
+                if let (Some(key), Some(value)) = (key.clone(), same) {
+                    records.insert(key.clone(), value.clone());
+                    read_as.insert(key, text);
+                    continue;
+                }
+            }
             let row = parsed(&text, op)?;
             let value = match kind {
                 "customer" => {
@@ -202,24 +279,131 @@ impl Replica<'_> {
             let row: Meta<DataSettings> = from_js(raw, op)?;
             records.insert("settings:settings".into(), as_value(&row.value));
         }
-        let mut tracked = BTreeMap::new();
-        let mut state = State::default();
+        let (mut tracked, mut state, mut state_row) = match earlier {
+            Some(kept) => (kept.snapshot.tracked, kept.snapshot.state, kept.state_row),
+            None => (BTreeMap::new(), State::default(), None),
+        };
         for raw in sync_rows {
-            let row: Row<Value> = from_js(raw, op)?;
+            let text = stringify(&raw);
+            let row: Row<Value> = typed_row(&parsed(&text, op)?, op)?;
             if row.key == SYNC_STATE_KEY {
+                state_row = Some(text);
                 state = State::deserialize(&row.value).unwrap_or_default();
             } else if let Ok(mut t) = Tracked::deserialize(&row.value) {
                 t.key = row.key.clone();
                 tracked.insert(row.key, t);
             }
         }
-        *self.read_as.borrow_mut() = read_as;
         state.by = self.by.borrow().clone();
-        Ok(Snapshot {
+        let snapshot = Snapshot {
             records,
             tracked,
             state,
-        })
+        };
+        KEPT.with(|k| {
+            *k.borrow_mut() = Some(Kept {
+                db: self.db.name(),
+                generation,
+                state_row,
+                snapshot: snapshot.clone(),
+                read_as: read_as.clone(),
+            })
+        });
+        *self.read_as.borrow_mut() = read_as;
+        Ok(snapshot)
+    }
+
+    /// What of the kept snapshot still holds (see [`Kept`]).
+    async fn kept_if_current(&self) -> Result<Reuse, StoreError> {
+        let name = self.db.name();
+        let Some((generation, state_row)) = KEPT.with(|k| {
+            k.borrow()
+                .as_ref()
+                .filter(|k| k.db == name)
+                .map(|k| (k.generation, k.state_row.clone()))
+        }) else {
+            return Ok(Reuse::Nothing);
+        };
+        let op = Op::Read;
+        let (now, row) = self
+            .db
+            .transact(
+                &[stores::META, stores::SYNC],
+                TransactionMode::ReadOnly,
+                op,
+                async |tx| {
+                    let now = read_generation(tx, op).await?;
+                    let row = tx
+                        .store(stores::SYNC)
+                        .map_err(browser(op))?
+                        .get(JsValue::from_str(SYNC_STATE_KEY))
+                        .await
+                        .map_err(browser(op))?;
+                    Ok((now, row.as_ref().map(stringify)))
+                },
+            )
+            .await?;
+        let kept = KEPT.with(|k| k.borrow_mut().take());
+        let Some(kept) = kept else {
+            return Ok(Reuse::Nothing);
+        };
+        if row != state_row {
+            return Ok(Reuse::Nothing);
+        }
+        if now != generation {
+            return Ok(Reuse::Bookkeeping(kept));
+        }
+        *self.read_as.borrow_mut() = kept.read_as.clone();
+        let mut snapshot = kept.snapshot.clone();
+        snapshot.state.by = self.by.borrow().clone();
+        KEPT.with(|k| *k.borrow_mut() = Some(kept));
+        Ok(Reuse::All(snapshot))
+    }
+
+    /// After a write: the kept snapshot takes what was written, if the write found the
+    /// database as kept (`found`: the write counter it read; `counted`: whether it moved it).
+    fn keep_written(
+        &self,
+        items: &[Item],
+        state: &State,
+        state_row: &JsValue,
+        found: u64,
+        counted: bool,
+    ) {
+        let name = self.db.name();
+        KEPT.with(|k| {
+            let mut k = k.borrow_mut();
+            let Some(kept) = k.as_mut().filter(|k| k.db == name && k.generation == found) else {
+                *k = None;
+                return;
+            };
+            for item in items {
+                match &item.record {
+                    Some(Some(v)) => match stored_as(kind_of(&item.key), v) {
+                        // As a read of the stored row gives it back.
+                        Some(v) => {
+                            kept.snapshot.records.insert(item.key.clone(), v);
+                        }
+                        None => {
+                            *k = None;
+                            return;
+                        }
+                    },
+                    Some(None) => {
+                        kept.snapshot.records.remove(&item.key);
+                    }
+                    _ => {}
+                }
+                match &item.tracked {
+                    Some(t) => kept.snapshot.tracked.insert(item.key.clone(), t.clone()),
+                    None => kept.snapshot.tracked.remove(&item.key),
+                };
+            }
+            kept.snapshot.state = state.clone();
+            kept.state_row = Some(stringify(state_row));
+            kept.generation = found + u64::from(counted);
+            kept.read_as = self.read_as.borrow().clone();
+        });
     }
 
     async fn write_all(&self, items: Vec<Item>, state: &State) -> Result<bool, StoreError> {
@@ -300,14 +484,22 @@ impl Replica<'_> {
             for written in join_all(writes).await {
                 written.map_err(browser(op))?;
             }
-            put(tx, stores::SYNC, &state_row, op).await
+            put(tx, stores::SYNC, &state_row, op).await?;
+            read_generation(tx, op).await
         };
         let mut names: Vec<&str> = rows.iter().map(|(_, s, _)| *s).collect();
         names.push(stores::SYNC);
+        let counted = !rows.is_empty();
         let result = if rows.is_empty() {
-            // Bookkeeping only: the records did not change, so other tabs need not hear.
+            // Bookkeeping only: the records did not change, so other tabs need not hear (the
+            // write counter is read, not moved).
             self.db
-                .transact(&[stores::SYNC], TransactionMode::ReadWrite, op, body)
+                .transact(
+                    &[stores::META, stores::SYNC],
+                    TransactionMode::ReadWrite,
+                    op,
+                    body,
+                )
                 .await
         } else {
             crate::domain::sorting::sort(&mut names);
@@ -315,16 +507,19 @@ impl Replica<'_> {
             self.db.write(&names, op, Freshness::Unchecked, body).await
         };
         match result {
-            Ok(()) => {
+            Ok(found) => {
                 // What is stored now is what was written: the next batch's check compares
                 // against it (the engine does not read everything again between batches).
-                let mut read_as = self.read_as.borrow_mut();
-                for (key, _, value) in &rows {
-                    match value {
-                        Some(v) => read_as.insert(key.clone(), stringify(v)),
-                        None => read_as.remove(key),
-                    };
+                {
+                    let mut read_as = self.read_as.borrow_mut();
+                    for (key, _, value) in &rows {
+                        match value {
+                            Some(v) => read_as.insert(key.clone(), stringify(v)),
+                            None => read_as.remove(key),
+                        };
+                    }
                 }
+                self.keep_written(&items, state, &state_row, found, counted);
                 Ok(true)
             }
             Err(StoreError::Conflict { .. }) => Ok(false),

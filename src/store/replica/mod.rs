@@ -8,6 +8,7 @@ pub mod remember;
 pub mod set_aside;
 
 pub use couch::Couch;
+pub use device::forget_kept;
 pub use key::SyncKey;
 
 use crate::domain::sync::replicator::{self, Report, SyncError};

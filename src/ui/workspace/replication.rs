@@ -136,6 +136,7 @@ pub fn stop(state: SyncState) {
     RUNNER.with(|r| *r.borrow_mut() = None);
     ON_CHANGE.with(|h| *h.borrow_mut() = None);
     NOTES.with(|n| n.set(None));
+    replica::forget_kept();
     set_flag(false);
     state.0.set(SyncStatus::Off);
     spawn_local(async {
