@@ -46,7 +46,7 @@ pub(crate) struct Session {
     key: Option<(Vec<u8>, CryptoKey)>,
 }
 
-fn crypto_error(op: Op) -> impl Fn(CryptoError) -> StoreError {
+pub(crate) fn crypto_error(op: Op) -> impl Fn(CryptoError) -> StoreError {
     move |e| match e {
         CryptoError::WrongPassphrase => StoreError::WrongPassphrase,
         CryptoError::Envelope(e) => StoreError::Corrupt {

@@ -406,17 +406,26 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T, op: Op) -> Result<JsValue,
 /// Reads a stored record back. Like a backup import, it goes through a `serde_json::Value`,
 /// so each record type is deserialized by one instance of its serde code, not two.
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, op: Op) -> Result<T, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt { op, detail };
     let text = js_sys::JSON::stringify(&value)
-        .map_err(|e| corrupt(js_detail(&e)))?
+        .map_err(|e| StoreError::Corrupt {
+            op,
+            detail: js_detail(&e),
+        })?
         .as_string()
         .unwrap_or_default();
+    from_text(&text, op)
+}
+
+/// A stored record read back from its JSON text (as [`from_js`], for a caller that keeps the
+/// text too).
+pub(crate) fn from_text<T: DeserializeOwned>(text: &str, op: Op) -> Result<T, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt { op, detail };
     #[allow(
         clippy::disallowed_methods,
         reason = "into a Value, as the size rules ask"
     )]
     let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
     T::deserialize(&value).map_err(|e| corrupt(e.to_string()))
 }
 

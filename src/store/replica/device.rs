@@ -19,8 +19,10 @@ use crate::domain::records::{Customer, FollowUp, PlanItem, Todo};
 use crate::domain::settings::DataSettings;
 use crate::domain::sync::payload::{kind_of, Tracked};
 use crate::domain::sync::replicator::{Device, Item, Snapshot, State};
-use crate::store::at_rest::AtRest;
-use crate::store::db::{from_js, put, read_generation, to_js, Db, Freshness, Meta, SETTINGS_KEY};
+use crate::store::at_rest::{crypto_error, AtRest};
+use crate::store::db::{
+    from_js, from_text, put, read_generation, to_js, Db, Freshness, Meta, SETTINGS_KEY,
+};
 use crate::store::error::Op;
 use crate::store::schema::{stores, SYNC_STATE_KEY};
 use crate::store::StoreError;
@@ -142,24 +144,6 @@ fn stored_as(kind: &str, v: &Value) -> Option<Value> {
     }
 }
 
-fn parsed(text: &str, op: Op) -> Result<Value, StoreError> {
-    #[allow(
-        clippy::disallowed_methods,
-        reason = "into a Value, as the size rules ask"
-    )]
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
-        op,
-        detail: e.to_string(),
-    })
-}
-
-fn typed_row<T: DeserializeOwned>(row: &Value, op: Op) -> Result<T, StoreError> {
-    T::deserialize(row).map_err(|e| StoreError::Corrupt {
-        op,
-        detail: e.to_string(),
-    })
-}
-
 fn as_value<T: Serialize>(record: &T) -> Value {
     serde_json::to_value(record).unwrap_or(Value::Null)
 }
@@ -170,6 +154,25 @@ fn typed<T: DeserializeOwned + Serialize>(record: &Value) -> Option<Value> {
 
 fn browser(op: Op) -> impl Fn(rexie::Error) -> StoreError {
     move |e| StoreError::browser(op, e)
+}
+
+/// Each written row's text (none: removed) into a map of rows as read.
+fn apply(read_as: &mut BTreeMap<String, String>, written: &[(&String, Option<String>)]) {
+    for (key, text) in written {
+        match text {
+            Some(t) => read_as.insert((*key).clone(), t.clone()),
+            None => read_as.remove(*key),
+        };
+    }
+}
+
+/// The engine's `#state` row as stored.
+async fn read_state_row(tx: &Transaction, op: Op) -> Result<Option<JsValue>, StoreError> {
+    tx.store(stores::SYNC)
+        .map_err(browser(op))?
+        .get(JsValue::from_str(SYNC_STATE_KEY))
+        .await
+        .map_err(browser(op))
 }
 
 async fn all_raw(tx: &Transaction, store: &str, op: Op) -> Result<Vec<JsValue>, StoreError> {
@@ -255,15 +258,14 @@ impl Replica<'_> {
                     continue;
                 }
             }
-            let row = parsed(&text, op)?;
             let value = match kind {
                 "customer" => {
-                    let c: Customer = typed_row(&row, op)?;
+                    let c: Customer = from_text(&text, op)?;
                     as_value(&self.db.open_customer(c).await)
                 }
-                "followup" => as_value(&typed_row::<FollowUp>(&row, op)?),
-                "plan" => as_value(&typed_row::<PlanItem>(&row, op)?),
-                _ => as_value(&typed_row::<Todo>(&row, op)?),
+                "followup" => as_value(&from_text::<FollowUp>(&text, op)?),
+                "plan" => as_value(&from_text::<PlanItem>(&text, op)?),
+                _ => as_value(&from_text::<Todo>(&text, op)?),
             };
             let id = value
                 .get("id")
@@ -285,7 +287,7 @@ impl Replica<'_> {
         };
         for raw in sync_rows {
             let text = stringify(&raw);
-            let row: Row<Value> = typed_row(&parsed(&text, op)?, op)?;
+            let row: Row<Value> = from_text(&text, op)?;
             if row.key == SYNC_STATE_KEY {
                 state_row = Some(text);
                 state = State::deserialize(&row.value).unwrap_or_default();
@@ -333,12 +335,7 @@ impl Replica<'_> {
                 op,
                 async |tx| {
                     let now = read_generation(tx, op).await?;
-                    let row = tx
-                        .store(stores::SYNC)
-                        .map_err(browser(op))?
-                        .get(JsValue::from_str(SYNC_STATE_KEY))
-                        .await
-                        .map_err(browser(op))?;
+                    let row = read_state_row(tx, op).await?;
                     Ok((now, row.as_ref().map(stringify)))
                 },
             )
@@ -365,6 +362,7 @@ impl Replica<'_> {
     fn keep_written(
         &self,
         items: &[Item],
+        written: &[(&String, Option<String>)],
         state: &State,
         state_row: &JsValue,
         found: u64,
@@ -402,7 +400,7 @@ impl Replica<'_> {
             kept.snapshot.state = state.clone();
             kept.state_row = Some(stringify(state_row));
             kept.generation = found + u64::from(counted);
-            kept.read_as = self.read_as.borrow().clone();
+            apply(&mut kept.read_as, written);
         });
     }
 
@@ -426,10 +424,7 @@ impl Replica<'_> {
                     if let Some(with) = self.db.at_rest_key() {
                         super::set_aside::seal(&with, &item.key, &mut t)
                             .await
-                            .map_err(|e| StoreError::Browser {
-                                op,
-                                detail: format!("{e:?}"),
-                            })?;
+                            .map_err(crypto_error(op))?;
                     }
                     Some(to_js(
                         &Row {
@@ -510,16 +505,12 @@ impl Replica<'_> {
             Ok(found) => {
                 // What is stored now is what was written: the next batch's check compares
                 // against it (the engine does not read everything again between batches).
-                {
-                    let mut read_as = self.read_as.borrow_mut();
-                    for (key, _, value) in &rows {
-                        match value {
-                            Some(v) => read_as.insert(key.clone(), stringify(v)),
-                            None => read_as.remove(key),
-                        };
-                    }
-                }
-                self.keep_written(&items, state, &state_row, found, counted);
+                let written: Vec<(&String, Option<String>)> = rows
+                    .iter()
+                    .map(|(key, _, value)| (key, value.as_ref().map(stringify)))
+                    .collect();
+                apply(&mut self.read_as.borrow_mut(), &written);
+                self.keep_written(&items, &written, state, &state_row, found, counted);
                 Ok(true)
             }
             Err(StoreError::Conflict { .. }) => Ok(false),
@@ -570,11 +561,7 @@ impl Device for Replica<'_> {
         let raw = self
             .db
             .transact(&[stores::SYNC], TransactionMode::ReadOnly, op, async |tx| {
-                tx.store(stores::SYNC)
-                    .map_err(browser(op))?
-                    .get(JsValue::from_str(SYNC_STATE_KEY))
-                    .await
-                    .map_err(browser(op))
+                read_state_row(tx, op).await
             })
             .await
             .map_err(|e| self.failed(e))?;
@@ -596,14 +583,7 @@ impl Device for Replica<'_> {
     }
 
     fn known(&self, kind: &str, record: &Value) -> Option<Value> {
-        let mut v = match kind {
-            "customer" => typed::<Customer>(record),
-            "followup" => typed::<FollowUp>(record),
-            "plan" => typed::<PlanItem>(record),
-            "todo" => typed::<Todo>(record),
-            "settings" => typed::<DataSettings>(record),
-            _ => None,
-        }?;
+        let mut v = stored_as(kind, record)?;
         if let Some(o) = v.as_object_mut() {
             o.remove("sealed");
         }

@@ -17,6 +17,7 @@ use web_sys::CryptoKey;
 use crate::domain::records::Sealed;
 use crate::domain::sync::merge::{sensitive, Overwrite};
 use crate::domain::sync::payload::{kind_of, Tracked};
+use crate::store::at_rest::crypto_error;
 use crate::store::crypto::{self, CryptoError};
 use crate::store::db::{from_js, Db};
 use crate::store::error::Op;
@@ -146,10 +147,7 @@ pub(crate) async fn reseal_all(
         let changed = if sealing {
             seal(with, &row.key, &mut t)
                 .await
-                .map_err(|e| StoreError::Browser {
-                    op,
-                    detail: format!("{e:?}"),
-                })?
+                .map_err(crypto_error(op))?
         } else {
             open(with, &row.key, &mut t).await
         };
