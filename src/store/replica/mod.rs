@@ -6,6 +6,7 @@ pub(crate) mod device;
 mod key;
 pub mod remember;
 pub mod set_aside;
+mod trace;
 
 pub use couch::Couch;
 pub use device::forget_kept;
@@ -82,7 +83,30 @@ pub async fn connect(
 pub async fn sync(db: &Db, couch: &Couch, key: &SyncKey, by: &str) -> Result<Report, SyncFailure> {
     let device = device::Replica::new(db);
     device.set_by(by);
-    match replicator::sync(couch, &device, key).await {
+    let outcome = if trace::on() {
+        let times = trace::Times::default();
+        let start = js_sys::Date::now();
+        let traced = (
+            trace::Traced {
+                inner: couch,
+                times: &times,
+            },
+            trace::Traced {
+                inner: &device,
+                times: &times,
+            },
+        );
+        let outcome = replicator::sync(&traced.0, &traced.1, key).await;
+        let what = match &outcome {
+            Ok(r) => format!("{} received, {} sent", r.received, r.sent),
+            Err(e) => format!("{e:?}"),
+        };
+        times.log(&what, js_sys::Date::now() - start);
+        outcome
+    } else {
+        replicator::sync(couch, &device, key).await
+    };
+    match outcome {
         Ok(report) => Ok(report),
         Err(SyncError::Device(_)) => Err(device.failure.borrow_mut().take().map_or(
             SyncFailure::Sync(SyncError::Device(String::new())),

@@ -51,13 +51,28 @@ async function industryOf(page, id) {
   }), id);
 }
 
+/** With BENCH_SYNC_TRACE=1, each sync run's breakdown (store/replica/trace.rs) is printed. */
+function traced(context, name, clock) {
+  if (process.env.BENCH_SYNC_TRACE !== '1') return;
+  context.addInitScript(() => localStorage.setItem('kehu-sync-trace', '1'));
+  context.on('console', (msg) => {
+    const text = msg.text();
+    if (text.startsWith('sync trace')) {
+      const at = clock.t ? ` (+${Date.now() - clock.t} ms)` : '';
+      console.log(`  ${name}${at}: ${text}`);
+    }
+  });
+}
+
 function line(label, ms, goal) {
   console.log(`${label.padEnd(72)} ${String(Math.round(ms)).padStart(7)} ms${goal ? `  (goal: ${goal})` : ''}`);
 }
 
 async function syncFigures(browser, { n, base, couchUrl, data, file, importFile, newContext }) {
   const db = `bench${n}x${Date.now()}`;
+  const clock = { t: 0 };
   const a = await newContext(browser);
+  traced(a, 'A', clock);
   const pageA = await a.newPage();
   await importFile(pageA, file);
   const up = await turnOn(pageA, base, couchUrl, db, true);
@@ -75,18 +90,25 @@ async function syncFigures(browser, { n, base, couchUrl, data, file, importFile,
   line(`sync, ${n} customers: floor, the same documents in one _bulk_docs`, floor);
 
   const b = await newContext(browser);
+  traced(b, 'B', clock);
   const pageB = await b.newPage();
   await pageB.goto(base);
   const down = await turnOn(pageB, base, couchUrl, db, false);
   const got = await customerCount(pageB);
   line(`sync, ${n} customers: first sync down into an empty browser (${got} customers)`, down, `<= 3 x floor (${(down / floor).toFixed(1)} x)`);
 
-  // One change on A, shown on B while both are open (B waits on the long poll).
+  // One change on A, shown on B while both are open (B waits on the long poll): both
+  // opened and through their opening sync first, as two devices left open are.
   await pageB.goto(`${base}customers/`);
   await pageA.goto(`${base}customer/?id=c0`);
+  for (const page of [pageA, pageB]) {
+    await page.getByTestId('sync-status').filter({ hasText: /^Synced/ }).waitFor({ timeout: 10 * 60_000 });
+  }
+  await pageA.waitForTimeout(1000);
   await pageA.getByRole('button', { name: 'Edit' }).click();
   await pageA.getByRole('textbox', { name: 'Industry', exact: true }).fill('同步测试');
   const t1 = Date.now();
+  clock.t = t1;
   await pageA.getByRole('button', { name: 'Save', exact: true }).click();
   while ((await industryOf(pageB, 'c0')) !== '同步测试') {
     if (Date.now() - t1 > 60_000) break;
