@@ -50,6 +50,14 @@ catalogue! {
 }
 
 impl Lang {
+    /// Who made a synced follow-up, to-do or planned touch (a team's lists).
+    pub fn sync_made_by(self, by: &str) -> String {
+        match self {
+            Lang::Zh => format!(" · 来自 {by}"),
+            Lang::En => format!(" · by {by}"),
+        }
+    }
+
     /// Who made the version of a record that is in sync, and when.
     pub fn sync_version_by(self, by: &str, when: &str) -> String {
         match self {

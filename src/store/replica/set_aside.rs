@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use futures_util::future::join_all;
 use rexie::TransactionMode;
 use serde::Deserialize;
 use serde_json::Value;
@@ -73,40 +74,56 @@ pub(crate) async fn open(with: &CryptoKey, key: &str, t: &mut Tracked) -> bool {
     changed
 }
 
-/// Each of `keys`' sync bookkeeping, with set-aside contact details opened when this tab is
-/// unlocked (left sealed when it is not). Records never synced are absent.
-pub async fn of(db: &Db, keys: &[String]) -> Result<BTreeMap<String, Tracked>, StoreError> {
+/// Each of `keys`' sync bookkeeping as stored. Records never synced are absent.
+async fn rows_of(db: &Db, keys: &[String]) -> Result<Vec<(String, Tracked)>, StoreError> {
     let op = Op::Read;
     let rows = db
         .transact(&[stores::SYNC], TransactionMode::ReadOnly, op, async |tx| {
             let store = tx
                 .store(stores::SYNC)
                 .map_err(|e| StoreError::browser(op, e))?;
+            let reads = keys
+                .iter()
+                .filter(|k| k.as_str() != SYNC_STATE_KEY)
+                .map(|key| store.get(JsValue::from_str(key)));
             let mut rows = Vec::new();
-            for key in keys.iter().filter(|k| k.as_str() != SYNC_STATE_KEY) {
-                if let Some(raw) = store
-                    .get(JsValue::from_str(key))
-                    .await
-                    .map_err(|e| StoreError::browser(op, e))?
-                {
-                    rows.push(raw);
-                }
+            for read in join_all(reads).await {
+                rows.extend(read.map_err(|e| StoreError::browser(op, e))?);
             }
             Ok(rows)
         })
         .await?;
-    let mut out = BTreeMap::new();
+    let mut out = Vec::new();
     for raw in rows {
         let row: super::device::Row<Value> = from_js(raw, op)?;
-        let Ok(mut t) = Tracked::deserialize(&row.value) else {
-            continue;
-        };
-        if let Some(with) = db.at_rest_key() {
-            open(&with, &row.key, &mut t).await;
+        if let Ok(t) = Tracked::deserialize(&row.value) {
+            out.push((row.key, t));
         }
-        out.insert(row.key, t);
     }
     Ok(out)
+}
+
+/// Each of `keys`' sync bookkeeping, with set-aside contact details opened when this tab is
+/// unlocked (left sealed when it is not). Records never synced are absent.
+pub async fn of(db: &Db, keys: &[String]) -> Result<BTreeMap<String, Tracked>, StoreError> {
+    let mut out = BTreeMap::new();
+    for (key, mut t) in rows_of(db, keys).await? {
+        if let Some(with) = db.at_rest_key() {
+            open(&with, &key, &mut t).await;
+        }
+        out.insert(key, t);
+    }
+    Ok(out)
+}
+
+/// Who made the version in sync of each of `keys` (records with a named author only).
+pub async fn authors(db: &Db, keys: &[String]) -> Result<BTreeMap<String, String>, StoreError> {
+    Ok(rows_of(db, keys)
+        .await?
+        .into_iter()
+        .filter(|(_, t)| !t.by.is_empty())
+        .map(|(key, t)| (key, t.by))
+        .collect())
 }
 
 /// A `sync` row rewritten for encryption at rest turned on or off: its key, its text as read

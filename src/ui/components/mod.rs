@@ -1,6 +1,7 @@
 //! What several pages share. A page imports components, the workspace, the domain and the
 //! catalogue, never another page; a component never imports a page.
 
+pub mod authors;
 pub mod backup_reminder;
 pub mod keyed;
 pub mod page;

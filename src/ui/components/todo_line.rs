@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::closed_loop::TodoStatus;
 use crate::domain::records::Todo;
 use crate::i18n::Lang;
+use crate::ui::components::authors::author_of;
 use crate::ui::components::keyed::Row;
 use crate::ui::routes::customer_href;
 use crate::ui::workspace::use_workspace;
@@ -55,6 +56,7 @@ pub fn TodoLine(item: Row<TodoItem>, #[prop(optional)] name: String) -> impl Int
         .with_untracked(|(_, t)| customer_href(&base, &t.customer_id))
         .unwrap_or_default();
     let status = move || item.with(|(s, _)| *s).unwrap_or(TodoStatus::Open);
+    let by = author_of(format!("todo:{}", item.id()));
     let class = move || match status() {
         TodoStatus::Overdue => "todo late-red",
         TodoStatus::Due => "todo due-today",
@@ -70,6 +72,7 @@ pub fn TodoLine(item: Row<TodoItem>, #[prop(optional)] name: String) -> impl Int
                     {todo(|t| t.due_on.map(|d| format!(" · {}", format::date(d))))}
                     {todo(|t| (!t.owner.is_empty()).then(|| format!(" · {}", t.owner)))}
                     {(!name.is_empty()).then(|| view! { " · " <a href=href>{name}</a> })}
+                    <span class="made-by">{move || by.get().map(|b| lang.get().sync_made_by(&b))}</span>
                     {move || item.with(|(_, t)| (!t.result.is_empty()).then(|| format!(" · {}: {}", lang.get_untracked().todo_result(), t.result))).flatten()}
                 </p>
             </div>

@@ -20,6 +20,7 @@ use crate::domain::stable::StableName;
 use crate::domain::text::split_list;
 use crate::i18n::Lang;
 use crate::ui::browser;
+use crate::ui::components::authors::{author_of, provide_authors};
 use crate::ui::components::PageHeading;
 use crate::ui::form::touch_kind_select;
 use crate::ui::routes::customer_href;
@@ -193,6 +194,17 @@ pub fn PlanPage() -> impl IntoView {
             names
         })
     });
+
+    // Who planned or changed the chosen customer's stored touches (a team syncing one database).
+    provide_authors(Signal::derive(move || {
+        let id = customer.get();
+        ws.plans.with(|ps| {
+            ps.iter()
+                .filter(|p| !id.is_empty() && p.customer_id == id)
+                .map(|p| format!("plan:{}", p.id))
+                .collect()
+        })
+    }));
 
     let export = move |_| {
         reach.set(MONTHS_AHEAD);
@@ -427,6 +439,9 @@ fn PlanRow(item: PlannedTouch) -> impl IntoView {
         ws.save_plan_item(updated);
     };
     let href = customer_href(&use_base(), &item.with_value(|i| i.customer_id.clone()));
+    let by = item
+        .with_value(|i| i.stored.clone())
+        .map(|id| author_of(format!("plan:{id}")));
     view! {
         <tr>
             <td>{format::date(item.with_value(|i| i.date))}</td>
@@ -443,6 +458,7 @@ fn PlanRow(item: PlannedTouch) -> impl IntoView {
                 <div class="hint">
                     {move || item.with_value(|i| lang.get().due_rule(&i.reason))}
                     {move || item.with_value(|i| i.moved.map(|(from, why)| format!(" · {}", lang.get().move_reason(&format::date(from), why))))}
+                    {by.map(|by| view! { <span class="made-by">{move || by.get().map(|b| lang.get().sync_made_by(&b))}</span> })}
                 </div>
             </td>
             <td>{item.with_value(|i| i.owner.clone())}</td>

@@ -4,6 +4,7 @@
 //! Settings → Sync, so its code is fetched with the settings module.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -22,6 +23,22 @@ use crate::ui::sync_status::{SyncState, SyncStatus, SYNC_ON};
 pub type Start = fn(Workspace, SyncState);
 /// A synced record's notes for its profile (`kind:id`).
 pub type Notes = fn(String) -> Pin<Box<dyn Future<Output = Option<RecordNotes>>>>;
+/// Who made the version in sync of each of these records (`kind:id`; named authors only).
+pub type Authors = fn(Vec<String>) -> Pin<Box<dyn Future<Output = BTreeMap<String, String>>>>;
+
+fn authors(keys: Vec<String>) -> Pin<Box<dyn Future<Output = BTreeMap<String, String>>>> {
+    Box::pin(async move {
+        if opened_as_demo() {
+            return BTreeMap::new();
+        }
+        match db().await {
+            Ok(db) => replica::set_aside::authors(&db, &keys)
+                .await
+                .unwrap_or_default(),
+            Err(_) => BTreeMap::new(),
+        }
+    })
+}
 
 fn notes(key: String) -> Pin<Box<dyn Future<Output = Option<RecordNotes>>>> {
     Box::pin(async move {
@@ -55,12 +72,18 @@ thread_local! {
     static LISTENING: Cell<bool> = const { Cell::new(false) };
     static ON_CHANGE: RefCell<Option<Rc<dyn Fn()>>> = RefCell::new(None);
     static NOTES: Cell<Option<Notes>> = const { Cell::new(None) };
+    static AUTHORS: Cell<Option<Authors>> = const { Cell::new(None) };
 }
 
 /// What a profile calls for its sync notes, once the runner is in (set with it, as
 /// [`changed`]'s hook is, so the profile's module carries none of sync's code).
 pub fn notes_reader() -> Option<Notes> {
     NOTES.with(Cell::get)
+}
+
+/// What a list calls for its records' authors, once the runner is in (as [`notes_reader`]).
+pub fn authors_reader() -> Option<Authors> {
+    AUTHORS.with(Cell::get)
 }
 
 fn current() -> Option<Rc<Runner>> {
@@ -123,6 +146,7 @@ pub fn begin(ws: Workspace, state: SyncState, account: remember::Account, key: S
     RUNNER.with(|r| *r.borrow_mut() = Some(runner.clone()));
     ON_CHANGE.with(|h| *h.borrow_mut() = Some(Rc::new(sync_soon)));
     NOTES.with(|n| n.set(Some(notes)));
+    AUTHORS.with(|a| a.set(Some(authors)));
     listen_for_online();
     spawn_local(async move {
         run(runner.clone()).await;
@@ -136,6 +160,7 @@ pub fn stop(state: SyncState) {
     RUNNER.with(|r| *r.borrow_mut() = None);
     ON_CHANGE.with(|h| *h.borrow_mut() = None);
     NOTES.with(|n| n.set(None));
+    AUTHORS.with(|a| a.set(None));
     replica::forget_kept();
     set_flag(false);
     state.0.set(SyncStatus::Off);

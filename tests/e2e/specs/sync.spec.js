@@ -114,8 +114,21 @@ test('a customer made on one device appears on another; offline edits on both me
   }, { timeout: 20_000 }).toContain('The version in sync: by Bob');
   await expect(page.getByTestId('sync-notes')).not.toContainText('Merged');
 
+  // A team's lists say who made what: B logs a follow-up; A's profile names Bob beside it.
+  const listB2 = new CustomersList(b.page);
+  await listB2.open();
+  await listB2.openCustomer('华信科技');
+  await b.page.getByRole('link', { name: 'Log a follow-up' }).tap();
+  await b.page.getByLabel('What was said').fill('约定下周回访');
+  await b.page.getByRole('button', { name: 'Save' }).tap();
+  await expect(b.page.getByText('Follow-up saved')).toBeVisible();
+  await expect.poll(async () => {
+    await page.reload();
+    return page.locator('.followup-list').innerText();
+  }, { timeout: 20_000 }).toMatch(/by Bob[\s\S]*约定下周回访/);
+
   const all = JSON.stringify(await couch(`${db}/_all_docs?include_docs=true`));
-  for (const plain of ['华信', '13811112222', '王芳', '制造业', '展会', 'customer']) {
+  for (const plain of ['华信', '13811112222', '王芳', '制造业', '展会', '约定下周回访', 'customer']) {
     expect(all, `${plain} on the server`).not.toContain(plain);
   }
   expect(b.errors).toEqual([]);

@@ -8,6 +8,7 @@ use crate::domain::closed_loop::{self, is_closed, TodoStatus};
 use crate::domain::records::FollowUp;
 use crate::domain::tiering::Tier;
 use crate::i18n::Lang;
+use crate::ui::components::authors::{author_of, provide_authors};
 use crate::ui::components::keyed::Row;
 use crate::ui::components::todo_line::{todo_row, TodoLine};
 use crate::ui::components::{ShowAll, LATEST};
@@ -36,6 +37,22 @@ pub fn CustomerFollowUps(customer_id: String, tier: Option<Tier>) -> impl IntoVi
     });
     // The latest few (open loops first); a long history is drawn only when asked for.
     let shown = RwSignal::new(LATEST);
+    // Who made each follow-up and to-do shown (a team syncing one database).
+    provide_authors(Signal::derive(move || {
+        let n = shown.get();
+        list.with(|l| {
+            ws.todos.with(|ts| {
+                let fs = l.iter().take(n).map(|(_, f)| f.id.as_str());
+                let mut keys: Vec<String> = fs.clone().map(|id| format!("followup:{id}")).collect();
+                keys.extend(fs.flat_map(|id| {
+                    ts.iter()
+                        .filter(move |t| t.followup_id == id)
+                        .map(|t| format!("todo:{}", t.id))
+                }));
+                keys
+            })
+        })
+    }));
     let new_href = format!("{base}/followup/?customer={customer_id}");
     let brief_href = format!("{base}/brief/?customer={customer_id}");
     let letter_href = format!("{base}/templates/?template=thank_you&customer={customer_id}");
@@ -76,6 +93,7 @@ fn FollowUpItem(item: Row<(bool, FollowUp)>) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let id = StoredValue::new(item.id());
     let edit_href = format!("{base}/followup/?id={}", id.get_value());
+    let by = author_of(format!("followup:{}", id.get_value()));
     let todos = Memo::new(move |_| {
         let today = ws.today.get();
         ws.todos.with(|ts| {
@@ -115,6 +133,7 @@ fn FollowUpItem(item: Row<(bool, FollowUp)>) -> impl IntoView {
                 {(!f.time.is_empty()).then(|| format!(" {}", f.time))}
                 " · "{move || lang.get().touch_kind(f.kind)}
                 {(!f.topics.is_empty()).then(|| format!(" · {}", f.topics.join("、")))}
+                <span class="made-by">{move || by.get().map(|b| lang.get().sync_made_by(&b))}</span>
             </p>
             {(!f.note.is_empty()).then(|| view! { <p>{f.note.clone()}</p> })}
             {(!f.feedback.is_empty() || f.score.is_some()).then(|| {
