@@ -548,3 +548,52 @@ async fn a_device_that_kept_its_snapshot_still_sends_every_edit_and_sees_another
     );
     assert_eq!(strip(&on_a), strip(&b.customers().await.unwrap()[0]));
 }
+
+#[wasm_bindgen_test]
+async fn an_edit_a_failed_run_left_unsent_goes_with_the_next_run_and_so_do_later_ones() {
+    // The device compares only the records changed since its last complete push: a run that
+    // failed before pushing must leave them to the next, even when more edits come between.
+    let name = database();
+    let direct = couch(server(), &name);
+    let through = couch(PROXY.expect("SYNC_TEST_PROXY is not set"), &name);
+    let key = connect(&direct, "changed").await;
+    let a = device("sync-changed-a").await;
+    let b = device("sync-changed-b").await;
+    a.save_customer(&with_contact("c-1", "华信", "13900007777"))
+        .await
+        .unwrap();
+    a.save_customer(&customer("c-2", "远大")).await.unwrap();
+    a.save_customer(&customer("c-3", "恒通")).await.unwrap();
+    sync(&a, &direct, &key).await; // complete: nothing is left to compare
+    sync(&a, &direct, &key).await;
+
+    let by_id = |v: Vec<Customer>, id: &str| v.into_iter().find(|c| c.id == id).unwrap();
+    let mut c1 = by_id(a.customers().await.unwrap(), "c-1");
+    c1.industry = "物流".into();
+    a.save_customer(&c1).await.unwrap();
+    fault("error", "_changes", 1).await;
+    let failed = replica::sync(&a, &through, &key, "").await;
+    assert!(failed.is_err(), "the injected error fails the run");
+    let mut c2 = by_id(a.customers().await.unwrap(), "c-2");
+    c2.owner = "李雷".into();
+    a.save_customer(&c2).await.unwrap();
+    sync(&a, &direct, &key).await;
+    sync(&b, &direct, &key).await;
+    let on_b = b.customers().await.unwrap();
+    assert_eq!(
+        by_id(on_b.clone(), "c-1").industry,
+        "物流",
+        "the edit the failed run left went with the next"
+    );
+    assert_eq!(by_id(on_b, "c-2").owner, "李雷", "so did the one after it");
+
+    let mut c3 = by_id(a.customers().await.unwrap(), "c-3");
+    c3.owner = "韩梅".into();
+    a.save_customer(&c3).await.unwrap();
+    a.delete_customer("c-1").await.unwrap();
+    sync(&a, &direct, &key).await;
+    sync(&b, &direct, &key).await;
+    let on_b = b.customers().await.unwrap();
+    assert_eq!(on_b.len(), 2, "the deletion after a complete push was sent");
+    assert_eq!(by_id(on_b, "c-3").owner, "韩梅", "so was the edit");
+}

@@ -3,7 +3,7 @@
 //! replicator's tests run natively with these.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::future::Future;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
@@ -460,6 +460,10 @@ pub struct Phone {
     /// Called between `read` and `write`, once: a person typing while a sync runs.
     pub typing: RefCell<Option<Typing>>,
     ids: Cell<u64>,
+    /// The records as the engine last saw them, and those changed since its last complete
+    /// push (as the browser's device keeps them): `None` until a push completes.
+    seen: RefCell<BTreeMap<String, Value>>,
+    unsent: RefCell<Option<BTreeSet<String>>>,
 }
 
 impl Phone {
@@ -474,6 +478,8 @@ impl Phone {
             unknown_kinds: RefCell::default(),
             typing: RefCell::new(None),
             ids: Cell::new(0),
+            seen: RefCell::default(),
+            unsent: RefCell::default(),
         }
     }
 
@@ -503,8 +509,18 @@ impl Device for Phone {
     }
 
     async fn read(&self) -> Result<Snapshot, String> {
+        let records = self.records.borrow().clone();
+        let changed = self.unsent.borrow_mut().as_mut().map(|unsent| {
+            let seen = self.seen.borrow();
+            let moved = records.iter().filter(|(k, v)| seen.get(*k) != Some(*v));
+            unsent.extend(moved.map(|(k, _)| k.clone()));
+            unsent.extend(seen.keys().filter(|k| !records.contains_key(*k)).cloned());
+            unsent.clone()
+        });
+        *self.seen.borrow_mut() = records.clone();
         Ok(Snapshot {
-            records: self.records.borrow().clone(),
+            changed,
+            records,
             tracked: self.tracked.borrow().clone(),
             // As the browser's device does: the name comes from Settings, not the store.
             state: State {
@@ -523,13 +539,16 @@ impl Device for Phone {
             }
         }
         let mut records = self.records.borrow_mut();
+        let mut seen = self.seen.borrow_mut();
         let mut tracked = self.tracked.borrow_mut();
         for item in items {
             match item.record {
                 Some(Some(r)) => {
+                    seen.insert(item.key.clone(), r.clone());
                     records.insert(item.key.clone(), r);
                 }
                 Some(None) => {
+                    seen.remove(&item.key);
                     records.remove(&item.key);
                 }
                 None => {}
@@ -541,6 +560,14 @@ impl Device for Phone {
         }
         *self.state.borrow_mut() = state.clone();
         Ok(true)
+    }
+
+    async fn read_state(&self) -> Result<State, String> {
+        Ok(self.state.borrow().clone())
+    }
+
+    fn all_sent(&self) {
+        *self.unsent.borrow_mut() = Some(BTreeSet::new());
     }
 
     fn stores(&self, kind: &str) -> bool {

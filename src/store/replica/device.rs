@@ -80,6 +80,10 @@ struct Kept {
     read_as: BTreeMap<String, String>,
 }
 
+// The snapshot's `changed`: records whose row differed from the kept one when read again,
+// gathered until a push has compared them all (`all_sent`). Only this tab's runner reads
+// the device, one run at a time, so nothing is read between a push's read and its end.
+
 thread_local! {
     static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
@@ -239,6 +243,7 @@ impl Replica<'_> {
             .await?;
         let mut read_as = BTreeMap::new();
         let mut records = BTreeMap::new();
+        let mut changed = earlier.as_ref().and_then(|k| k.snapshot.changed.clone());
         for (kind, raw) in rows {
             // The row's text is kept (a write refuses a row that moved) and read once.
             let text = stringify(&raw);
@@ -273,13 +278,31 @@ impl Replica<'_> {
                 .unwrap_or("")
                 .to_string();
             let key = format!("{kind}:{id}");
+            if let Some(changed) = &mut changed {
+                changed.insert(key.clone());
+            }
             read_as.insert(key.clone(), text);
             records.insert(key, value);
         }
         if let Some(raw) = settings {
-            read_as.insert("settings:settings".into(), stringify(&raw));
+            let text = stringify(&raw);
+            if let Some(changed) = &mut changed {
+                if earlier
+                    .as_ref()
+                    .and_then(|k| k.read_as.get("settings:settings"))
+                    != Some(&text)
+                {
+                    changed.insert("settings:settings".into());
+                }
+            }
+            read_as.insert("settings:settings".into(), text);
             let row: Meta<DataSettings> = from_js(raw, op)?;
             records.insert("settings:settings".into(), as_value(&row.value));
+        }
+        if let (Some(changed), Some(kept)) = (&mut changed, &earlier) {
+            // Removed since.
+            let gone = kept.read_as.keys().filter(|k| !read_as.contains_key(*k));
+            changed.extend(gone.cloned());
         }
         let (mut tracked, mut state, mut state_row) = match earlier {
             Some(kept) => (kept.snapshot.tracked, kept.snapshot.state, kept.state_row),
@@ -301,6 +324,7 @@ impl Replica<'_> {
             records,
             tracked,
             state,
+            changed,
         };
         KEPT.with(|k| {
             *k.borrow_mut() = Some(Kept {
@@ -445,7 +469,13 @@ impl Replica<'_> {
             },
             op,
         )?;
-        let read_as = self.read_as.borrow().clone();
+        // What each row held when read (only these: the whole map is large).
+        let expected: Vec<Option<String>> = {
+            let read_as = self.read_as.borrow();
+            rows.iter()
+                .map(|(key, _, _)| read_as.get(key).cloned())
+                .collect()
+        };
         // Every request of a step is made at once and then awaited together: one after
         // another, each waited a turn of the event loop (a batch of 200 took ~230 ms).
         let body = async |tx: &Transaction| {
@@ -454,9 +484,10 @@ impl Replica<'_> {
                 let os = tx.store(store).map_err(browser(op))?;
                 checks.push(async move { os.get(JsValue::from_str(row_key(key))).await });
             }
-            for ((key, _, _), now) in rows.iter().zip(join_all(checks).await) {
+            let found = join_all(checks).await;
+            for (((key, _, _), now), expected) in rows.iter().zip(found).zip(&expected) {
                 let now = now.map_err(browser(op))?;
-                if now.as_ref().map(stringify) != read_as.get(key).cloned() {
+                if now.as_ref().map(stringify) != *expected {
                     return Err(StoreError::Conflict { id: key.clone() });
                 }
             }
@@ -576,6 +607,15 @@ impl Device for Replica<'_> {
         self.write_all(items, state)
             .await
             .map_err(|e| self.failed(e))
+    }
+
+    fn all_sent(&self) {
+        let name = self.db.name();
+        KEPT.with(|k| {
+            if let Some(kept) = k.borrow_mut().as_mut().filter(|k| k.db == name) {
+                kept.snapshot.changed = Some(Default::default());
+            }
+        });
     }
 
     fn stores(&self, kind: &str) -> bool {
