@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use futures_util::future::join_all;
+use futures_util::future::{join, join_all};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -313,9 +313,8 @@ pub async fn sync(
 }
 
 /// Everything about one sync run that does not change with the batch.
-struct Run<'a, D: Device, C: Cipher> {
+struct Run<'a, D: Device> {
     device: &'a D,
-    cipher: &'a C,
     secret: Vec<u8>,
 }
 
@@ -345,17 +344,16 @@ fn every_key(snapshot: &Snapshot) -> BTreeSet<String> {
         .collect()
 }
 
-impl<'a, D: Device, C: Cipher> Run<'a, D, C> {
-    fn new(device: &'a D, cipher: &'a C, snapshot: &Snapshot) -> Self {
+impl<'a, D: Device> Run<'a, D> {
+    fn new(device: &'a D, snapshot: &Snapshot) -> Self {
         Run {
             device,
-            cipher,
             secret: snapshot.state.secret.as_bytes().to_vec(),
         }
     }
 }
 
-impl<D: Device, C: Cipher> Run<'_, D, C> {
+impl<D: Device> Run<'_, D> {
     /// The record as it is on the device, with each field changed since it last matched the
     /// server stamped now; `true` when anything changed.
     fn local_version(
@@ -493,7 +491,7 @@ async fn pull(
     report: &mut Report,
 ) -> Result<Snapshot, SyncError> {
     let mut snapshot = read(device).await?;
-    let run = Run::new(device, cipher, &snapshot);
+    let run = Run::new(device, &snapshot);
     let checkpoint_id = {
         let device_id = clock(&mut snapshot.state).device.clone();
         let mac = cipher
@@ -519,37 +517,38 @@ async fn pull(
         .as_ref()
         .and_then(|c| c.get("_rev"))
         .cloned();
+    let mut fetched = fetch_batch(server, cipher, &since, &snapshot).await?;
     loop {
-        let since_param = match &since {
-            Value::String(s) => encode(s),
-            other => other.to_string(),
-        };
-        let path = format!("_changes?style=all_docs&since={since_param}&limit={BATCH}");
-        let changes = must(server, "GET", &path, None).await?;
-        let results = changes
-            .get("results")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        let last_seq = changes.get("last_seq").cloned().unwrap_or(since.clone());
+        let Fetched {
+            results,
+            last_seq,
+            mut leaves,
+        } = fetched;
+        let done = results.len() < BATCH || last_seq == since;
         let mut attempts = 0;
-        loop {
+        let next = loop {
             let mut items = if forgotten {
                 offer_again(&mut snapshot)
             } else {
                 Vec::new()
             };
-            items.extend(take_in(server, &run, &results, &mut snapshot, report).await?);
+            items.extend(take_in(&run, &leaves, &mut snapshot, report)?);
             let mut state = snapshot.state.clone();
             state.since = last_seq.clone();
-            if device
-                .write(items, &state)
-                .await
-                .map_err(SyncError::Device)?
-            {
+            // The next batch is fetched and opened while this one is written: the server
+            // and the device's database work at the same time. It is worked out only once
+            // this one is written (from the snapshot, which already holds this batch).
+            let (written, next) = join(device.write(items, &state), async {
+                match done {
+                    true => None,
+                    false => Some(fetch_batch(server, cipher, &last_seq, &snapshot).await),
+                }
+            })
+            .await;
+            if written.map_err(SyncError::Device)? {
                 snapshot.state = state;
                 forgotten = false;
-                break;
+                break next;
             }
             // A record changed while this batch was worked out: read again and redo it.
             attempts += 1;
@@ -557,7 +556,8 @@ async fn pull(
                 return Err(SyncError::Device("the records kept changing".into()));
             }
             snapshot = read(device).await?;
-        }
+            leaves = fetch_leaves(server, cipher, &wanted(&results, &snapshot)).await?;
+        };
         // The snapshot already holds what was written (`take_in` kept it up to date): the
         // next batch goes on from it, not from a new read of the whole device. A record the
         // person changes meanwhile is caught by the device's write, which redoes that batch.
@@ -567,12 +567,46 @@ async fn pull(
         }
         let saved = must(server, "PUT", &checkpoint_id, Some(body)).await?;
         checkpoint_rev = saved.get("rev").cloned();
-        let done = results.len() < BATCH || last_seq == since;
         since = last_seq;
-        if done {
-            return Ok(snapshot);
+        match next {
+            None => return Ok(snapshot),
+            Some(next) => fetched = next?,
         }
     }
+}
+
+/// One `_changes` batch, with the leaves of the documents it names that the device lacks,
+/// opened.
+struct Fetched {
+    results: Vec<Value>,
+    last_seq: Value,
+    leaves: BTreeMap<String, Vec<Leaf>>,
+}
+
+async fn fetch_batch(
+    server: &impl Server,
+    cipher: &impl Cipher,
+    since: &Value,
+    snapshot: &Snapshot,
+) -> Result<Fetched, SyncError> {
+    let since_param = match since {
+        Value::String(s) => encode(s),
+        other => other.to_string(),
+    };
+    let path = format!("_changes?style=all_docs&since={since_param}&limit={BATCH}");
+    let changes = must(server, "GET", &path, None).await?;
+    let results = changes
+        .get("results")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let last_seq = changes.get("last_seq").cloned().unwrap_or(since.clone());
+    let leaves = fetch_leaves(server, cipher, &wanted(&results, snapshot)).await?;
+    Ok(Fetched {
+        results,
+        last_seq,
+        leaves,
+    })
 }
 
 /// Marks every record to be offered to the server again, as never sent.
@@ -591,19 +625,10 @@ fn offer_again(snapshot: &mut Snapshot) -> Vec<Item> {
     items
 }
 
-/// Works out one `_changes` batch: the items to write on the device.
-async fn take_in<D: Device, C: Cipher>(
-    server: &impl Server,
-    run: &Run<'_, D, C>,
-    results: &[Value],
-    snapshot: &mut Snapshot,
-    report: &mut Report,
-) -> Result<Vec<Item>, SyncError> {
-    let by_doc: BTreeMap<String, String> = snapshot
-        .tracked
-        .values()
-        .map(|t| (t.doc.clone(), t.key.clone()))
-        .collect();
+/// The documents of a `_changes` batch, with their leaf revisions, that the device does
+/// not hold as they are.
+fn wanted(results: &[Value], snapshot: &Snapshot) -> Vec<(String, Vec<String>)> {
+    let by_doc = by_doc(snapshot);
     let mut wanted: Vec<(String, Vec<String>)> = Vec::new();
     for result in results {
         let Some(id) = result.get("id").and_then(Value::as_str) else {
@@ -623,7 +648,7 @@ async fn take_in<D: Device, C: Cipher>(
             .unwrap_or_default();
         let current = by_doc
             .get(id)
-            .and_then(|key| snapshot.tracked.get(key))
+            .and_then(|key| snapshot.tracked.get(*key))
             .filter(|t| {
                 !t.pending && t.rev.is_some() && revs == [t.rev.clone().unwrap_or_default()]
             });
@@ -631,17 +656,47 @@ async fn take_in<D: Device, C: Cipher>(
             wanted.push((id.to_string(), revs));
         }
     }
-    let leaves = fetch_leaves(server, run.cipher, &wanted).await?;
+    wanted
+}
+
+/// Each tracked record's key by its document id.
+fn by_doc(snapshot: &Snapshot) -> BTreeMap<&str, &str> {
+    snapshot
+        .tracked
+        .values()
+        .map(|t| (t.doc.as_str(), t.key.as_str()))
+        .collect()
+}
+
+/// Works out one batch's fetched leaves: the items to write on the device.
+fn take_in<D: Device>(
+    run: &Run<'_, D>,
+    leaves: &BTreeMap<String, Vec<Leaf>>,
+    snapshot: &mut Snapshot,
+    report: &mut Report,
+) -> Result<Vec<Item>, SyncError> {
     let mut items = Vec::new();
+    // Built once, when a removal needs it (a batch holds each document once).
+    let mut index: Option<BTreeMap<String, String>> = None;
     for (doc, leaves) in leaves {
-        let Some(key) = leaves
+        let named = leaves
             .iter()
-            .find_map(|l| l.payload.as_ref().map(|p| p.key.clone()))
-            .or_else(|| by_doc.get(&doc).cloned())
-        else {
-            continue; // removals only, of a record this device never had
+            .find_map(|l| l.payload.as_ref().map(|p| p.key.clone()));
+        let key = match named {
+            Some(key) => key,
+            // Removals only: the record this device has under the document, if any.
+            None => {
+                let index = index.get_or_insert_with(|| {
+                    let pairs = by_doc(snapshot).into_iter();
+                    pairs.map(|(d, k)| (d.to_string(), k.to_string())).collect()
+                });
+                match index.get(doc) {
+                    Some(key) => key.clone(),
+                    None => continue,
+                }
+            }
         };
-        if let Some(item) = resolve(run, &key, &doc, &leaves, snapshot, report)? {
+        if let Some(item) = resolve(run, &key, doc, leaves, snapshot, report)? {
             items.push(item);
         }
     }
@@ -649,8 +704,8 @@ async fn take_in<D: Device, C: Cipher>(
 }
 
 /// Merges one document's leaves with the device's version of its record.
-fn resolve<D: Device, C: Cipher>(
-    run: &Run<'_, D, C>,
+fn resolve<D: Device>(
+    run: &Run<'_, D>,
     key: &str,
     doc: &str,
     leaves: &[Leaf],
@@ -962,6 +1017,69 @@ async fn seal_one(
     Ok((doc, rev, ct, gone))
 }
 
+/// Sends one batch: the revisions the server lacks, by `_bulk_docs` with `new_edits: false`.
+/// How many documents went.
+async fn send(
+    server: &impl Server,
+    batch: &[Outgoing],
+    snapshot: &Snapshot,
+) -> Result<usize, SyncError> {
+    // A revision made in this run was never offered: the server cannot have it. Only one
+    // that was on its way before (pending) is asked about.
+    let mut diff = serde_json::Map::new();
+    let mut missing: BTreeSet<String> = BTreeSet::new();
+    for (docs, revs, item, _) in batch {
+        let asked = snapshot.tracked.get(&item.key).is_some_and(|t| t.pending);
+        let id = docs
+            .first()
+            .and_then(|d| d.get("_id"))
+            .and_then(Value::as_str);
+        match id {
+            Some(id) if asked => {
+                diff.insert(id.to_string(), Value::from(revs.clone()));
+            }
+            _ => missing.extend(revs.iter().cloned()),
+        }
+    }
+    if !diff.is_empty() {
+        let reply = must(server, "POST", "_revs_diff", Some(Value::Object(diff))).await?;
+        missing.extend(
+            reply
+                .as_object()
+                .into_iter()
+                .flat_map(|o| o.values())
+                .filter_map(|v| v.get("missing").and_then(Value::as_array))
+                .flatten()
+                .filter_map(|r| r.as_str().map(String::from)),
+        );
+    }
+    let docs: Vec<Value> = batch
+        .iter()
+        .flat_map(|(docs, _, _, _)| docs.iter())
+        .filter(|d| {
+            d.get("_rev")
+                .and_then(Value::as_str)
+                .is_some_and(|r| missing.contains(r))
+        })
+        .cloned()
+        .collect();
+    if docs.is_empty() {
+        return Ok(0);
+    }
+    let n = docs.len();
+    let body = json!({"docs": docs, "new_edits": false});
+    let reply = must(server, "POST", "_bulk_docs", Some(body)).await?;
+    let refused = reply.as_array().into_iter().flatten();
+    match refused.into_iter().find(|r| r.get("error").is_some()) {
+        Some(refused) => Err(SyncError::Server {
+            status: 200,
+            path: "_bulk_docs".into(),
+            reason: reason(refused),
+        }),
+        None => Ok(n),
+    }
+}
+
 async fn push(
     server: &impl Server,
     device: &impl Device,
@@ -969,7 +1087,7 @@ async fn push(
     mut snapshot: Snapshot,
     report: &mut Report,
 ) -> Result<(), SyncError> {
-    let run = Run::new(device, cipher, &snapshot);
+    let run = Run::new(device, &snapshot);
     // Only what may have changed is compared (with the records offered again, pending).
     let keys = match &snapshot.changed {
         None => every_key(&snapshot),
@@ -1078,99 +1196,50 @@ async fn push(
             Some(in_flight),
         ));
     }
-    // Each batch's bookkeeping is written with the next batch's "on its way" marks, in one
-    // transaction: one device write per batch, not two.
-    let mut sent: Vec<Item> = Vec::new();
-    for batch in outgoing.chunks(BATCH) {
-        let mut diff = serde_json::Map::new();
-        let mut writes = std::mem::take(&mut sent);
-        writes.extend(batch.iter().filter_map(|(_, _, item, t)| {
+    // A batch goes out while the device writes the bookkeeping of the one before it (sent)
+    // and marks the one after it as on its way: one device write per batch, at the same time
+    // as the server works. A batch is marked before it is sent, and its bookkeeping written
+    // after the server took it.
+    let batches: Vec<&[Outgoing]> = outgoing.chunks(BATCH).collect();
+    let on_its_way = |batch: &[Outgoing]| -> Vec<Item> {
+        let marks = batch.iter().filter_map(|(_, _, item, t)| {
             t.clone().map(|t| Item {
                 key: item.key.clone(),
                 record: None,
                 tracked: Some(t),
             })
-        }));
-        if !writes.is_empty() {
-            device
-                .write(writes, &snapshot.state)
-                .await
-                .map_err(SyncError::Device)?;
-        }
-        // A revision made in this run was never offered: the server cannot have it. Only one
-        // that was on its way before (pending) is asked about.
-        let mut missing: BTreeSet<String> = BTreeSet::new();
-        for (docs, revs, item, _) in batch {
-            let asked = snapshot.tracked.get(&item.key).is_some_and(|t| t.pending);
-            let id = docs
-                .first()
-                .and_then(|d| d.get("_id"))
-                .and_then(Value::as_str);
-            match id {
-                Some(id) if asked => {
-                    diff.insert(id.to_string(), Value::from(revs.clone()));
-                }
-                _ => missing.extend(revs.iter().cloned()),
-            }
-        }
-        if !diff.is_empty() {
-            let reply = must(server, "POST", "_revs_diff", Some(Value::Object(diff))).await?;
-            missing.extend(
-                reply
-                    .as_object()
-                    .into_iter()
-                    .flat_map(|o| o.values())
-                    .filter_map(|v| v.get("missing").and_then(Value::as_array))
-                    .flatten()
-                    .filter_map(|r| r.as_str().map(String::from)),
-            );
-        }
-        let send: Vec<Value> = batch
-            .iter()
-            .flat_map(|(docs, _, _, _)| docs.iter())
-            .filter(|d| {
-                d.get("_rev")
-                    .and_then(Value::as_str)
-                    .is_some_and(|r| missing.contains(r))
-            })
-            .cloned()
-            .collect();
-        if !send.is_empty() {
-            let reply = must(
-                server,
-                "POST",
-                "_bulk_docs",
-                Some(json!({"docs": send, "new_edits": false})),
-            )
-            .await?;
-            if let Some(refused) = reply
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|r| r.get("error").is_some())
-            {
-                return Err(SyncError::Server {
-                    status: 200,
-                    path: "_bulk_docs".into(),
-                    reason: reason(refused),
-                });
-            }
-            report.sent += send.len();
-        }
-        sent = batch
-            .iter()
-            .map(|(_, _, item, _)| Item {
-                key: item.key.clone(),
-                record: None,
-                tracked: item.tracked.clone(),
-            })
-            .collect();
+        });
+        marks.collect()
+    };
+    let sent = |batch: &[Outgoing]| -> Vec<Item> {
+        let items = batch.iter().map(|(_, _, item, _)| Item {
+            key: item.key.clone(),
+            record: None,
+            tracked: item.tracked.clone(),
+        });
+        items.collect()
+    };
+    let write = async |items: Vec<Item>| match items.is_empty() {
+        true => Ok(true),
+        false => device.write(items, &snapshot.state).await,
+    };
+    if let Some(first) = batches.first() {
+        write(on_its_way(first)).await.map_err(SyncError::Device)?;
     }
-    if !sent.is_empty() {
-        device
-            .write(sent, &snapshot.state)
-            .await
-            .map_err(SyncError::Device)?;
+    for (i, batch) in batches.iter().enumerate() {
+        let mut items = match i.checked_sub(1) {
+            Some(before) => sent(batches[before]),
+            None => Vec::new(),
+        };
+        if let Some(after) = batches.get(i + 1) {
+            items.extend(on_its_way(after));
+        }
+        let (n, written) = join(send(server, batch, &snapshot), write(items)).await;
+        written.map_err(SyncError::Device)?;
+        report.sent += n?;
+    }
+    if let Some(last) = batches.last() {
+        write(sent(last)).await.map_err(SyncError::Device)?;
     }
     if outgoing.is_empty() {
         // The clock may have moved (stamps given); keep it.
@@ -1207,7 +1276,7 @@ pub async fn wait_for_change(
 /// How many records have changes not yet on the server (what the status says is waiting).
 pub async fn waiting(device: &impl Device) -> Result<usize, SyncError> {
     let mut snapshot = read(device).await?;
-    let run = Run::new(device, &NoCipher, &snapshot);
+    let run = Run::new(device, &snapshot);
     let keys = every_key(&snapshot);
     let mut n = 0;
     for key in keys {
@@ -1221,22 +1290,4 @@ pub async fn waiting(device: &impl Device) -> Result<usize, SyncError> {
         }
     }
     Ok(n)
-}
-
-/// Counting needs no key.
-struct NoCipher;
-
-impl Cipher for NoCipher {
-    async fn seal(&self, _: &str, _: &str) -> Result<String, String> {
-        Err("no key".into())
-    }
-    async fn open(&self, _: &str, _: &str) -> Result<Option<String>, String> {
-        Ok(None)
-    }
-    async fn mac(&self, _: &str) -> Result<String, String> {
-        Err("no key".into())
-    }
-    fn key_id(&self) -> String {
-        String::new()
-    }
 }

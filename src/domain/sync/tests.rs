@@ -284,6 +284,41 @@ fn a_connection_cut_during_bulk_docs_or_a_reply_delivered_twice_loses_and_double
 }
 
 #[test]
+fn new_revisions_go_without_revs_diff_and_those_left_on_their_way_are_asked_about() {
+    let w = World::new(2);
+    for i in 0..7 {
+        w.phone(0)
+            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
+    }
+    let asked = |w: &World| {
+        let requests = w.couch.requests.borrow();
+        requests.iter().filter(|r| r.contains("_revs_diff")).count()
+    };
+    // The second batch's answer is lost: the server has it, the device does not know.
+    let faults = &w.link(0).faults;
+    faults
+        .borrow_mut()
+        .push_back(("_bulk_docs", Fault::Duplicate));
+    faults
+        .borrow_mut()
+        .push_back(("_bulk_docs", Fault::CutAfter));
+    assert!(w.sync(0).is_err());
+    assert_eq!(
+        asked(&w),
+        0,
+        "revisions made in the run are sent without asking"
+    );
+    w.sync_ok(0);
+    // Batches of 3. The second's answer was lost, but the next pull finds those revisions on
+    // the server; the third was marked on its way while the second went, so it is asked about.
+    assert_eq!(asked(&w), 1, "those still on their way are asked about");
+    w.sync_ok(1);
+    w.same_everywhere();
+    let bodies = w.couch.all_bodies();
+    assert_eq!(bodies.iter().filter(|b| b.get("ct").is_some()).count(), 7);
+}
+
+#[test]
 fn a_second_sync_resumes_from_its_checkpoint_and_a_replaced_database_starts_over() {
     let w = World::new(2);
     for i in 0..3 {
