@@ -103,6 +103,10 @@ impl<D: Device> Device for Traced<'_, D> {
         written
     }
 
+    fn all_sent(&self) {
+        self.inner.all_sent()
+    }
+
     fn stores(&self, kind: &str) -> bool {
         self.inner.stores(kind)
     }

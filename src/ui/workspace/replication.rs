@@ -59,8 +59,6 @@ struct Runner {
     couch: Couch,
     key: SyncKey,
     by: String,
-    busy: Cell<bool>,
-    again: Cell<bool>,
     /// Bumped when sync is turned off or reconnected: an older runner's loops stop.
     epoch: u32,
 }
@@ -69,6 +67,9 @@ thread_local! {
     static RUNNER: RefCell<Option<Rc<Runner>>> = const { RefCell::new(None) };
     static EPOCH: Cell<u32> = const { Cell::new(0) };
     static SOON: Cell<bool> = const { Cell::new(false) };
+    /// A run is going on in this tab / another was asked for meanwhile.
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
     static ON_CHANGE: RefCell<Option<Rc<dyn Fn()>>> = RefCell::new(None);
     static NOTES: Cell<Option<Notes>> = const { Cell::new(None) };
@@ -107,16 +108,20 @@ fn sync_soon() {
     }
     browser::after_ms(300, || {
         SOON.with(|s| s.set(false));
-        if let Some(r) = current() {
-            spawn_local(run(r));
+        if current().is_some() {
+            spawn_local(run());
         }
     });
 }
 
 /// Starts sync with the connection this browser keeps (sync was on at the last visit).
 pub fn start(ws: Workspace, state: SyncState) {
+    if current().is_some() {
+        return; // already turned on in Settings before the data was read
+    }
     spawn_local(async move {
         match remember::kept().await {
+            Ok(Some(_)) if current().is_some() => {}
             Ok(Some((account, key))) => begin(ws, state, account, key),
             Ok(None) => state.0.set(SyncStatus::Off),
             Err(e) => state
@@ -139,8 +144,6 @@ pub fn begin(ws: Workspace, state: SyncState, account: remember::Account, key: S
         couch: Couch::new(&account.url, &account.user, &account.password),
         key,
         by: account.by,
-        busy: Cell::new(false),
-        again: Cell::new(false),
         epoch,
     });
     RUNNER.with(|r| *r.borrow_mut() = Some(runner.clone()));
@@ -149,7 +152,7 @@ pub fn begin(ws: Workspace, state: SyncState, account: remember::Account, key: S
     AUTHORS.with(|a| a.set(Some(authors)));
     listen_for_online();
     spawn_local(async move {
-        run(runner.clone()).await;
+        run().await;
         live(runner).await;
     });
 }
@@ -184,17 +187,20 @@ fn alive(r: &Runner) -> bool {
     EPOCH.with(|e| e.get()) == r.epoch
 }
 
-/// One sync; a request while one runs makes it run once more after.
-async fn run(r: Rc<Runner>) {
-    if r.busy.replace(true) {
-        r.again.set(true);
+/// One sync at a time in this tab, whichever runner asks: a runner replaced while its run
+/// goes on (sync turned on in Settings before the data was read, then started again once it
+/// was) must not run beside it, or both send every record. A request while one runs makes
+/// it run once more after, with the runner current then.
+async fn run() {
+    if BUSY.with(|b| b.replace(true)) {
+        AGAIN.with(|a| a.set(true));
         return;
     }
     loop {
-        r.again.set(false);
-        if !alive(&r) {
+        AGAIN.with(|a| a.set(false));
+        let Some(r) = current() else {
             break;
-        }
+        };
         r.state.0.set(SyncStatus::Syncing);
         let outcome = match db().await {
             Ok(db) => replica::sync(&db, &r.couch, &r.key, &r.by).await,
@@ -220,11 +226,11 @@ async fn run(r: Rc<Runner>) {
         if alive(&r) {
             r.state.0.set(status);
         }
-        if !r.again.get() {
+        if !AGAIN.with(Cell::get) {
             break;
         }
     }
-    r.busy.set(false);
+    BUSY.with(|b| b.set(false));
 }
 
 /// Waits for the server's changes and syncs each time; after a failure, tries again later.
@@ -235,7 +241,7 @@ async fn live(r: Rc<Runner>) {
             Err(_) => return,
         };
         match replica::wait_for_change(&db, &r.couch, 25_000).await {
-            Ok(true) => run(r.clone()).await,
+            Ok(true) => run().await,
             Ok(false) => {}
             Err(_) => pause(15_000).await,
         }
@@ -277,8 +283,8 @@ fn listen_for_online() {
     }
     use wasm_bindgen::JsCast;
     let on_online = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        if let Some(r) = current() {
-            spawn_local(run(r));
+        if current().is_some() {
+            spawn_local(run());
         }
     });
     if let Some(w) = web_sys::window() {
@@ -289,7 +295,7 @@ fn listen_for_online() {
 
 /// Sync now (Settings → Sync's button).
 pub fn sync_now() {
-    if let Some(r) = current() {
-        spawn_local(run(r));
+    if current().is_some() {
+        spawn_local(run());
     }
 }
