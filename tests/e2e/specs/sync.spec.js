@@ -128,6 +128,8 @@ test('a customer made on one device appears on another; offline edits on both me
   }, { timeout: 20_000 }).toContain('约定下周回访');
   // Authors are read through sync's runner, which this reloaded page starts after drawing.
   await expect(page.locator('.followup-list .made-by').first()).toHaveText(' · by Bob', { timeout: 15_000 });
+  // So does the to-do the follow-up opened ("update the profile"), made on Bob's device too.
+  await expect(page.locator('.followup-list .todo .made-by').first()).toHaveText(' · by Bob');
 
   const all = JSON.stringify(await couch(`${db}/_all_docs?include_docs=true`));
   for (const plain of ['华信', '13811112222', '王芳', '制造业', '展会', '约定下周回访', 'customer']) {
