@@ -159,11 +159,16 @@ pub fn customer_plan(
         let n = ordinal.entry(due.kind).or_default();
         let place = *n;
         *n += 1;
-        // An item the user edited or deleted stands in for the generated one.
-        if !replaced.is_empty()
-            && replaced.contains_key(generated_key(&due.customer_id, due.kind, date).as_str())
-        {
-            return None;
+        // An item the user edited or deleted stands in for the generated one (but not for
+        // itself: an edit that kept the date has the key of the touch it replaces).
+        if !replaced.is_empty() {
+            let key = generated_key(&due.customer_id, due.kind, date);
+            if replaced
+                .get(key.as_str())
+                .is_some_and(|p| plan_id != Some(&p.id))
+            {
+                return None;
+            }
         }
         let stored_item = plan_id.and_then(|id| stored.get(id.as_str()));
         Some(PlannedTouch {

@@ -617,6 +617,34 @@ fn the_year_plan_repeats_the_cadence_with_stable_ids_and_takes_the_user_s_edits(
     assert_eq!(visits, vec![d(2024, 1, 2), d(2024, 4, 2), d(2024, 6, 20)]);
     let june = edited.iter().find(|t| t.date == d(2024, 6, 20)).unwrap();
     assert_eq!(june.topics, vec!["半年合作复盘".to_string()]);
+
+    // An edit that keeps the date (topics only) stands in for the touch on that date: shown
+    // once, with its topics, not dropped as the touch it replaces.
+    let april = plan
+        .iter()
+        .find(|t| t.kind == TouchKind::Visit && t.date == d(2024, 4, 2))
+        .unwrap();
+    let topics_only = PlanItem {
+        id: "p3".into(),
+        customer_id: "a".into(),
+        date: april.date,
+        kind: TouchKind::Visit,
+        replaces: Some(april.key()),
+        topics: vec!["季度复盘".into()],
+        ..PlanItem::default()
+    };
+    let edited = plan_ahead(
+        &records(&[customer("a", Tier::A, today)], &[], &[topics_only], &s),
+        today,
+        12,
+    );
+    let aprils: Vec<&super::plan::PlannedTouch> = edited
+        .iter()
+        .filter(|t| t.kind == TouchKind::Visit && t.date == d(2024, 4, 2))
+        .collect();
+    assert_eq!(aprils.len(), 1, "the edited touch is in the plan once");
+    assert_eq!(aprils[0].topics, vec!["季度复盘".to_string()]);
+    assert_eq!(aprils[0].stored.as_deref(), Some("p3"));
 }
 
 #[test]
