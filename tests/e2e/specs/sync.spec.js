@@ -131,8 +131,20 @@ test('a customer made on one device appears on another; offline edits on both me
   // So does the to-do the follow-up opened ("update the profile"), made on Bob's device too.
   await expect(page.locator('.followup-list .todo .made-by').first()).toHaveText(' · by Bob');
 
+  // And a planned touch Bob changed (a topic for a later one) names him on Alice's plan page.
+  const id = new URL(b.page.url()).searchParams.get('id');
+  await b.page.goto(`plan/?customer=${id}`);
+  const rowsB = b.page.locator('.year-plan > tbody > tr:not(.edit-row)');
+  await rowsB.nth(2).getByRole('button', { name: 'Edit' }).tap();
+  await b.page.locator('.edit-row form').getByLabel('Topics (1–2, comma-separated)').fill('续约方案');
+  await b.page.locator('.edit-row form').getByRole('button', { name: 'Save' }).tap();
+  await expect(rowsB.filter({ hasText: '续约方案' })).toHaveCount(1);
+  await page.goto(`plan/?customer=${id}`);
+  await expect(page.locator('.year-plan > tbody > tr').filter({ hasText: '续约方案' }).locator('.made-by'))
+    .toHaveText(' · by Bob', { timeout: 20_000 });
+
   const all = JSON.stringify(await couch(`${db}/_all_docs?include_docs=true`));
-  for (const plain of ['华信', '13811112222', '王芳', '制造业', '展会', '约定下周回访', 'customer']) {
+  for (const plain of ['华信', '13811112222', '王芳', '制造业', '展会', '约定下周回访', '续约方案', 'customer']) {
     expect(all, `${plain} on the server`).not.toContain(plain);
   }
   expect(b.errors).toEqual([]);
