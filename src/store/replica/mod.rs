@@ -84,25 +84,7 @@ pub async fn sync(db: &Db, couch: &Couch, key: &SyncKey, by: &str) -> Result<Rep
     let device = device::Replica::new(db);
     device.set_by(by);
     let outcome = if trace::on() {
-        let times = trace::Times::default();
-        let start = js_sys::Date::now();
-        let traced = (
-            trace::Traced {
-                inner: couch,
-                times: &times,
-            },
-            trace::Traced {
-                inner: &device,
-                times: &times,
-            },
-        );
-        let outcome = replicator::sync(&traced.0, &traced.1, key).await;
-        let what = match &outcome {
-            Ok(r) => format!("{} received, {} sent", r.received, r.sent),
-            Err(e) => format!("{e:?}"),
-        };
-        times.log(&what, js_sys::Date::now() - start);
-        outcome
+        trace::sync(couch, &device, key).await
     } else {
         replicator::sync(couch, &device, key).await
     };

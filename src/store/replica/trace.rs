@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::domain::sync::replicator::{Device, Item, Reply, Server, Snapshot, State};
+use crate::domain::sync::replicator::{
+    self, Cipher, Device, Item, Reply, Report, Server, Snapshot, State, SyncError,
+};
 
 const FLAG: &str = "kehu-sync-trace";
 
@@ -19,13 +21,38 @@ pub fn on() -> bool {
         .is_some_and(|v| v == "1")
 }
 
+/// One sync run with its server and device timed, logged when it ends.
+pub async fn sync(
+    server: &impl Server,
+    device: &impl Device,
+    cipher: &impl Cipher,
+) -> Result<Report, SyncError> {
+    let times = Times::default();
+    let start = now();
+    let server = Traced {
+        inner: server,
+        times: &times,
+    };
+    let device = Traced {
+        inner: device,
+        times: &times,
+    };
+    let outcome = replicator::sync(&server, &device, cipher).await;
+    let what = match &outcome {
+        Ok(r) => format!("{} received, {} sent", r.received, r.sent),
+        Err(e) => format!("{e:?}"),
+    };
+    times.log(&what, now() - start);
+    outcome
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
 
 /// Time and count per part of a run.
 #[derive(Default)]
-pub struct Times(RefCell<BTreeMap<String, (f64, u32)>>);
+struct Times(RefCell<BTreeMap<String, (f64, u32)>>);
 
 impl Times {
     fn add(&self, part: String, ms: f64) {
@@ -36,7 +63,7 @@ impl Times {
     }
 
     /// Logs the run's parts beside its total.
-    pub fn log(&self, what: &str, total_ms: f64) {
+    fn log(&self, what: &str, total_ms: f64) {
         let t = self.0.borrow();
         let counted: f64 = t.values().map(|(ms, _)| ms).sum();
         let mut line = format!("sync trace, {what}: {total_ms:.0} ms");
@@ -51,9 +78,9 @@ impl Times {
     }
 }
 
-pub struct Traced<'t, T> {
-    pub inner: &'t T,
-    pub times: &'t Times,
+struct Traced<'t, T> {
+    inner: &'t T,
+    times: &'t Times,
 }
 
 /// A request's path without its query and document id (`_changes`, `_local`, `doc` …).

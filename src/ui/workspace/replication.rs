@@ -108,9 +108,7 @@ fn sync_soon() {
     }
     browser::after_ms(300, || {
         SOON.with(|s| s.set(false));
-        if current().is_some() {
-            spawn_local(run());
-        }
+        spawn_local(run());
     });
 }
 
@@ -190,7 +188,7 @@ fn alive(r: &Runner) -> bool {
 /// One sync at a time in this tab, whichever runner asks: a runner replaced while its run
 /// goes on (sync turned on in Settings before the data was read, then started again once it
 /// was) must not run beside it, or both send every record. A request while one runs makes
-/// it run once more after, with the runner current then.
+/// it run once more after, with the runner current then; with none (sync off), nothing runs.
 async fn run() {
     if BUSY.with(|b| b.replace(true)) {
         AGAIN.with(|a| a.set(true));
@@ -283,9 +281,7 @@ fn listen_for_online() {
     }
     use wasm_bindgen::JsCast;
     let on_online = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        if current().is_some() {
-            spawn_local(run());
-        }
+        spawn_local(run());
     });
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
@@ -295,7 +291,5 @@ fn listen_for_online() {
 
 /// Sync now (Settings → Sync's button).
 pub fn sync_now() {
-    if current().is_some() {
-        spawn_local(run());
-    }
+    spawn_local(run());
 }
