@@ -224,6 +224,11 @@ impl Db {
         Ok(value)
     }
 
+    /// The generation this tab last read or wrote (`None` before [`Db::load`]).
+    pub fn seen(&self) -> Option<u64> {
+        self.seen.get()
+    }
+
     /// Reads everything the app shows in one transaction and remembers its generation; contact
     /// details encrypted at rest are opened when this tab holds the key.
     pub async fn load(&self) -> Result<Loaded, StoreError> {

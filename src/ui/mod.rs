@@ -5,6 +5,7 @@ pub mod browser;
 pub mod chart;
 mod components;
 pub mod demo;
+mod first_paint;
 mod form;
 pub mod format;
 mod lock;

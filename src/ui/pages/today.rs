@@ -31,10 +31,13 @@ use crate::domain::records::Tag;
 use crate::domain::records::{FollowUp, PlanItem};
 use crate::domain::stable::StableName;
 use crate::i18n::Lang;
+use crate::ui::first_paint;
 use crate::ui::routes::customer_href;
 use crate::ui::toast::use_toaster;
 use crate::ui::workspace::per_customer::{churn_signals, per_customer_memo, Reads};
-use crate::ui::workspace::{figure, kept, new_id, use_workspace, Status};
+use crate::ui::workspace::{
+    at_rest, figure, generation, kept, new_id, opened_as_demo, use_workspace, Status, Workspace,
+};
 use crate::ui::{format, tr, use_base, use_lang};
 
 /// What the Today page shows for one due touch.
@@ -174,6 +177,8 @@ pub fn TodayPage() -> impl IntoView {
         }
     };
 
+    keep_for_next_visit(ws, lines, lang);
+
     view! {
         <section class="page page-today">
             <PageHeading title=Lang::nav_today/>
@@ -191,6 +196,27 @@ pub fn TodayPage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Keeps the page as drawn for the next visit's first paint (`ui/first_paint.rs`): once the
+/// data is read, again whenever the agenda changes, and when the tab is hidden (what else the
+/// page shows may have changed since).
+fn keep_for_next_visit(ws: Workspace, lines: Memo<Vec<Arc<Line>>>, lang: RwSignal<Lang>) {
+    let keep = move || {
+        if ws.status.get_untracked() == Status::Ready {
+            let date = ws.today.get_untracked().to_string();
+            first_paint::keep(generation(), &date, at_rest(), opened_as_demo());
+        }
+    };
+    Effect::new(move |_| {
+        lines.track();
+        lang.track();
+        if ws.status.get() == Status::Ready {
+            request_animation_frame(keep);
+        }
+    });
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| keep());
+    on_cleanup(move || hidden.remove());
 }
 
 #[derive(Clone, Copy, PartialEq)]

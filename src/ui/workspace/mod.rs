@@ -70,6 +70,11 @@ pub fn at_rest() -> AtRest {
         .unwrap_or(AtRest::Off)
 }
 
+/// The generation of the data this tab last read or wrote (`None` before the first read).
+pub fn generation() -> Option<u64> {
+    DB.with(|cell| cell.borrow().as_ref().and_then(|db| db.seen()))
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     Loading,
