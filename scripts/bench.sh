@@ -4,7 +4,8 @@
 # BENCH_CUSTOMERS=1000) sets the portfolio's size (default 10,000); BENCH_PORT the server's port.
 # BENCH_BIG_FILE sets the big backup's customers (default 30,000); BENCH_ONLY=big-file prints only its figures.
 # BENCH_ONLY=sync prints only the sync figures (the test CouchDB server is started here);
-# BENCH_SYNC=1000,10000 sets their portfolio sizes.
+# BENCH_SYNC=1000,10000 sets their portfolio sizes. BENCH_ONLY=first-paint prints only the
+# returning visits (1,000 customers, and the size given). The static server gzips, as a host would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 customers="${1:-${BENCH_CUSTOMERS:-10000}}"
@@ -37,7 +38,7 @@ printf 'pages loaded on demand (%s files), gzip: %s bytes\n' "$modules" "$on_dem
 printf 'offline worker, manifest and icons, gzip: %s bytes\n' "$rest"
 printf 'every file of the app, gzip: %s bytes\n' "$((first + on_demand + rest))"
 echo "== speed"
-(cd tests/e2e && E2E_PORT="$port" node static-server.js > /dev/null 2>&1 & echo $! > "/tmp/kehu-bench-server-$port.pid")
+(cd tests/e2e && E2E_PORT="$port" E2E_GZIP=1 E2E_EXTRA=bench-floor.html=bench/floor.html node static-server.js > /dev/null 2>&1 & echo $! > "/tmp/kehu-bench-server-$port.pid")
 couch_port="${BENCH_COUCH_PORT:-5995}"
 couch_log="/tmp/kehu-bench-couch-$port.log"
 (cd tests/e2e && COUCH_PORT="$couch_port" FAULT_PORT=off node couch/server.js > "$couch_log" 2>&1 & echo $! > "/tmp/kehu-bench-couch-$port.pid")

@@ -20,14 +20,6 @@ pub fn Shell(children: Children) -> impl IntoView {
     focus_heading_on_navigation();
     let presenter = use_presenter();
     let in_demo = settings::is_demo();
-    // The app's own page is drawn once the data is read (or could not be): a first paint's
-    // kept copy of Today (index.html) goes then.
-    let ws = use_workspace();
-    Effect::new(move |_| {
-        if ws.status.get() != Status::Loading {
-            request_animation_frame(super::first_paint::live);
-        }
-    });
     view! {
         // Handled here: `#main` alone resolves against the page's <base href>, i.e. to the
         // app's root, and would leave the page (and what was typed in it).

@@ -199,24 +199,25 @@ pub fn TodayPage() -> impl IntoView {
 }
 
 /// Keeps the page as drawn for the next visit's first paint (`ui/first_paint.rs`): once the
-/// data is read, again whenever the agenda changes, and when the tab is hidden (what else the
-/// page shows may have changed since).
+/// data is read, and again after every change of what the page is drawn from. The first time,
+/// the copy index.html drew goes too (only Today's address draws one).
 fn keep_for_next_visit(ws: Workspace, lines: Memo<Vec<Arc<Line>>>, lang: RwSignal<Lang>) {
-    let keep = move || {
-        if ws.status.get_untracked() == Status::Ready {
-            let date = ws.today.get_untracked().to_string();
-            first_paint::keep(generation(), &date, at_rest(), opened_as_demo());
-        }
-    };
     Effect::new(move |_| {
         lines.track();
         lang.track();
-        if ws.status.get() == Status::Ready {
-            request_animation_frame(keep);
+        ws.customers.track();
+        ws.followups.track();
+        let status = ws.status.get();
+        if status != Status::Loading {
+            request_animation_frame(move || {
+                if status == Status::Ready {
+                    let date = ws.today.get_untracked().to_string();
+                    first_paint::keep(generation(), &date, at_rest(), opened_as_demo());
+                }
+                first_paint::live();
+            });
         }
     });
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| keep());
-    on_cleanup(move || hidden.remove());
 }
 
 #[derive(Clone, Copy, PartialEq)]

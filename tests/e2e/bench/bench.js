@@ -10,6 +10,7 @@
 const { chromium } = require('@playwright/test');
 const { customer, day } = require('../fixtures/data');
 const { syncFigures } = require('./sync');
+const { returningFigures, returningOnce, LIVE } = require('./first-paint');
 
 const BASE = process.env.BENCH_URL || 'http://127.0.0.1:4373/tools/crm/';
 const COUNT = Number(process.argv[2] || process.env.BENCH_CUSTOMERS || 10000);
@@ -357,6 +358,12 @@ async function rawPut(page) {
     await context.close();
   }
 
+  // -- Returning visits with 1,000 customers stored (issue 26); BENCH_ONLY=first-paint prints
+  // only these and the 10,000-customer returning visit.
+  if (!only || only === 'first-paint') {
+    await returningFigures(browser, { base: BASE, file: backupFile(portfolio(1000)), rounds: ROUNDS, phone: PHONE, importFile, newContext, line });
+  }
+
   // -- Sync (issue 25): only where the test server runs (bench.sh starts it; BENCH_COUCH).
   // BENCH_ONLY=sync prints only these; BENCH_SYNC lists the portfolio sizes.
   if (process.env.BENCH_COUCH && (!only || only === 'sync')) {
@@ -368,7 +375,7 @@ async function rawPut(page) {
   if (only === 'sync') return browser.close();
 
   // -- A 30,000-customer backup (issue 24): checked without freezing the page.
-  {
+  if (only !== 'first-paint') {
     const n = Number(process.env.BENCH_BIG_FILE || 30000);
     const big = await bigImport(browser, n);
     console.log(`big backup: ${n} customers with orders, follow-ups and remarks, ${big.mb.toFixed(1)} MB`);
@@ -376,7 +383,7 @@ async function rawPut(page) {
     line('  longest frame while it is checked', big.check.longest, 200);
     line('  write it in one transaction', big.write);
   }
-  {
+  if (only !== 'first-paint') {
     const rows = Number(process.env.BENCH_BIG_SHEET || 30000);
     const sheet = await bigSheet(browser, rows);
     console.log(`big spreadsheet: ${rows} order rows of ${Math.ceil(rows / 3)} customers, ${sheet.mb.toFixed(1)} MB`);
@@ -404,6 +411,13 @@ async function rawPut(page) {
     `first load with ${COUNT} customers stored: Today's agenda`,
     await page.evaluate((c) => window.__until(() => eval(c)).then(() => performance.now()), SHOWN.today),
   );
+  // A returning visit: Today was just drawn (and kept) in this context.
+  await page.evaluate((live) => window.__until(() => eval(live)), LIVE);
+  await page.waitForTimeout(1500);
+  const [kept, live] = await returningOnce(context, BASE);
+  line(`returning visit with ${COUNT} customers stored: Today's agenda shown`, kept, 500);
+  line('  the same, the app\'s own agenda (live, the kept copy replaced)', live);
+  if (only === 'first-paint') return browser.close();
   // Every page once (the first time it is shown), then all again.
   const tour = ['customers', 'dashboard', 'plan', 'pipeline', 'todos', 'settings', 'today'];
   const heavy = ['today', 'customers', 'dashboard'];

@@ -134,6 +134,8 @@ test('a customer moves through all five stages; a passed time node shows as late
   await expect(page.locator('#lifecycle-title').locator('..')).toContainText('Time node: 2026-03-03');
   await page.getByLabel('screen').check();
   await page.getByLabel('file a profile').check();
+  // Both tasks saved (the profile no longer calls the stage late) before the page is left.
+  await expect(page.locator('#lifecycle-title').locator('..').locator('.late-flag')).toHaveCount(0);
   await page.goto('pipeline/');
   await expect(card.locator('.late-flag')).toHaveCount(0);
 
