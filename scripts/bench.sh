@@ -33,7 +33,9 @@ for f in dist/split-*/*.wasm; do
 done
 rest=0
 for f in dist/sw.js dist/manifest.webmanifest dist/icon*; do rest=$((rest + $(gz "$f"))); done
-printf 'first load, gzip: %s bytes (goal: <= 450 KB now, 230 KB later; docs/wasm-size.md)\n' "$first"
+printf 'first load, gzip: %s bytes (goal: <= 230 KB, 230000 bytes as scripts/test.sh counts, issue 26; docs/wasm-size.md)\n' "$first"
+largest=$(for f in $(find dist -type f ! -path 'dist/*/index.html'); do printf '%s %s\n' "$(gz "$f")" "${f#dist/}"; done | sort -n | tail -1)
+printf 'largest file of the app, gzip: %s bytes, %s (goal: every file <= 600 KB, the budget of scripts/test.sh: 600000 bytes)\n' ${largest}
 printf 'pages loaded on demand (%s files), gzip: %s bytes\n' "$modules" "$on_demand"
 printf 'offline worker, manifest and icons, gzip: %s bytes\n' "$rest"
 printf 'every file of the app, gzip: %s bytes\n' "$((first + on_demand + rest))"

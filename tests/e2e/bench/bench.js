@@ -350,7 +350,7 @@ async function rawPut(page) {
         await cdp.send('Network.clearBrowserCache');
         if (throttled) await cdp.send('Network.emulateNetworkConditions', PHONE);
         await p.goto(`${BASE}today/`, { waitUntil: 'commit' });
-        times.push(await p.evaluate((c) => window.__until(() => eval(c)).then(() => performance.now()), SHOWN.today));
+        times.push(await p.evaluate(`window.__until(() => (${SHOWN.today})).then(() => performance.now())`));
         await p.close();
       }
       line(`cold load, 1,000 customers stored, ${throttled ? 'phone 10 Mbit/s 40 ms' : 'unthrottled'}: Today's agenda (median of ${ROUNDS})`, median(times));
@@ -409,10 +409,10 @@ async function rawPut(page) {
   await page.goto(BASE, { waitUntil: 'commit' });
   line(
     `first load with ${COUNT} customers stored: Today's agenda`,
-    await page.evaluate((c) => window.__until(() => eval(c)).then(() => performance.now()), SHOWN.today),
+    await page.evaluate(`window.__until(() => (${SHOWN.today})).then(() => performance.now())`),
   );
   // A returning visit: Today was just drawn (and kept) in this context.
-  await page.evaluate((live) => window.__until(() => eval(live)), LIVE);
+  await page.evaluate(`window.__until(() => (${LIVE}))`);
   await page.waitForTimeout(1500);
   const [kept, live] = await returningOnce(context, BASE);
   line(`returning visit with ${COUNT} customers stored: Today's agenda shown`, kept, 500);
