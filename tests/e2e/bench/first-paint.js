@@ -11,7 +11,8 @@ const SHOWN = "document.querySelector('.page-today .due-line .due-main')";
 const LIVE = "document.querySelector('body > .app .page-today .due-line .due-main') && !document.getElementById('kehu-kept')";
 
 /** Opens Today in a new page of `context` and returns [shown, live] in ms since navigation start. */
-async function visit(context, url, throttle) {
+/** A new page of `context` on the given network conditions, opened at `url`. */
+async function open(context, url, throttle) {
   const page = await context.newPage();
   if (throttle) {
     const cdp = await context.newCDPSession(page);
@@ -19,6 +20,11 @@ async function visit(context, url, throttle) {
     await cdp.send('Network.emulateNetworkConditions', throttle);
   }
   await page.goto(url, { waitUntil: 'commit' });
+  return page;
+}
+
+async function visit(context, url, throttle) {
+  const page = await open(context, url, throttle);
   // As a string: the page's Content-Security-Policy refuses eval().
   const times = await page.evaluate(`window.__until(() => (${SHOWN})).then(async () => {
     await window.__frame();
@@ -33,13 +39,7 @@ async function visit(context, url, throttle) {
 
 /** The floor page: ms since navigation start until its 50 lines are painted. */
 async function floorVisit(context, url, throttle) {
-  const page = await context.newPage();
-  if (throttle) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', throttle);
-  }
-  await page.goto(url, { waitUntil: 'commit' });
+  const page = await open(context, url, throttle);
   const ms = await page.evaluate(() =>
     window.__until(() => document.querySelectorAll('.floor-line').length >= 50).then(async () => {
       await window.__frame();
