@@ -1,5 +1,5 @@
-//! A returning visit's first paint (issue 26): Today's first screenful as this browser last
-//! showed it, kept with the data's generation, the day and the language. index.html draws it
+//! A returning visit's first paint (issue 26): the app's page (`body > .app`) as this browser
+//! last showed Today, kept with the data's generation, the day and the language. index.html draws it
 //! before the app has loaded, only when all three still match what is stored, so it is the
 //! current agenda and never an old one; it is inert (nothing on it can be clicked or focused)
 //! and hidden from assistive technology, and the app takes it away as soon as its own page is

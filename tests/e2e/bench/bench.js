@@ -10,7 +10,7 @@
 const { chromium } = require('@playwright/test');
 const { customer, day } = require('../fixtures/data');
 const { syncFigures } = require('./sync');
-const { returningFigures, returningOnce, LIVE } = require('./first-paint');
+const { returningFigures, visit, LIVE } = require('./first-paint');
 
 const BASE = process.env.BENCH_URL || 'http://127.0.0.1:4373/tools/crm/';
 const COUNT = Number(process.argv[2] || process.env.BENCH_CUSTOMERS || 10000);
@@ -361,7 +361,7 @@ async function rawPut(page) {
   // -- Returning visits with 1,000 customers stored (issue 26); BENCH_ONLY=first-paint prints
   // only these and the 10,000-customer returning visit.
   if (!only || only === 'first-paint') {
-    await returningFigures(browser, { base: BASE, file: backupFile(portfolio(1000)), rounds: ROUNDS, phone: PHONE, importFile, newContext, line });
+    await returningFigures(browser, { base: BASE, file: backupFile(portfolio(1000)), rounds: ROUNDS, phone: PHONE, importFile, newContext, line, median });
   }
 
   // -- Sync (issue 25): only where the test server runs (bench.sh starts it; BENCH_COUCH).
@@ -414,7 +414,7 @@ async function rawPut(page) {
   // A returning visit: Today was just drawn (and kept) in this context.
   await page.evaluate(`window.__until(() => (${LIVE}))`);
   await page.waitForTimeout(1500);
-  const [kept, live] = await returningOnce(context, BASE);
+  const [kept, live] = await visit(context, BASE, null);
   line(`returning visit with ${COUNT} customers stored: Today's agenda shown`, kept, 500);
   line('  the same, the app\'s own agenda (live, the kept copy replaced)', live);
   if (only === 'first-paint') return browser.close();

@@ -10,7 +10,6 @@ const SHOWN = "document.querySelector('.page-today .due-line .due-main')";
 /** The app's own agenda, with the kept copy gone. */
 const LIVE = "document.querySelector('body > .app .page-today .due-line .due-main') && !document.getElementById('kehu-kept')";
 
-/** Opens Today in a new page of `context` and returns [shown, live] in ms since navigation start. */
 /** A new page of `context` on the given network conditions, opened at `url`. */
 async function open(context, url, throttle) {
   const page = await context.newPage();
@@ -23,6 +22,10 @@ async function open(context, url, throttle) {
   return page;
 }
 
+/**
+ * Opens Today in a new page of `context`: [shown, live] in ms since navigation start, and
+ * whether the offline worker served it.
+ */
 async function visit(context, url, throttle) {
   const page = await open(context, url, throttle);
   // As a string: the page's Content-Security-Policy refuses eval().
@@ -71,9 +74,7 @@ async function returningContext(browser, { base, file, worker, importFile, newCo
   return context;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function returningFigures(browser, { base, file, rounds, phone, importFile, newContext, line }) {
+async function returningFigures(browser, { base, file, rounds, phone, importFile, newContext, line, median }) {
   const rows = [
     { name: 'through the offline worker', worker: true, throttle: null, goal: 160 },
     { name: 'from the network, no worker', worker: false, throttle: null, goal: 350 },
@@ -108,10 +109,4 @@ async function returningFigures(browser, { base, file, rounds, phone, importFile
   }
 }
 
-/** A returning visit in `context` (Today shown before in it): [shown, live]. */
-async function returningOnce(context, base) {
-  const [shown, live] = await visit(context, base, null);
-  return [shown, live];
-}
-
-module.exports = { returningFigures, returningOnce, LIVE };
+module.exports = { returningFigures, visit, LIVE };
