@@ -86,6 +86,12 @@ pub struct State {
     pub secret: String,
     /// Who this device's changes are by (Settings → Sync).
     pub by: String,
+    /// The bookkeeping of records never sent before while their first version is on its way
+    /// (sent, the reply not yet written): kept here, in one row, rather than in a row each
+    /// (a first sync would write each record's row twice). Read back as their bookkeeping;
+    /// empty once a push ends.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sending: Vec<Tracked>,
 }
 
 /// One record's change in a device transaction.
@@ -327,6 +333,12 @@ async fn read(device: &impl Device) -> Result<Snapshot, SyncError> {
     if state.secret.is_empty() {
         state.secret = device.new_device_id();
     }
+    // Marks of records on their way for the first time, kept in the state's row.
+    for mark in &snapshot.state.sending {
+        if !snapshot.tracked.contains_key(&mark.key) {
+            snapshot.tracked.insert(mark.key.clone(), mark.clone());
+        }
+    }
     Ok(snapshot)
 }
 
@@ -517,6 +529,12 @@ async fn pull(
         .as_ref()
         .and_then(|c| c.get("_rev"))
         .cloned();
+    let first_since = since.clone();
+    // Offered again before the first batch is looked at, so it fetches what the device holds
+    // too (offered, nothing counts as matching the server); written with that batch.
+    if forgotten {
+        offer_again(&mut snapshot);
+    }
     let mut fetched = fetch_batch(server, cipher, &since, &snapshot).await?;
     loop {
         let Fetched {
@@ -535,20 +553,29 @@ async fn pull(
             items.extend(take_in(&run, &leaves, &mut snapshot, report)?);
             let mut state = snapshot.state.clone();
             state.since = last_seq.clone();
-            // The next batch is fetched and opened while this one is written: the server
-            // and the device's database work at the same time. It is worked out only once
-            // this one is written (from the snapshot, which already holds this batch).
-            let (written, next) = join(device.write(items, &state), async {
+            let fetch_next = async {
                 match done {
                     true => None,
                     false => Some(fetch_batch(server, cipher, &last_seq, &snapshot).await),
                 }
-            })
-            .await;
+            };
+            // A batch that brings nothing new (the device's own changes coming back) is not
+            // written, nor its checkpoint: the next one that does, or the last, moves both;
+            // nor is a run that found nothing at all (the push writes the state).
+            let unmoved = agreed && results.is_empty() && last_seq == first_since;
+            if items.is_empty() && (!done || unmoved) {
+                let next = fetch_next.await;
+                snapshot.state = state;
+                break (false, next);
+            }
+            // The next batch is fetched and opened while this one is written: the server
+            // and the device's database work at the same time. It is worked out only once
+            // this one is written (from the snapshot, which already holds this batch).
+            let (written, next) = join(device.write(items, &state), fetch_next).await;
             if written.map_err(SyncError::Device)? {
                 snapshot.state = state;
                 forgotten = false;
-                break next;
+                break (true, next);
             }
             // A record changed while this batch was worked out: read again and redo it.
             attempts += 1;
@@ -556,17 +583,23 @@ async fn pull(
                 return Err(SyncError::Device("the records kept changing".into()));
             }
             snapshot = read(device).await?;
+            if forgotten {
+                offer_again(&mut snapshot);
+            }
             leaves = fetch_leaves(server, cipher, &wanted(&results, &snapshot)).await?;
         };
         // The snapshot already holds what was written (`take_in` kept it up to date): the
         // next batch goes on from it, not from a new read of the whole device. A record the
         // person changes meanwhile is caught by the device's write, which redoes that batch.
-        let mut body = json!({"last_seq": last_seq});
-        if let Some(rev) = &checkpoint_rev {
-            body["_rev"] = rev.clone();
+        let (written, next) = next;
+        if written {
+            let mut body = json!({"last_seq": last_seq});
+            if let Some(rev) = &checkpoint_rev {
+                body["_rev"] = rev.clone();
+            }
+            let saved = must(server, "PUT", &checkpoint_id, Some(body)).await?;
+            checkpoint_rev = saved.get("rev").cloned();
         }
-        let saved = must(server, "PUT", &checkpoint_id, Some(body)).await?;
-        checkpoint_rev = saved.get("rev").cloned();
         since = last_seq;
         match next {
             None => return Ok(snapshot),
@@ -742,6 +775,7 @@ fn resolve<D: Device>(
             .unwrap_or_default(),
         deleted: true,
     });
+    let record = snapshot.records.get(key).cloned();
     let winner_version = win_leaf
         .and_then(|l| l.payload.as_ref())
         .map(Payload::version);
@@ -750,7 +784,6 @@ fn resolve<D: Device>(
         .filter(|l| !l.deleted && l.rev != win)
         .map(|l| l.rev.clone())
         .collect();
-    let record = snapshot.records.get(key).cloned();
     let local = run.local_version(key, record.as_ref(), tracked.as_ref(), &mut snapshot.state);
     let mut overwritten = tracked
         .as_ref()
@@ -963,9 +996,17 @@ async fn open_payload(cipher: &impl Cipher, doc: &str, ct: &str) -> Result<Paylo
     Payload::deserialize(&value).map_err(|e| corrupt(&e.to_string()))
 }
 
-/// One record on its way: its documents and their revisions, its bookkeeping once the
-/// server has them, and its bookkeeping while they are on their way.
-type Outgoing = (Vec<Value>, Vec<String>, Item, Option<Tracked>);
+/// One record on its way.
+struct Outgoing {
+    docs: Vec<Value>,
+    revs: Vec<String>,
+    /// Its bookkeeping once the server has its documents.
+    item: Item,
+    /// Its bookkeeping while they are on their way (none: nothing is sent).
+    mark: Option<Tracked>,
+    /// Never sent before: the mark goes in the state's row (`State::sending`).
+    fresh: bool,
+}
 
 /// A record to send, before its ids, revision and ciphertext are worked out.
 struct Prepared {
@@ -977,6 +1018,8 @@ struct Prepared {
     /// The payload as sealed.
     plain: String,
     by: String,
+    /// Never sent before: no bookkeeping yet.
+    fresh: bool,
 }
 
 /// A prepared record's document id, revision, ciphertext and the revisions that delete its
@@ -1028,7 +1071,10 @@ async fn send(
     // that was on its way before (pending) is asked about.
     let mut diff = serde_json::Map::new();
     let mut missing: BTreeSet<String> = BTreeSet::new();
-    for (docs, revs, item, _) in batch {
+    for Outgoing {
+        docs, revs, item, ..
+    } in batch
+    {
         let asked = snapshot.tracked.get(&item.key).is_some_and(|t| t.pending);
         let id = docs
             .first()
@@ -1055,7 +1101,7 @@ async fn send(
     }
     let docs: Vec<Value> = batch
         .iter()
-        .flat_map(|(docs, _, _, _)| docs.iter())
+        .flat_map(|o| o.docs.iter())
         .filter(|d| {
             d.get("_rev")
                 .and_then(Value::as_str)
@@ -1114,16 +1160,17 @@ async fn push(
         }
         if version.deleted && t.rev.is_none() {
             // Made and removed here before it was ever sent: nothing to tell the server.
-            outgoing.push((
-                Vec::new(),
-                Vec::new(),
-                Item {
+            outgoing.push(Outgoing {
+                docs: Vec::new(),
+                revs: Vec::new(),
+                item: Item {
                     key,
                     record: None,
                     tracked: None,
                 },
-                None,
-            ));
+                mark: None,
+                fresh: false,
+            });
             continue;
         }
         let doc = tracked
@@ -1140,6 +1187,7 @@ async fn push(
             doc,
             plain,
             by,
+            fresh: tracked.is_none(),
         });
     }
     // Every record's ids, revision and ciphertext worked out at once: one WebCrypto call
@@ -1152,6 +1200,7 @@ async fn push(
             version,
             t,
             by,
+            fresh,
             ..
         } = p;
         let mut docs = vec![document(
@@ -1179,22 +1228,23 @@ async fn push(
         // On its way: stamped and digested as sent, still pending on the old revision, so a
         // reply that never comes (the server may have it) neither loses the change nor
         // forgets what it contained (a later removal is still seen as one).
-        let in_flight = Tracked {
+        let mark = Tracked {
             rev: t.rev.clone(),
             pending: true,
             losers: t.losers.clone(),
             ..new_tracked.clone()
         };
-        outgoing.push((
+        outgoing.push(Outgoing {
             docs,
             revs,
-            Item {
+            item: Item {
                 key,
                 record: None,
                 tracked: Some(new_tracked),
             },
-            Some(in_flight),
-        ));
+            mark: Some(mark),
+            fresh,
+        });
     }
     // A batch goes out while the device writes the bookkeeping of the one before it (sent)
     // and marks the one after it as on its way: one device write per batch, at the same time
@@ -1202,9 +1252,9 @@ async fn push(
     // after the server took it.
     let batches: Vec<&[Outgoing]> = outgoing.chunks(BATCH).collect();
     let on_its_way = |batch: &[Outgoing]| -> Vec<Item> {
-        let marks = batch.iter().filter_map(|(_, _, item, t)| {
-            t.clone().map(|t| Item {
-                key: item.key.clone(),
+        let marks = batch.iter().filter(|o| !o.fresh).filter_map(|o| {
+            o.mark.clone().map(|t| Item {
+                key: o.item.key.clone(),
                 record: None,
                 tracked: Some(t),
             })
@@ -1212,19 +1262,36 @@ async fn push(
         marks.collect()
     };
     let sent = |batch: &[Outgoing]| -> Vec<Item> {
-        let items = batch.iter().map(|(_, _, item, _)| Item {
-            key: item.key.clone(),
+        let items = batch.iter().map(|o| Item {
+            key: o.item.key.clone(),
             record: None,
-            tracked: item.tracked.clone(),
+            tracked: o.item.tracked.clone(),
         });
         items.collect()
     };
-    let write = async |items: Vec<Item>| match items.is_empty() {
-        true => Ok(true),
-        false => device.write(items, &snapshot.state).await,
+    // The marks of never-sent records in the batches on their way (sent or about to be).
+    let fresh = |batches: &[&[Outgoing]]| -> Vec<Tracked> {
+        let outgoing = batches.iter().flat_map(|b| b.iter()).filter(|o| o.fresh);
+        outgoing.filter_map(|o| o.mark.clone()).collect()
+    };
+    // The last run's marks are read in as bookkeeping (`read`): this run's replace them.
+    let stored = std::cell::RefCell::new(std::mem::take(&mut snapshot.state.sending));
+    let write = async |items: Vec<Item>, sending: Vec<Tracked>| {
+        if items.is_empty() && sending == *stored.borrow() {
+            return Ok(true);
+        }
+        *stored.borrow_mut() = sending.clone();
+        let state = State {
+            sending,
+            ..snapshot.state.clone()
+        };
+        device.write(items, &state).await
     };
     if let Some(first) = batches.first() {
-        write(on_its_way(first)).await.map_err(SyncError::Device)?;
+        let marks = on_its_way(first);
+        write(marks, fresh(&batches[..1]))
+            .await
+            .map_err(SyncError::Device)?;
     }
     for (i, batch) in batches.iter().enumerate() {
         let mut items = match i.checked_sub(1) {
@@ -1234,12 +1301,18 @@ async fn push(
         if let Some(after) = batches.get(i + 1) {
             items.extend(on_its_way(after));
         }
-        let (n, written) = join(send(server, batch, &snapshot), write(items)).await;
+        let on_the_way = fresh(&batches[i..(i + 2).min(batches.len())]);
+        let (n, written) = join(send(server, batch, &snapshot), write(items, on_the_way)).await;
         written.map_err(SyncError::Device)?;
         report.sent += n?;
     }
     if let Some(last) = batches.last() {
-        write(sent(last)).await.map_err(SyncError::Device)?;
+        let items = sent(last);
+        // Written with `sending` empty (the state is the snapshot's).
+        device
+            .write(items, &snapshot.state)
+            .await
+            .map_err(SyncError::Device)?;
     }
     if outgoing.is_empty() {
         // The clock may have moved (stamps given); keep it.
