@@ -86,12 +86,26 @@ pub struct State {
     pub secret: String,
     /// Who this device's changes are by (Settings → Sync).
     pub by: String,
-    /// The bookkeeping of records never sent before while their first version is on its way
-    /// (sent, the reply not yet written): kept here, in one row, rather than in a row each
-    /// (a first sync would write each record's row twice). Read back as their bookkeeping;
-    /// empty once a push ends.
+    /// The versions on their way to the server: their bookkeeping is written as sent before
+    /// the server has them (each record's row once, not a mark and then the row), and read
+    /// back as still waiting on the revision before until the reply comes. Empty once a
+    /// push ends.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sending: Vec<Tracked>,
+    pub sending: Vec<OnItsWay>,
+}
+
+/// A version sent, its reply not yet come: its record's bookkeeping says `rev`, which the
+/// server may not have; until the reply, the record is still pending on `parent`, with the
+/// conflicting `losers` its version removes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OnItsWay {
+    pub key: String,
+    pub rev: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub losers: Vec<String>,
 }
 
 /// One record's change in a device transaction.
@@ -123,6 +137,8 @@ pub trait Device {
     /// the next snapshot need name only the records changed after it. (A device that keeps
     /// track must not read while a run is between its read and this.)
     fn all_sent(&self) {}
+    /// The engine reached `step` of a run (the trace times them).
+    fn reached(&self, _step: &'static str) {}
     /// Whether this version of the app stores records of `kind`.
     fn stores(&self, kind: &str) -> bool;
     /// The part of `record` this version of the app stores (a round trip through its type);
@@ -333,10 +349,15 @@ async fn read(device: &impl Device) -> Result<Snapshot, SyncError> {
     if state.secret.is_empty() {
         state.secret = device.new_device_id();
     }
-    // Marks of records on their way for the first time, kept in the state's row.
-    for mark in &snapshot.state.sending {
-        if !snapshot.tracked.contains_key(&mark.key) {
-            snapshot.tracked.insert(mark.key.clone(), mark.clone());
+    // A version whose reply never came: its bookkeeping, written as sent, still waits on the
+    // revision before (the server may lack it). One the pull has since replaced is left.
+    for sent in &snapshot.state.sending {
+        if let Some(t) = snapshot.tracked.get_mut(&sent.key) {
+            if t.rev.as_deref() == Some(sent.rev.as_str()) {
+                t.rev = sent.parent.clone();
+                t.pending = true;
+                t.losers = sent.losers.clone();
+            }
         }
     }
     Ok(snapshot)
@@ -503,6 +524,7 @@ async fn pull(
     report: &mut Report,
 ) -> Result<Snapshot, SyncError> {
     let mut snapshot = read(device).await?;
+    device.reached("read");
     let run = Run::new(device, &snapshot);
     let checkpoint_id = {
         let device_id = clock(&mut snapshot.state).device.clone();
@@ -551,6 +573,7 @@ async fn pull(
                 Vec::new()
             };
             items.extend(take_in(&run, &leaves, &mut snapshot, report)?);
+            device.reached("worked out");
             let mut state = snapshot.state.clone();
             state.since = last_seq.clone();
             let fetch_next = async {
@@ -572,6 +595,7 @@ async fn pull(
             // and the device's database work at the same time. It is worked out only once
             // this one is written (from the snapshot, which already holds this batch).
             let (written, next) = join(device.write(items, &state), fetch_next).await;
+            device.reached("written, next fetched");
             if written.map_err(SyncError::Device)? {
                 snapshot.state = state;
                 forgotten = false;
@@ -602,7 +626,10 @@ async fn pull(
         }
         since = last_seq;
         match next {
-            None => return Ok(snapshot),
+            None => {
+                device.reached("pulled");
+                return Ok(snapshot);
+            }
             Some(next) => fetched = next?,
         }
     }
@@ -873,6 +900,8 @@ fn resolve<D: Device>(
     snapshot
         .tracked
         .insert(key.to_string(), new_tracked.clone());
+    // Its row now says what the server holds: no longer one on its way.
+    snapshot.state.sending.retain(|s| s.key != key);
     Ok(Some(Item {
         key: key.to_string(),
         record: record_change,
@@ -1000,12 +1029,10 @@ async fn open_payload(cipher: &impl Cipher, doc: &str, ct: &str) -> Result<Paylo
 struct Outgoing {
     docs: Vec<Value>,
     revs: Vec<String>,
-    /// Its bookkeeping once the server has its documents.
+    /// Its bookkeeping as sent.
     item: Item,
-    /// Its bookkeeping while they are on their way (none: nothing is sent).
-    mark: Option<Tracked>,
-    /// Never sent before: the mark goes in the state's row (`State::sending`).
-    fresh: bool,
+    /// What `State::sending` says while it is on its way (none: nothing is sent).
+    sending: Option<OnItsWay>,
 }
 
 /// A record to send, before its ids, revision and ciphertext are worked out.
@@ -1018,8 +1045,6 @@ struct Prepared {
     /// The payload as sealed.
     plain: String,
     by: String,
-    /// Never sent before: no bookkeeping yet.
-    fresh: bool,
 }
 
 /// A prepared record's document id, revision, ciphertext and the revisions that delete its
@@ -1168,8 +1193,7 @@ async fn push(
                     record: None,
                     tracked: None,
                 },
-                mark: None,
-                fresh: false,
+                sending: None,
             });
             continue;
         }
@@ -1187,12 +1211,13 @@ async fn push(
             doc,
             plain,
             by,
-            fresh: tracked.is_none(),
         });
     }
+    device.reached("compared");
     // Every record's ids, revision and ciphertext worked out at once: one WebCrypto call
     // after another waits a turn of the event loop each.
     let sealed = join_all(prepared.iter().map(|p| seal_one(cipher, p))).await;
+    device.reached("sealed");
     for (p, sealed) in prepared.into_iter().zip(sealed) {
         let (doc, rev, ct, gone) = sealed?;
         let Prepared {
@@ -1200,7 +1225,6 @@ async fn push(
             version,
             t,
             by,
-            fresh,
             ..
         } = p;
         let mut docs = vec![document(
@@ -1216,6 +1240,15 @@ async fn push(
             docs.push(removal(&doc, &gone, loser));
             revs.push(gone);
         }
+        // On its way: stamped and digested as sent, still pending on the old revision, so a
+        // reply that never comes (the server may have it) neither loses the change nor
+        // forgets what it contained (a later removal is still seen as one).
+        let sending = OnItsWay {
+            key: key.clone(),
+            rev: rev.clone(),
+            parent: t.rev.clone(),
+            losers: t.losers.clone(),
+        };
         let base = Tracked {
             key: key.clone(),
             doc: doc.clone(),
@@ -1225,15 +1258,6 @@ async fn push(
             ..Tracked::default()
         };
         let (_, new_tracked) = run.settle(&key, &version, base);
-        // On its way: stamped and digested as sent, still pending on the old revision, so a
-        // reply that never comes (the server may have it) neither loses the change nor
-        // forgets what it contained (a later removal is still seen as one).
-        let mark = Tracked {
-            rev: t.rev.clone(),
-            pending: true,
-            losers: t.losers.clone(),
-            ..new_tracked.clone()
-        };
         outgoing.push(Outgoing {
             docs,
             revs,
@@ -1242,26 +1266,15 @@ async fn push(
                 record: None,
                 tracked: Some(new_tracked),
             },
-            mark: Some(mark),
-            fresh,
+            sending: Some(sending),
         });
     }
-    // A batch goes out while the device writes the bookkeeping of the one before it (sent)
-    // and marks the one after it as on its way: one device write per batch, at the same time
-    // as the server works. A batch is marked before it is sent, and its bookkeeping written
-    // after the server took it.
+    // A batch goes out while the device writes the bookkeeping of the next one, as sent, with
+    // both named on their way in the state: one device write per batch, at the same time as
+    // the server works, each record's row written once. A batch is written before it is sent;
+    // the write after its reply no longer names it.
     let batches: Vec<&[Outgoing]> = outgoing.chunks(BATCH).collect();
-    let on_its_way = |batch: &[Outgoing]| -> Vec<Item> {
-        let marks = batch.iter().filter(|o| !o.fresh).filter_map(|o| {
-            o.mark.clone().map(|t| Item {
-                key: o.item.key.clone(),
-                record: None,
-                tracked: Some(t),
-            })
-        });
-        marks.collect()
-    };
-    let sent = |batch: &[Outgoing]| -> Vec<Item> {
+    let rows = |batch: &[Outgoing]| -> Vec<Item> {
         let items = batch.iter().map(|o| Item {
             key: o.item.key.clone(),
             record: None,
@@ -1269,14 +1282,24 @@ async fn push(
         });
         items.collect()
     };
-    // The marks of never-sent records in the batches on their way (sent or about to be).
-    let fresh = |batches: &[&[Outgoing]]| -> Vec<Tracked> {
-        let outgoing = batches.iter().flat_map(|b| b.iter()).filter(|o| o.fresh);
-        outgoing.filter_map(|o| o.mark.clone()).collect()
+    // The last run's list, read in (`read`): each entry stays until its record's row is
+    // written again by this run (a record not sent again was taken in by the pull).
+    let before = std::mem::take(&mut snapshot.state.sending);
+    let batch_of: BTreeMap<&str, usize> = batches
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| b.iter().map(move |o| (o.item.key.as_str(), i)))
+        .collect();
+    // On their way while batches `from..to` are: theirs, and the last run's not yet redone.
+    let on_its_way = |from: usize, to: usize| -> Vec<OnItsWay> {
+        let redone = |key: &str| batch_of.get(key).is_some_and(|b| *b < to);
+        let left = before.iter().filter(|e| !redone(&e.key)).cloned();
+        let outgoing = batches[from..to].iter().flat_map(|b| b.iter());
+        left.chain(outgoing.filter_map(|o| o.sending.clone()))
+            .collect()
     };
-    // The last run's marks are read in as bookkeeping (`read`): this run's replace them.
-    let stored = std::cell::RefCell::new(std::mem::take(&mut snapshot.state.sending));
-    let write = async |items: Vec<Item>, sending: Vec<Tracked>| {
+    let stored = std::cell::RefCell::new(before.clone());
+    let write = async |items: Vec<Item>, sending: Vec<OnItsWay>| {
         if items.is_empty() && sending == *stored.borrow() {
             return Ok(true);
         }
@@ -1288,29 +1311,25 @@ async fn push(
         device.write(items, &state).await
     };
     if let Some(first) = batches.first() {
-        let marks = on_its_way(first);
-        write(marks, fresh(&batches[..1]))
+        write(rows(first), on_its_way(0, 1))
             .await
             .map_err(SyncError::Device)?;
     }
     for (i, batch) in batches.iter().enumerate() {
-        let mut items = match i.checked_sub(1) {
-            Some(before) => sent(batches[before]),
-            None => Vec::new(),
-        };
-        if let Some(after) = batches.get(i + 1) {
-            items.extend(on_its_way(after));
-        }
-        let on_the_way = fresh(&batches[i..(i + 2).min(batches.len())]);
-        let (n, written) = join(send(server, batch, &snapshot), write(items, on_the_way)).await;
+        let items = batches
+            .get(i + 1)
+            .map(|after| rows(after))
+            .unwrap_or_default();
+        let sending = on_its_way(i, (i + 2).min(batches.len()));
+        let (n, written) = join(send(server, batch, &snapshot), write(items, sending)).await;
         written.map_err(SyncError::Device)?;
         report.sent += n?;
+        device.reached("batch sent");
     }
-    if let Some(last) = batches.last() {
-        let items = sent(last);
-        // Written with `sending` empty (the state is the snapshot's).
+    if !batches.is_empty() {
+        // Every reply came: nothing is on its way (the snapshot's state names none).
         device
-            .write(items, &snapshot.state)
+            .write(Vec::new(), &snapshot.state)
             .await
             .map_err(SyncError::Device)?;
     }

@@ -10,6 +10,7 @@ use crate::domain::envelope::{base64_decode, base64_encode, Ciphertext, Kdf, NON
 use crate::domain::sync::replicator::Cipher;
 use crate::store::crypto::{self, CryptoError};
 
+#[derive(Clone)]
 pub struct SyncKey {
     aes: CryptoKey,
     mac: CryptoKey,

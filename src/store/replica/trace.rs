@@ -29,6 +29,7 @@ pub async fn sync(
 ) -> Result<Report, SyncError> {
     let times = Times::default();
     let start = now();
+    times.1.borrow_mut().push(("start", start));
     let server = Traced {
         inner: server,
         times: &times,
@@ -50,9 +51,12 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Time and count per part of a run.
+/// Time and count per part of a run, and when the engine reached each of its steps.
 #[derive(Default)]
-struct Times(RefCell<BTreeMap<String, (f64, u32)>>);
+struct Times(
+    RefCell<BTreeMap<String, (f64, u32)>>,
+    RefCell<Vec<(&'static str, f64)>>,
+);
 
 impl Times {
     fn add(&self, part: String, ms: f64) {
@@ -74,6 +78,13 @@ impl Times {
             "; engine and WebCrypto {:.0} ms",
             total_ms - counted
         ));
+        let steps = self.1.borrow();
+        if let Some((_, first)) = steps.first() {
+            line.push_str("; steps at");
+            for (step, at) in steps.iter() {
+                line.push_str(&format!(" {step} +{:.0}", at - first));
+            }
+        }
         web_sys::console::log_1(&line.into());
     }
 }
@@ -132,6 +143,10 @@ impl<D: Device> Device for Traced<'_, D> {
 
     fn all_sent(&self) {
         self.inner.all_sent()
+    }
+
+    fn reached(&self, step: &'static str) {
+        self.times.1.borrow_mut().push((step, now()));
     }
 
     fn stores(&self, kind: &str) -> bool {

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::store::replica::{
     self,
     remember::{self, Account},
-    Couch, SyncFailure,
+    Couch, SyncFailure, SyncKey,
 };
 use crate::store::AtRest;
 use crate::ui::lock::{note_view, passphrase_field, use_at_rest, Note};
@@ -103,6 +103,10 @@ fn SyncSetup(on: RwSignal<bool>) -> impl IntoView {
     let note = RwSignal::new(None::<Note>);
     let ok = RwSignal::new(false);
     let missing_db = RwSignal::new(false);
+    // The key a "Test connection" just derived and checked, with what it was checked for:
+    // turning sync on with the same entries uses it instead of deriving it again (PBKDF2
+    // takes a noticeable moment). The first sync reports anything that changed since.
+    let tested = StoredValue::new_local(None::<(String, SyncKey)>);
 
     // `enable`: keep the connection and start syncing once it checks out.
     let check = move |create: bool, enable: bool| {
@@ -125,14 +129,29 @@ fn SyncSetup(on: RwSignal<bool>) -> impl IntoView {
             by: by.get_untracked().trim().to_string(),
         };
         let pass = passphrase.get_untracked();
+        let entries = format!(
+            "{}\n{}\n{}\n{pass}",
+            account.url, account.user, account.password
+        );
+        let reuse = enable
+            .then(|| tested.get_value())
+            .flatten()
+            .filter(|(e, _)| *e == entries)
+            .map(|(_, key)| key);
         spawn_local(async move {
             let couch = Couch::new(&account.url, &account.user, &account.password);
-            match replica::connect(&couch, &pass, create).await {
+            let connected = match reuse {
+                Some(key) => Ok(key),
+                None => replica::connect(&couch, &pass, create).await,
+            };
+            match connected {
                 Ok(key) => {
                     ok.set(true);
                     if !enable {
+                        tested.set_value(Some((entries, key)));
                         return note.set(None);
                     }
+                    tested.set_value(None);
                     if let Err(e) = remember::keep(&account, &key).await {
                         return note.set(Some(Note::Failed(lang.get_untracked().store_error(&e))));
                     }
@@ -144,6 +163,7 @@ fn SyncSetup(on: RwSignal<bool>) -> impl IntoView {
                     replication::begin(ws, state, account, key);
                 }
                 Err(e) => {
+                    tested.set_value(None);
                     missing_db.set(e == SyncFailure::Sync(SyncError::NoDatabase));
                     note.set(Some(Note::Failed(lang.get_untracked().sync_failure(&e))));
                 }
