@@ -70,6 +70,8 @@ thread_local! {
     /// A run is going on in this tab / another was asked for meanwhile.
     static BUSY: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
+    /// Counts the runs: a run's delayed "Syncing…" is shown only while it is still the one.
+    static RUNS: Cell<u64> = const { Cell::new(0) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
     static ON_CHANGE: RefCell<Option<Rc<dyn Fn()>>> = RefCell::new(None);
     static NOTES: Cell<Option<Notes>> = const { Cell::new(None) };
@@ -190,6 +192,17 @@ fn alive(r: &Runner) -> bool {
 /// was) must not run beside it, or both send every record. A request while one runs makes
 /// it run once more after, with the runner current then; with none (sync off), nothing runs.
 async fn run() {
+    run_as(true).await
+}
+
+/// How long a run the server's changes started goes on before the status says "Syncing…":
+/// the device's own changes coming back after a push take a moment and change nothing, so
+/// the status does not flicker from "Synced" to "Syncing…" and back for them.
+const QUIET_MS: i32 = 700;
+
+/// `announce`: say "Syncing…" at once (a run asked for here); otherwise only once it takes
+/// longer than [`QUIET_MS`].
+async fn run_as(announce: bool) {
     if BUSY.with(|b| b.replace(true)) {
         AGAIN.with(|a| a.set(true));
         return;
@@ -199,7 +212,18 @@ async fn run() {
         let Some(r) = current() else {
             break;
         };
-        r.state.0.set(SyncStatus::Syncing);
+        let id = RUNS.with(|n| n.get() + 1);
+        RUNS.with(|n| n.set(id));
+        if announce {
+            r.state.0.set(SyncStatus::Syncing);
+        } else {
+            let state = r.state;
+            browser::after_ms(QUIET_MS, move || {
+                if RUNS.with(Cell::get) == id && BUSY.with(Cell::get) {
+                    state.0.set(SyncStatus::Syncing);
+                }
+            });
+        }
         let outcome = match db().await {
             Ok(db) => replica::sync(&db, &r.couch, &r.key, &r.by).await,
             Err(e) => Err(SyncFailure::Store(e)),
@@ -239,7 +263,7 @@ async fn live(r: Rc<Runner>) {
             Err(_) => return,
         };
         match replica::wait_for_change(&db, &r.couch, 25_000).await {
-            Ok(true) => run().await,
+            Ok(true) => run_as(false).await,
             Ok(false) => {}
             Err(_) => pause(15_000).await,
         }
