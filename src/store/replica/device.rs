@@ -106,6 +106,9 @@ pub struct Replica<'a> {
     db: &'a Db,
     /// Each record's stored row as last read (JSON text): a write refuses one that moved.
     read_as: RefCell<BTreeMap<String, String>>,
+    /// The database's write counter `read_as` holds for: while it has not moved, no record
+    /// was written since, and a write need not look at any row first.
+    as_of: std::cell::Cell<Option<u64>>,
     /// The storage error behind the engine's last `Device` failure, kept typed so the
     /// catalogue can word it.
     pub failure: RefCell<Option<StoreError>>,
@@ -118,6 +121,7 @@ impl<'a> Replica<'a> {
         Replica {
             db,
             read_as: RefCell::default(),
+            as_of: std::cell::Cell::new(None),
             failure: RefCell::default(),
             by: RefCell::default(),
         }
@@ -336,6 +340,7 @@ impl Replica<'_> {
             })
         });
         *self.read_as.borrow_mut() = read_as;
+        self.as_of.set(Some(generation));
         Ok(snapshot)
     }
 
@@ -375,6 +380,7 @@ impl Replica<'_> {
             return Ok(Reuse::Bookkeeping(kept));
         }
         *self.read_as.borrow_mut() = kept.read_as.clone();
+        self.as_of.set(Some(kept.generation));
         let mut snapshot = kept.snapshot.clone();
         snapshot.state.by = self.by.borrow().clone();
         KEPT.with(|k| *k.borrow_mut() = Some(kept));
@@ -478,9 +484,14 @@ impl Replica<'_> {
         };
         // Every request of a step is made at once and then awaited together: one after
         // another, each waited a turn of the event loop (a batch of 200 took ~230 ms).
+        let as_of = self.as_of.get();
         let body = async |tx: &Transaction| {
+            // No record written since it was read (by a person, an import or another tab):
+            // every row is as read, and none is looked at (a first sync down writes
+            // thousands).
+            let unmoved = as_of.is_some() && Some(read_generation(tx, op).await?) == as_of;
             let mut checks = Vec::new();
-            for (key, store, _) in &rows {
+            for (key, store, _) in rows.iter().filter(|_| !unmoved) {
                 let os = tx.store(store).map_err(browser(op))?;
                 checks.push(async move { os.get(JsValue::from_str(row_key(key))).await });
             }
@@ -541,6 +552,11 @@ impl Replica<'_> {
                     .map(|(key, _, value)| (key, value.as_ref().map(stringify)))
                     .collect();
                 apply(&mut self.read_as.borrow_mut(), &written);
+                self.as_of.set(
+                    as_of
+                        .filter(|a| *a == found)
+                        .map(|a| a + u64::from(counted)),
+                );
                 self.keep_written(&items, &written, state, &state_row, found, counted);
                 Ok(true)
             }
