@@ -1164,74 +1164,17 @@ async fn send(
     }
 }
 
-async fn push(
-    server: &impl Server,
-    device: &impl Device,
+/// A chunk of prepared records sealed and made into documents: each record's ids, revision
+/// and ciphertext worked out at once (one WebCrypto call after another waits a turn of the
+/// event loop each).
+async fn outgoing_of<D: Device>(
+    run: &Run<'_, D>,
     cipher: &impl Cipher,
-    mut snapshot: Snapshot,
-    report: &mut Report,
-) -> Result<(), SyncError> {
-    let run = Run::new(device, &snapshot);
-    // Only what may have changed is compared (with the records offered again, pending).
-    let keys = match &snapshot.changed {
-        None => every_key(&snapshot),
-        Some(changed) => {
-            let pending = snapshot.tracked.iter().filter(|(_, t)| t.pending);
-            let mut keys = changed.clone();
-            keys.extend(pending.map(|(key, _)| key.clone()));
-            keys
-        }
-    };
-    let mut outgoing: Vec<Outgoing> = Vec::new();
-    let mut prepared: Vec<Prepared> = Vec::new();
-    for key in keys {
-        let tracked = snapshot.tracked.get(&key).cloned();
-        let record = snapshot.records.get(&key).cloned();
-        let Some((version, changed)) =
-            run.local_version(&key, record.as_ref(), tracked.as_ref(), &mut snapshot.state)
-        else {
-            continue;
-        };
-        let t = tracked.clone().unwrap_or_default();
-        if !(changed || t.pending) {
-            continue;
-        }
-        if version.deleted && t.rev.is_none() {
-            // Made and removed here before it was ever sent: nothing to tell the server.
-            outgoing.push(Outgoing {
-                docs: Vec::new(),
-                revs: Vec::new(),
-                item: Item {
-                    key,
-                    record: None,
-                    tracked: None,
-                },
-                sending: None,
-            });
-            continue;
-        }
-        let doc = tracked
-            .as_ref()
-            .map(|t| t.doc.clone())
-            .filter(|d| !d.is_empty());
-        let by = snapshot.state.by.clone();
-        let payload = Payload::from_version(&key, &version, &by);
-        let plain = canonical(&serde_json::to_value(&payload).unwrap_or_default());
-        prepared.push(Prepared {
-            key,
-            version,
-            t,
-            doc,
-            plain,
-            by,
-        });
-    }
-    device.reached("compared");
-    // Every record's ids, revision and ciphertext worked out at once: one WebCrypto call
-    // after another waits a turn of the event loop each.
-    let sealed = join_all(prepared.iter().map(|p| seal_one(cipher, p))).await;
-    device.reached("sealed");
-    for (p, sealed) in prepared.into_iter().zip(sealed) {
+    chunk: &[Prepared],
+) -> Result<Vec<Outgoing>, SyncError> {
+    let sealed = join_all(chunk.iter().map(|p| seal_one(cipher, p))).await;
+    let mut outgoing = Vec::new();
+    for (p, sealed) in chunk.iter().zip(sealed) {
         let (doc, rev, ct, gone) = sealed?;
         let Prepared {
             key,
@@ -1270,27 +1213,102 @@ async fn push(
             by: by.clone(),
             ..Tracked::default()
         };
-        let (_, new_tracked) = run.settle(&key, &version, base);
+        let (_, new_tracked) = run.settle(key, version, base);
         outgoing.push(Outgoing {
             docs,
             revs,
             item: Item {
-                key,
+                key: key.clone(),
                 record: None,
                 tracked: Some(new_tracked),
             },
             sending: Some(sending),
         });
     }
-    // A batch goes out while the device writes the bookkeeping of the next one, as sent, with
-    // both named on their way in the state: one device write per batch, at the same time as
-    // the server works, each record's row written once. A batch is written before it is sent;
-    // the write after its reply no longer names it.
-    let (head, tail) = outgoing.split_at(outgoing.len().min(FIRST_BATCH));
-    let batches: Vec<&[Outgoing]> = std::iter::once(head)
+    Ok(outgoing)
+}
+
+async fn push(
+    server: &impl Server,
+    device: &impl Device,
+    cipher: &impl Cipher,
+    mut snapshot: Snapshot,
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    let run = Run::new(device, &snapshot);
+    // Only what may have changed is compared (with the records offered again, pending).
+    let keys = match &snapshot.changed {
+        None => every_key(&snapshot),
+        Some(changed) => {
+            let pending = snapshot.tracked.iter().filter(|(_, t)| t.pending);
+            let mut keys = changed.clone();
+            keys.extend(pending.map(|(key, _)| key.clone()));
+            keys
+        }
+    };
+    // Made and removed here before they were ever sent: their rows go with the first batch.
+    let mut forgets: Vec<Outgoing> = Vec::new();
+    let mut prepared: Vec<Prepared> = Vec::new();
+    for key in keys {
+        let tracked = snapshot.tracked.get(&key).cloned();
+        let record = snapshot.records.get(&key).cloned();
+        let Some((version, changed)) =
+            run.local_version(&key, record.as_ref(), tracked.as_ref(), &mut snapshot.state)
+        else {
+            continue;
+        };
+        let t = tracked.clone().unwrap_or_default();
+        if !(changed || t.pending) {
+            continue;
+        }
+        if version.deleted && t.rev.is_none() {
+            // Made and removed here before it was ever sent: nothing to tell the server.
+            forgets.push(Outgoing {
+                docs: Vec::new(),
+                revs: Vec::new(),
+                item: Item {
+                    key,
+                    record: None,
+                    tracked: None,
+                },
+                sending: None,
+            });
+            continue;
+        }
+        let doc = tracked
+            .as_ref()
+            .map(|t| t.doc.clone())
+            .filter(|d| !d.is_empty());
+        let by = snapshot.state.by.clone();
+        let payload = Payload::from_version(&key, &version, &by);
+        let plain = canonical(&serde_json::to_value(&payload).unwrap_or_default());
+        prepared.push(Prepared {
+            key,
+            version,
+            t,
+            doc,
+            plain,
+            by,
+        });
+    }
+    device.reached("compared");
+    let (head, tail) = prepared.split_at(prepared.len().min(FIRST_BATCH));
+    let mut chunks: Vec<&[Prepared]> = std::iter::once(head)
         .filter(|h| !h.is_empty())
         .chain(tail.chunks(BATCH))
         .collect();
+    if chunks.is_empty() && !forgets.is_empty() {
+        chunks.push(&[]);
+    }
+    let batch_of: BTreeMap<&str, usize> = chunks
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.iter().map(move |p| (p.key.as_str(), i)))
+        .collect();
+    // A batch goes out while the next one is sealed and the device writes its bookkeeping, as
+    // sent, with both named on their way in the state: one device write per batch, at the same
+    // time as the server works, each record's row written once. A batch is written before it
+    // is sent; the write after its reply no longer names it.
     let rows = |batch: &[Outgoing]| -> Vec<Item> {
         let items = batch.iter().map(|o| Item {
             key: o.item.key.clone(),
@@ -1302,16 +1320,12 @@ async fn push(
     // The last run's list, read in (`read`): each entry stays until its record's row is
     // written again by this run (a record not sent again was taken in by the pull).
     let before = std::mem::take(&mut snapshot.state.sending);
-    let batch_of: BTreeMap<&str, usize> = batches
-        .iter()
-        .enumerate()
-        .flat_map(|(i, b)| b.iter().map(move |o| (o.item.key.as_str(), i)))
-        .collect();
-    // On their way while batches `from..to` are: theirs, and the last run's not yet redone.
-    let on_its_way = |from: usize, to: usize| -> Vec<OnItsWay> {
+    // On their way while `batches` (up to batch `to`) are: theirs, and the last run's not yet
+    // redone.
+    let on_its_way = |batches: &[&[Outgoing]], to: usize| -> Vec<OnItsWay> {
         let redone = |key: &str| batch_of.get(key).is_some_and(|b| *b < to);
         let left = before.iter().filter(|e| !redone(&e.key)).cloned();
-        let outgoing = batches[from..to].iter().flat_map(|b| b.iter());
+        let outgoing = batches.iter().flat_map(|b| b.iter());
         left.chain(outgoing.filter_map(|o| o.sending.clone()))
             .collect()
     };
@@ -1327,36 +1341,42 @@ async fn push(
         };
         device.write(items, &state).await
     };
-    if let Some(first) = batches.first() {
-        write(rows(first), on_its_way(0, 1))
+    let mut chunks = chunks.into_iter();
+    let mut batch: Vec<Outgoing> = forgets;
+    if let Some(first) = chunks.next() {
+        batch.extend(outgoing_of(&run, cipher, first).await?);
+        write(rows(&batch), on_its_way(&[&batch], 1))
             .await
             .map_err(SyncError::Device)?;
     }
-    for (i, batch) in batches.iter().enumerate() {
-        let items = batches
-            .get(i + 1)
-            .map(|after| rows(after))
-            .unwrap_or_default();
-        let sending = on_its_way(i, (i + 2).min(batches.len()));
-        let (n, written) = join(send(server, batch, &snapshot), write(items, sending)).await;
-        written.map_err(SyncError::Device)?;
+    let mut i = 0;
+    while !batch.is_empty() {
+        let next_chunk = chunks.next();
+        let current = &batch;
+        let prepare_next = async {
+            let Some(chunk) = next_chunk else {
+                // The last batch: nothing more to write while it goes.
+                return Ok(Vec::new());
+            };
+            let next = outgoing_of(&run, cipher, chunk).await?;
+            write(rows(&next), on_its_way(&[current, &next], i + 2))
+                .await
+                .map_err(SyncError::Device)?;
+            Ok(next)
+        };
+        let (n, next) = join(send(server, current, &snapshot), prepare_next).await;
+        let next: Vec<Outgoing> = next?;
         report.sent += n?;
         device.reached("batch sent");
+        batch = next;
+        i += 1;
     }
-    if !batches.is_empty() {
-        // Every reply came: nothing is on its way (the snapshot's state names none).
-        device
-            .write(Vec::new(), &snapshot.state)
-            .await
-            .map_err(SyncError::Device)?;
-    }
-    if outgoing.is_empty() {
-        // The clock may have moved (stamps given); keep it.
-        device
-            .write(Vec::new(), &snapshot.state)
-            .await
-            .map_err(SyncError::Device)?;
-    }
+    // Every reply came: nothing is on its way (the snapshot's state names none); and the
+    // clock may have moved (stamps given).
+    device
+        .write(Vec::new(), &snapshot.state)
+        .await
+        .map_err(SyncError::Device)?;
     device.all_sent();
     Ok(())
 }
