@@ -597,3 +597,31 @@ async fn an_edit_a_failed_run_left_unsent_goes_with_the_next_run_and_so_do_later
     assert_eq!(on_b.len(), 2, "the deletion after a complete push was sent");
     assert_eq!(by_id(on_b, "c-3").owner, "韩梅", "so was the edit");
 }
+
+#[wasm_bindgen_test]
+async fn a_sync_tells_how_many_records_it_has_left_to_send_down_to_none() {
+    let name = database();
+    let direct = couch(server(), &name);
+    let key = connect(&direct, "left").await;
+    let a = device("sync-left-a").await;
+    for i in 0..3 {
+        a.save_customer(&customer(&format!("c-{i}"), "华信"))
+            .await
+            .unwrap();
+    }
+    let told = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let heard = told.clone();
+    replica::sync_telling(&a, &direct, &key, "", move |n| heard.borrow_mut().push(n))
+        .await
+        .unwrap();
+    let told = told.borrow().clone();
+    assert!(told.first().is_some_and(|n| *n >= 3), "{told:?}");
+    assert_eq!(told.last(), Some(&0), "{told:?}");
+    assert!(told.windows(2).all(|w| w[0] >= w[1]), "{told:?}");
+    let again = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let heard = again.clone();
+    replica::sync_telling(&a, &direct, &key, "", move |n| heard.borrow_mut().push(n))
+        .await
+        .unwrap();
+    assert!(again.borrow().is_empty(), "nothing to send, nothing told");
+}

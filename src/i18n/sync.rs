@@ -37,6 +37,7 @@ catalogue! {
     sync_state_synced { zh: "已同步", en: "Synced" }
     sync_state_offline { zh: "离线", en: "Offline" }
     sync_state_waiting { zh: "条待发送", en: "waiting" }
+    sync_state_left { zh: "条待同步", en: "left" }
     sync_state_failed { zh: "同步出错", en: "Sync error" }
     sync_notes_title { zh: "同步", en: "Sync" }
     sync_unnamed { zh: "未署名的设备", en: "a device with no name" }

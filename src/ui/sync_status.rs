@@ -1,4 +1,4 @@
-//! Sync's state at a glance, in the header: synced (when), syncing, offline (n waiting), or an
+//! Sync's state at a glance, in the header: synced (when), syncing (n left), offline (n waiting), or an
 //! error (its words on hover, and a link to Settings → Sync). Only this and the start call
 //! are in the first load; the sync code is in the settings module, fetched when sync is on.
 
@@ -10,7 +10,8 @@ use crate::ui::{use_base, use_lang};
 #[derive(Clone, Debug, PartialEq)]
 pub enum SyncStatus {
     Off,
-    Syncing,
+    /// With the records it has still to send, once it knows.
+    Syncing(Option<usize>),
     /// Milliseconds since the epoch of the last sync that finished.
     Synced(f64),
     /// Records with changes not yet sent.
@@ -48,6 +49,14 @@ fn clock(ms: f64) -> String {
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
+/// "Syncing…", with how many records are left once that is known.
+pub fn syncing(l: crate::i18n::Lang, left: Option<usize>) -> String {
+    match left {
+        Some(n) if n > 0 => format!("{} · {n} {}", l.sync_state_syncing(), l.sync_state_left()),
+        _ => l.sync_state_syncing().to_string(),
+    }
+}
+
 #[component]
 pub fn SyncIndicator() -> impl IntoView {
     let state = use_sync_state();
@@ -57,7 +66,7 @@ pub fn SyncIndicator() -> impl IntoView {
         let l = lang.get();
         match state.0.get() {
             SyncStatus::Off => String::new(),
-            SyncStatus::Syncing => l.sync_state_syncing().to_string(),
+            SyncStatus::Syncing(left) => syncing(l, left),
             SyncStatus::Synced(at) => format!("{} {}", l.sync_state_synced(), clock(at)),
             SyncStatus::Offline(0) => l.sync_state_offline().to_string(),
             SyncStatus::Offline(n) => format!(

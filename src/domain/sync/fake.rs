@@ -453,6 +453,8 @@ pub struct Phone {
     pub tracked: RefCell<BTreeMap<String, Tracked>>,
     pub state: RefCell<State>,
     pub now: Rc<Cell<u64>>,
+    /// What the engine said was left to send, in order.
+    pub lefts: RefCell<Vec<usize>>,
     /// Fields this (older) app does not store.
     pub unknown_fields: RefCell<Vec<&'static str>>,
     /// Kinds this (older) app does not store.
@@ -474,6 +476,7 @@ impl Phone {
             tracked: RefCell::default(),
             state: RefCell::default(),
             now,
+            lefts: RefCell::default(),
             unknown_fields: RefCell::default(),
             unknown_kinds: RefCell::default(),
             typing: RefCell::new(None),
@@ -589,5 +592,9 @@ impl Device for Phone {
 
     fn now_ms(&self) -> u64 {
         self.now.get()
+    }
+
+    fn left(&self, n: usize) {
+        self.lefts.borrow_mut().push(n);
     }
 }

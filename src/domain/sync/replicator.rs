@@ -139,6 +139,8 @@ pub trait Device {
     fn all_sent(&self) {}
     /// The engine reached `step` of a run (the trace times them).
     fn reached(&self, _step: &'static str) {}
+    /// `n` records are still to be sent in this run (the status says how many are left).
+    fn left(&self, _n: usize) {}
     /// Whether this version of the app stores records of `kind`.
     fn stores(&self, kind: &str) -> bool;
     /// The part of `record` this version of the app stores (a round trip through its type);
@@ -1341,6 +1343,10 @@ async fn push(
         };
         device.write(items, &state).await
     };
+    let mut left = prepared.len();
+    if left > 0 {
+        device.left(left);
+    }
     let mut chunks = chunks.into_iter();
     let mut batch: Vec<Outgoing> = forgets;
     if let Some(first) = chunks.next() {
@@ -1368,6 +1374,11 @@ async fn push(
         let next: Vec<Outgoing> = next?;
         report.sent += n?;
         device.reached("batch sent");
+        let went = current.iter().filter(|o| !o.docs.is_empty()).count();
+        if went > 0 {
+            left = left.saturating_sub(went);
+            device.left(left);
+        }
         batch = next;
         i += 1;
     }

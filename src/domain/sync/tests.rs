@@ -903,3 +903,21 @@ fn a_version_taken_in_by_the_pull_is_no_longer_on_its_way_when_the_push_then_fai
 fn the_random_run_that_found_a_removal_left_untold_stays_fixed() {
     random_run(144, 120);
 }
+
+#[test]
+fn a_push_says_how_many_records_are_left_after_each_batch() {
+    let w = World::new(1);
+    for i in 0..7 {
+        w.phone(0)
+            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
+    }
+    w.sync_ok(0);
+    // Batches of 2, 3 and 2.
+    assert_eq!(*w.phone(0).lefts.borrow(), vec![7, 5, 2, 0]);
+    w.phone(0).lefts.borrow_mut().clear();
+    w.sync_ok(0);
+    assert!(
+        w.phone(0).lefts.borrow().is_empty(),
+        "nothing to send, nothing said"
+    );
+}

@@ -114,7 +114,12 @@ pub struct Replica<'a> {
     pub failure: RefCell<Option<StoreError>>,
     /// Who this device's changes are by.
     by: RefCell<String>,
+    /// Told how many records a run has still to send.
+    progress: RefCell<Option<Tell>>,
 }
+
+/// What a device tells how many records are left.
+type Tell = Box<dyn Fn(usize)>;
 
 impl<'a> Replica<'a> {
     pub fn new(db: &'a Db) -> Replica<'a> {
@@ -124,11 +129,16 @@ impl<'a> Replica<'a> {
             as_of: std::cell::Cell::new(None),
             failure: RefCell::default(),
             by: RefCell::default(),
+            progress: RefCell::default(),
         }
     }
 
     pub fn set_by(&self, by: &str) {
         *self.by.borrow_mut() = by.to_string();
+    }
+
+    pub fn on_progress(&self, left: impl Fn(usize) + 'static) {
+        *self.progress.borrow_mut() = Some(Box::new(left));
     }
 }
 
@@ -648,5 +658,11 @@ impl Device for Replica<'_> {
 
     fn now_ms(&self) -> u64 {
         js_sys::Date::now() as u64
+    }
+
+    fn left(&self, n: usize) {
+        if let Some(tell) = &*self.progress.borrow() {
+            tell(n);
+        }
     }
 }

@@ -81,8 +81,20 @@ pub async fn connect(
 
 /// One sync, both directions.
 pub async fn sync(db: &Db, couch: &Couch, key: &SyncKey, by: &str) -> Result<Report, SyncFailure> {
+    sync_telling(db, couch, key, by, |_| {}).await
+}
+
+/// One sync, telling `left` how many records it has still to send as it goes.
+pub async fn sync_telling(
+    db: &Db,
+    couch: &Couch,
+    key: &SyncKey,
+    by: &str,
+    left: impl Fn(usize) + 'static,
+) -> Result<Report, SyncFailure> {
     let device = device::Replica::new(db);
     device.set_by(by);
+    device.on_progress(left);
     let outcome = if trace::on() {
         trace::sync(couch, &device, key).await
     } else {

@@ -145,6 +145,10 @@ impl<D: Device> Device for Traced<'_, D> {
         self.inner.all_sent()
     }
 
+    fn left(&self, n: usize) {
+        self.inner.left(n)
+    }
+
     fn reached(&self, step: &'static str) {
         self.times.1.borrow_mut().push((step, now()));
     }

@@ -214,18 +214,25 @@ async fn run_as(announce: bool) {
         };
         let id = RUNS.with(|n| n.get() + 1);
         RUNS.with(|n| n.set(id));
+        let state = r.state;
         if announce {
-            r.state.0.set(SyncStatus::Syncing);
+            state.0.set(SyncStatus::Syncing(None));
         } else {
-            let state = r.state;
             browser::after_ms(QUIET_MS, move || {
                 if RUNS.with(Cell::get) == id && BUSY.with(Cell::get) {
-                    state.0.set(SyncStatus::Syncing);
+                    state.0.set(SyncStatus::Syncing(None));
                 }
             });
         }
+        // How many are left, once the status says it is syncing (a quiet run says nothing).
+        let left = move |n: usize| {
+            let shown = matches!(state.0.get_untracked(), SyncStatus::Syncing(_));
+            if shown && RUNS.with(Cell::get) == id {
+                state.0.set(SyncStatus::Syncing(Some(n)));
+            }
+        };
         let outcome = match db().await {
-            Ok(db) => replica::sync(&db, &r.couch, &r.key, &r.by).await,
+            Ok(db) => replica::sync_telling(&db, &r.couch, &r.key, &r.by, left).await,
             Err(e) => Err(SyncFailure::Store(e)),
         };
         let lang = r.ws.lang.get_untracked();

@@ -67,7 +67,7 @@ fn SyncOn(on: RwSignal<bool>) -> impl IntoView {
         let l = lang.get();
         match state.0.get() {
             SyncStatus::Off => l.sync_state_off().to_string(),
-            SyncStatus::Syncing => l.sync_state_syncing().to_string(),
+            SyncStatus::Syncing(left) => crate::ui::sync_status::syncing(l, left),
             SyncStatus::Synced(_) => l.sync_state_synced().to_string(),
             SyncStatus::Offline(n) => format!(
                 "{} · {n} {}",
