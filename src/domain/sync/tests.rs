@@ -35,6 +35,16 @@ impl World {
         }
     }
 
+    /// Device `i` saves customers c-0 … c-(n-1), all named `name`.
+    fn save_customers(&self, i: usize, n: usize, name: &str) {
+        for c in 0..n {
+            self.phone(i).save(
+                &format!("customer:c-{c}"),
+                customer(&format!("c-{c}"), name),
+            );
+        }
+    }
+
     fn phone(&self, i: usize) -> &Phone {
         &self.devices[i].0
     }
@@ -254,10 +264,7 @@ fn fields_and_kinds_from_a_newer_app_are_kept_and_sent_on_by_an_older_one() {
 fn a_connection_cut_during_bulk_docs_or_a_reply_delivered_twice_loses_and_doubles_nothing() {
     for fault in [Fault::CutAfter, Fault::Drop, Fault::Duplicate, Fault::Error] {
         let w = World::new(2);
-        for i in 0..5 {
-            w.phone(0)
-                .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
-        }
+        w.save_customers(0, 5, "x");
         w.link(0)
             .faults
             .borrow_mut()
@@ -303,10 +310,7 @@ fn lose_the_second_reply(w: &World) {
 #[test]
 fn each_row_is_written_once_and_those_on_their_way_are_named_in_the_state() {
     let w = World::new(2);
-    for i in 0..7 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
-    }
+    w.save_customers(0, 7, "x");
     lose_the_second_reply(&w);
     assert!(w.sync(0).is_err());
     assert_eq!(
@@ -342,15 +346,9 @@ fn each_row_is_written_once_and_those_on_their_way_are_named_in_the_state() {
 #[test]
 fn edits_left_on_their_way_are_asked_about() {
     let w = World::new(2);
-    for i in 0..7 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
-    }
+    w.save_customers(0, 7, "x");
     w.sync_ok(0);
-    for i in 0..7 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "y"));
-    }
+    w.save_customers(0, 7, "y");
     let before = asked(&w);
     lose_the_second_reply(&w);
     assert!(w.sync(0).is_err());
@@ -383,10 +381,7 @@ fn edits_left_on_their_way_are_asked_about() {
 #[test]
 fn a_record_removed_here_after_its_first_send_lost_its_reply_stays_removed() {
     let w = World::new(2);
-    for i in 0..2 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
-    }
+    w.save_customers(0, 2, "x");
     w.link(0)
         .faults
         .borrow_mut()
@@ -814,10 +809,7 @@ fn the_engine_state_as_an_older_version_wrote_it_still_reads_and_an_empty_sendin
 #[test]
 fn a_pull_that_brings_only_the_devices_own_changes_back_moves_its_checkpoint_once() {
     let w = World::new(1);
-    for i in 0..7 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
-    }
+    w.save_customers(0, 7, "x");
     w.sync_ok(0);
     let checkpoints = |w: &World| {
         let requests = w.couch.requests.borrow();
@@ -848,15 +840,9 @@ fn a_checkpoint_the_server_does_not_know_offers_everything_again_without_making_
     // the pull from 0 was looked at before its records were offered again, so they went up
     // as new trees beside the server's.
     let w = World::new(2);
-    for i in 0..2 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
-    }
+    w.save_customers(0, 2, "x");
     w.sync_ok(0);
-    for i in 0..2 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "y"));
-    }
+    w.save_customers(0, 2, "y");
     w.sync_ok(0);
     w.sync_ok(1);
     // The device was restored from an older copy: its checkpoint is not the server's.
@@ -907,10 +893,7 @@ fn the_random_run_that_found_a_removal_left_untold_stays_fixed() {
 #[test]
 fn a_push_says_how_many_records_are_left_after_each_batch() {
     let w = World::new(1);
-    for i in 0..7 {
-        w.phone(0)
-            .save(&format!("customer:c-{i}"), customer(&format!("c-{i}"), "x"));
-    }
+    w.save_customers(0, 7, "x");
     w.sync_ok(0);
     // Batches of 2, 3 and 2.
     assert_eq!(*w.phone(0).lefts.borrow(), vec![7, 5, 2, 0]);

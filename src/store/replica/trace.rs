@@ -29,7 +29,7 @@ pub async fn sync(
 ) -> Result<Report, SyncError> {
     let times = Times::default();
     let start = now();
-    times.1.borrow_mut().push(("start", start));
+    times.steps.borrow_mut().push(("start", start));
     let server = Traced {
         inner: server,
         times: &times,
@@ -53,14 +53,14 @@ fn now() -> f64 {
 
 /// Time and count per part of a run, and when the engine reached each of its steps.
 #[derive(Default)]
-struct Times(
-    RefCell<BTreeMap<String, (f64, u32)>>,
-    RefCell<Vec<(&'static str, f64)>>,
-);
+struct Times {
+    parts: RefCell<BTreeMap<String, (f64, u32)>>,
+    steps: RefCell<Vec<(&'static str, f64)>>,
+}
 
 impl Times {
     fn add(&self, part: String, ms: f64) {
-        let mut t = self.0.borrow_mut();
+        let mut t = self.parts.borrow_mut();
         let e = t.entry(part).or_default();
         e.0 += ms;
         e.1 += 1;
@@ -68,7 +68,7 @@ impl Times {
 
     /// Logs the run's parts beside its total.
     fn log(&self, what: &str, total_ms: f64) {
-        let t = self.0.borrow();
+        let t = self.parts.borrow();
         let counted: f64 = t.values().map(|(ms, _)| ms).sum();
         let mut line = format!("sync trace, {what}: {total_ms:.0} ms");
         for (part, (ms, n)) in t.iter() {
@@ -78,7 +78,7 @@ impl Times {
             "; engine and WebCrypto {:.0} ms",
             total_ms - counted
         ));
-        let steps = self.1.borrow();
+        let steps = self.steps.borrow();
         if let Some((_, first)) = steps.first() {
             line.push_str("; steps at");
             for (step, at) in steps.iter() {
@@ -150,7 +150,7 @@ impl<D: Device> Device for Traced<'_, D> {
     }
 
     fn reached(&self, step: &'static str) {
-        self.times.1.borrow_mut().push((step, now()));
+        self.times.steps.borrow_mut().push((step, now()));
     }
 
     fn stores(&self, kind: &str) -> bool {
