@@ -40,10 +40,13 @@ printf 'pages loaded on demand (%s files), gzip: %s bytes\n' "$modules" "$on_dem
 printf 'offline worker, manifest and icons, gzip: %s bytes\n' "$rest"
 printf 'every file of the app, gzip: %s bytes\n' "$((first + on_demand + rest))"
 echo "== speed"
-(cd tests/e2e && E2E_PORT="$port" E2E_GZIP=1 E2E_EXTRA=bench-floor.html=bench/floor.html node static-server.js > /dev/null 2>&1 & echo $! > "/tmp/kehu-bench-server-$port.pid")
+# `exec`, so the pid saved is the server's own and the trap below stops it.
+(cd tests/e2e && exec env E2E_PORT="$port" E2E_GZIP=1 E2E_EXTRA=bench-floor.html=bench/floor.html node static-server.js > /dev/null 2>&1) &
+echo $! > "/tmp/kehu-bench-server-$port.pid"
 couch_port="${BENCH_COUCH_PORT:-5995}"
 couch_log="/tmp/kehu-bench-couch-$port.log"
-(cd tests/e2e && COUCH_PORT="$couch_port" FAULT_PORT=off node couch/server.js > "$couch_log" 2>&1 & echo $! > "/tmp/kehu-bench-couch-$port.pid")
+(cd tests/e2e && exec env COUCH_PORT="$couch_port" FAULT_PORT=off node couch/server.js > "$couch_log" 2>&1) &
+echo $! > "/tmp/kehu-bench-couch-$port.pid"
 trap 'kill "$(cat "/tmp/kehu-bench-server-$port.pid")" "$(cat "/tmp/kehu-bench-couch-$port.pid")" 2>/dev/null || true' EXIT
 for _ in $(seq 300); do grep -q '^couch ready' "$couch_log" 2>/dev/null && break; sleep 0.1; done
 (cd tests/e2e && BENCH_URL="http://127.0.0.1:$port/tools/crm/" BENCH_COUCH="http://127.0.0.1:$couch_port" node bench/bench.js "$customers")

@@ -624,4 +624,57 @@ async fn a_sync_tells_how_many_records_it_has_left_to_send_down_to_none() {
         .await
         .unwrap();
     assert!(again.borrow().is_empty(), "nothing to send, nothing told");
+
+    // A device that holds nothing is told how many it has left to receive.
+    let b = device("sync-left-b").await;
+    let told = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let heard = told.clone();
+    let report = replica::sync_telling(&b, &direct, &key, "", move |n| heard.borrow_mut().push(n))
+        .await
+        .unwrap();
+    assert!(report.received >= 3, "{report:?}");
+    assert_eq!(
+        *told.borrow(),
+        vec![report.received],
+        "one batch, all of it"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn after_an_edit_here_only_its_rows_are_read_again_and_a_write_that_names_none_reads_all() {
+    let name = database();
+    let c = couch(server(), &name);
+    let key = connect(&c, "journal").await;
+    let a = device("sync-journal").await;
+    let mut saved = Vec::new();
+    for i in 0..3 {
+        saved.push(
+            a.save_customer(&customer(&format!("c-{i}"), "华信"))
+                .await
+                .unwrap(),
+        );
+    }
+    replica::sync(&a, &c, &key, "").await.unwrap();
+    // A row changed behind the write path's back (no count, no journal): only a read of
+    // everything sees it.
+    let behind = Customer {
+        industry: "暗改".into(),
+        ..saved[2].clone()
+    };
+    a.put_in(stores::CUSTOMERS, &behind).await.unwrap();
+    // An edit through the write path names its one row.
+    let edited = Customer {
+        industry: "制造".into(),
+        ..saved[0].clone()
+    };
+    a.save_customer(&edited).await.unwrap();
+    let report = replica::sync(&a, &c, &key, "").await.unwrap();
+    assert_eq!(report.sent, 1, "only the edited row was read again");
+    // A write that names no rows: everything is read, and the change behind its back goes too.
+    a.put(&customer("c-9", "新客")).await.unwrap();
+    let report = replica::sync(&a, &c, &key, "").await.unwrap();
+    assert_eq!(
+        report.sent, 2,
+        "the new customer and the row changed behind the journal"
+    );
 }

@@ -61,6 +61,8 @@ pub struct Couch {
     pub exists: Cell<bool>,
     /// Off: answers `_bulk_get` with 404, as an old server would.
     pub no_bulk_get: Cell<bool>,
+    /// On: `_changes` leaves out `pending`, as PouchDB Server does.
+    pub no_pending: Cell<bool>,
     pub requests: RefCell<Vec<String>>,
 }
 
@@ -154,8 +156,10 @@ impl Couch {
             .map(|(id, d)| (d.seq, id, d))
             .collect();
         crate::domain::sorting::sort_by_key(&mut rows, |r| r.0);
+        let pending = rows.len().saturating_sub(limit);
         rows.truncate(limit);
         let last = rows.last().map_or(since, |r| r.0);
+        let with_docs = query(path, "include_docs").as_deref() == Some("true");
         let results: Vec<Value> = rows
             .iter()
             .map(|(seq, id, d)| {
@@ -165,10 +169,20 @@ impl Couch {
                 let deleted = leaves
                     .iter()
                     .any(|(r, rev)| Some(r.as_str()) == win && rev.deleted);
-                json!({"seq": seq, "id": id, "changes": revs, "deleted": deleted})
+                let mut row = json!({"seq": seq, "id": id, "changes": revs, "deleted": deleted});
+                // The winning revision's body, as CouchDB brings it (no `_revisions`).
+                let body = win.and_then(|w| d.revs.get(w)).map(|r| r.body.clone());
+                if let (true, Some(body)) = (with_docs, body) {
+                    row["doc"] = body;
+                }
+                row
             })
             .collect();
-        ok(json!({"results": results, "last_seq": last}))
+        let mut body = json!({"results": results, "last_seq": last});
+        if !self.no_pending.get() {
+            body["pending"] = pending.into();
+        }
+        ok(body)
     }
 
     fn body_of(&self, id: &str, rev: &str) -> Option<Value> {
@@ -191,7 +205,9 @@ impl Couch {
         self.requests.borrow_mut().push(format!("{method} {path}"));
         if path.is_empty() {
             return match method {
-                "GET" if self.exists.get() => ok(json!({"db_name": "fake"})),
+                "GET" if self.exists.get() => {
+                    ok(json!({"db_name": "fake", "update_seq": self.seq.get()}))
+                }
                 "GET" => status(404, "not_found"),
                 "PUT" if self.exists.get() => status(412, "file_exists"),
                 _ => {

@@ -567,15 +567,35 @@ async fn pull(
     if forgotten {
         offer_again(&mut snapshot);
     }
-    let mut fetched = fetch_batch(server, cipher, &since, FIRST_BATCH, &snapshot).await?;
+    let asking = Asking {
+        with_docs: snapshot.tracked.is_empty(),
+    };
+    let mut fetched = fetch_batch(server, cipher, &since, FIRST_BATCH, asking, &snapshot).await?;
+    // The database's sequence number, read once for "n left" where the server gives no count.
+    let mut top: Option<Option<u64>> = None;
     loop {
         let Fetched {
             results,
             last_seq,
             limit,
+            pending,
             mut leaves,
         } = fetched;
         let done = results.len() < limit || last_seq == since;
+        if !leaves.is_empty() {
+            let after = match (pending, done) {
+                (Some(n), _) => n,
+                (None, true) => 0,
+                (None, false) => {
+                    if top.is_none() {
+                        top = Some(database_seq(server).await?);
+                    }
+                    let at = last_seq.as_u64().unwrap_or(0);
+                    top.flatten().map_or(0, |t| t.saturating_sub(at))
+                }
+            };
+            device.left(leaves.len() + after as usize);
+        }
         let mut attempts = 0;
         let next = loop {
             let mut items = if forgotten {
@@ -590,7 +610,9 @@ async fn pull(
             let fetch_next = async {
                 match done {
                     true => None,
-                    false => Some(fetch_batch(server, cipher, &last_seq, BATCH, &snapshot).await),
+                    false => {
+                        Some(fetch_batch(server, cipher, &last_seq, BATCH, asking, &snapshot).await)
+                    }
                 }
             };
             // A batch that brings nothing new (the device's own changes coming back) is not
@@ -621,7 +643,7 @@ async fn pull(
             if forgotten {
                 offer_again(&mut snapshot);
             }
-            leaves = fetch_leaves(server, cipher, &wanted(&results, &snapshot)).await?;
+            leaves = leaves_of(server, cipher, &results, &snapshot).await?;
         };
         // The snapshot already holds what was written (`take_in` kept it up to date): the
         // next batch goes on from it, not from a new read of the whole device. A record the
@@ -653,7 +675,17 @@ struct Fetched {
     last_seq: Value,
     /// The most changes asked for: fewer means the server had no more.
     limit: usize,
+    /// How many changes the server has after this batch (CouchDB 2 and later say so).
+    pending: Option<u64>,
     leaves: BTreeMap<String, Vec<Leaf>>,
+}
+
+/// How a pull asks for its batches.
+#[derive(Clone, Copy)]
+struct Asking {
+    /// The documents come with the changes (`include_docs`): for a device that holds nothing
+    /// synced yet, every one is wanted, and one request does the work of two.
+    with_docs: bool,
 }
 
 async fn fetch_batch(
@@ -661,13 +693,19 @@ async fn fetch_batch(
     cipher: &impl Cipher,
     since: &Value,
     limit: usize,
+    asking: Asking,
     snapshot: &Snapshot,
 ) -> Result<Fetched, SyncError> {
     let since_param = match since {
         Value::String(s) => encode(s),
         other => other.to_string(),
     };
-    let path = format!("_changes?style=all_docs&since={since_param}&limit={limit}");
+    let docs = if asking.with_docs {
+        "&include_docs=true"
+    } else {
+        ""
+    };
+    let path = format!("_changes?style=all_docs&since={since_param}&limit={limit}{docs}");
     let changes = must(server, "GET", &path, None).await?;
     let results = changes
         .get("results")
@@ -675,13 +713,50 @@ async fn fetch_batch(
         .cloned()
         .unwrap_or_default();
     let last_seq = changes.get("last_seq").cloned().unwrap_or(since.clone());
-    let leaves = fetch_leaves(server, cipher, &wanted(&results, snapshot)).await?;
+    let pending = changes.get("pending").and_then(Value::as_u64);
+    let leaves = leaves_of(server, cipher, &results, snapshot).await?;
     Ok(Fetched {
         results,
         last_seq,
         limit,
+        pending,
         leaves,
     })
+}
+
+/// The opened leaves of the documents a batch names that the device lacks: the ones the
+/// changes brought along (a single leaf, the document beside it), the rest by `_bulk_get`.
+async fn leaves_of(
+    server: &impl Server,
+    cipher: &impl Cipher,
+    results: &[Value],
+    snapshot: &Snapshot,
+) -> Result<BTreeMap<String, Vec<Leaf>>, SyncError> {
+    let brought: BTreeMap<&str, &Value> = results
+        .iter()
+        .filter_map(|r| Some((r.get("id")?.as_str()?, r.get("doc")?)))
+        .collect();
+    let mut inline = Vec::new();
+    let mut fetch = Vec::new();
+    for (id, revs) in wanted(results, snapshot) {
+        let doc = brought.get(id.as_str()).filter(|d| {
+            revs.len() == 1 && d.get("_rev").and_then(Value::as_str) == Some(revs[0].as_str())
+        });
+        match doc {
+            Some(doc) => inline.push((*doc).clone()),
+            None => fetch.push((id, revs)),
+        }
+    }
+    inline.extend(fetch_bodies(server, &fetch).await?);
+    open_leaves(cipher, inline).await
+}
+
+/// The database's sequence number where it is a number (PouchDB Server): less a batch's, it
+/// estimates the changes left when the server does not say (`pending`). It counts changes, so
+/// a document changed twice since counts twice: at most this many.
+async fn database_seq(server: &impl Server) -> Result<Option<u64>, SyncError> {
+    let info = must(server, "GET", "", None).await?;
+    Ok(info.get("update_seq").and_then(Value::as_u64))
 }
 
 /// Marks every record to be offered to the server again, as never sent.
@@ -933,14 +1008,14 @@ fn bump_revision(version: &mut Version) {
 }
 
 /// Each wanted document's leaves, opened: `_bulk_get`, or `open_revs` where it is missing.
-async fn fetch_leaves(
+/// The bodies of the wanted leaves, with `_bulk_get` (or `open_revs` where the server has
+/// none).
+async fn fetch_bodies(
     server: &impl Server,
-    cipher: &impl Cipher,
     wanted: &[(String, Vec<String>)],
-) -> Result<BTreeMap<String, Vec<Leaf>>, SyncError> {
-    let mut out: BTreeMap<String, Vec<Leaf>> = BTreeMap::new();
+) -> Result<Vec<Value>, SyncError> {
     if wanted.is_empty() {
-        return Ok(out);
+        return Ok(Vec::new());
     }
     let docs: Vec<Value> = wanted
         .iter()
@@ -993,6 +1068,15 @@ async fn fetch_leaves(
             })
         }
     }
+    Ok(bodies)
+}
+
+/// Documents' bodies opened, by document id.
+async fn open_leaves(
+    cipher: &impl Cipher,
+    bodies: Vec<Value>,
+) -> Result<BTreeMap<String, Vec<Leaf>>, SyncError> {
+    let mut out: BTreeMap<String, Vec<Leaf>> = BTreeMap::new();
     let text = |body: &Value, k: &str| {
         body.get(k)
             .and_then(Value::as_str)

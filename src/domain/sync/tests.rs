@@ -8,7 +8,9 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use super::fake::{block_on, Couch, Fault, Link, Phone, ToyCipher};
-use super::replicator::{check_key, read_key_doc, sync, write_key_doc, Report, State, SyncError};
+use super::replicator::{
+    check_key, read_key_doc, sync, write_key_doc, Report, Server, State, SyncError,
+};
 
 struct World {
     couch: Rc<Couch>,
@@ -444,6 +446,9 @@ fn a_second_sync_resumes_from_its_checkpoint_and_a_replaced_database_starts_over
 fn a_server_without_bulk_get_is_read_with_open_revs() {
     let w = World::new(2);
     w.couch.no_bulk_get.set(true);
+    // Device 1 holds a synced record, so its pulls ask for the documents they lack.
+    w.phone(1).save("customer:c-2", customer("c-2", "恒达"));
+    w.sync_ok(1);
     w.phone(0).save("customer:c-1", customer("c-1", "华信"));
     w.settle();
     w.same_everywhere();
@@ -903,4 +908,88 @@ fn a_push_says_how_many_records_are_left_after_each_batch() {
         w.phone(0).lefts.borrow().is_empty(),
         "nothing to send, nothing said"
     );
+}
+
+#[test]
+fn a_device_that_holds_nothing_gets_the_documents_with_the_changes_and_says_how_many_are_left() {
+    let w = World::new(2);
+    w.save_customers(0, 7, "x");
+    w.sync_ok(0);
+    w.couch.requests.borrow_mut().clear();
+    let got = w.sync_ok(1);
+    assert_eq!(got.received, 7);
+    w.same_everywhere();
+    let requests = w.couch.requests.borrow().clone();
+    assert!(
+        requests.iter().all(|r| !r.contains("_bulk_get")),
+        "{requests:?}"
+    );
+    assert!(requests.iter().any(|r| r.contains("include_docs=true")));
+    // Batches of 2, 3 and 2: what is left counts the batch in hand and the server's pending.
+    assert_eq!(*w.phone(1).lefts.borrow(), vec![7, 5, 2]);
+
+    // A device that holds records asks for what it lacks instead.
+    w.phone(0).save("customer:c-1", customer("c-1", "y"));
+    w.sync_ok(0);
+    w.couch.requests.borrow_mut().clear();
+    w.sync_ok(1);
+    w.same_everywhere();
+    let requests = w.couch.requests.borrow().clone();
+    assert!(requests.iter().any(|r| r.contains("_bulk_get")));
+    assert!(requests.iter().all(|r| !r.contains("include_docs")));
+}
+
+#[test]
+fn a_server_that_gives_no_pending_count_is_estimated_from_its_sequence_number() {
+    let w = World::new(2);
+    w.couch.no_pending.set(true);
+    w.save_customers(0, 7, "x");
+    w.sync_ok(0);
+    w.sync_ok(1);
+    w.same_everywhere();
+    assert_eq!(*w.phone(1).lefts.borrow(), vec![7, 5, 2]);
+}
+
+#[test]
+fn a_document_in_conflict_on_the_server_is_fetched_whole_by_a_device_that_holds_nothing() {
+    let w = World::new(2);
+    w.phone(0).save("customer:c-1", customer("c-1", "华信"));
+    w.sync_ok(0);
+    // Two children of the one revision, as two devices cut off mid-push would leave them.
+    let body = w
+        .couch
+        .all_bodies()
+        .into_iter()
+        .find(|b| b.get("ct").is_some());
+    let body = body.expect("the customer's document");
+    let (id, rev) = (
+        body["_id"].clone(),
+        body["_rev"].as_str().unwrap().to_string(),
+    );
+    let hash = rev.split_once('-').unwrap().1.to_string();
+    let docs: Vec<Value> = ["aaa", "bbb"]
+        .iter()
+        .map(|h| {
+            json!({"_id": id, "_rev": format!("2-{h}"), "ct": body["ct"], "kid": body["kid"],
+                "v": body["v"], "_revisions": {"start": 2, "ids": [h, hash]}})
+        })
+        .collect();
+    let reply = block_on(w.link(0).request(
+        "POST",
+        "_bulk_docs",
+        Some(json!({"docs": docs, "new_edits": false})),
+    ))
+    .unwrap();
+    assert!(reply.status < 300, "{}", reply.body);
+    assert_eq!(w.couch.conflicts(), 1);
+    w.couch.requests.borrow_mut().clear();
+    w.sync_ok(1);
+    assert!(w
+        .couch
+        .requests
+        .borrow()
+        .iter()
+        .any(|r| r.contains("_bulk_get")));
+    w.settle();
+    w.same_everywhere();
 }

@@ -84,6 +84,8 @@ impl Times {
             for (step, at) in steps.iter() {
                 line.push_str(&format!(" {step} +{:.0}", at - first));
             }
+            // The wall clock, so a benchmark can tell the run from what came before it.
+            line.push_str(&format!("; began {first:.0}"));
         }
         web_sys::console::log_1(&line.into());
     }
