@@ -102,9 +102,7 @@ impl Db {
         saved.revision += 1;
         saved.updated_at = now_ms().max(customer.updated_at + 1);
         let mut sealed = self.seal(&saved).await?;
-        let touched = vec![(stores::CUSTOMERS, customer.id.clone())];
-        let names = [stores::CUSTOMERS];
-        self.write_touching(&names, op, Freshness::Checked, Some(touched), async |tx| {
+        self.write(&[stores::CUSTOMERS], op, Freshness::Checked, async |tx| {
             let stored: Option<Customer> = get(tx, stores::CUSTOMERS, &customer.id, op).await?;
             match &stored {
                 Some(s) if s.revision != customer.revision => {

@@ -178,20 +178,6 @@ impl Db {
         freshness: Freshness,
         body: impl AsyncFnOnce(&Transaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        self.write_touching(stores, op, freshness, None, body).await
-    }
-
-    /// [`Db::write`], saying which rows it touches (every row it puts or deletes), for the
-    /// journal ([`super::journal`]): sync then reads only those back.
-    pub(crate) async fn write_touching<T>(
-        &self,
-        stores: &[&str],
-        op: Op,
-        freshness: Freshness,
-        touched: Option<super::journal::Touched>,
-        body: impl AsyncFnOnce(&Transaction) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let left_at = Cell::new(0u64);
         let mut names = stores.to_vec();
         if !names.contains(&stores::META) {
             names.push(stores::META);
@@ -217,7 +203,6 @@ impl Db {
                     op,
                 )?;
                 put(tx, stores::META, &row, op).await?;
-                left_at.set(stored + 1);
                 // This tab's own write keeps it current (counted now, so a write queued behind
                 // this one sees it); an unchecked write from a stale tab does not make it
                 // current.
@@ -235,7 +220,6 @@ impl Db {
             }
         }
         let value = result?;
-        super::journal::note(&self.name(), left_at.get(), touched);
         super::sync::notify_changed();
         Ok(value)
     }

@@ -6,7 +6,6 @@ use wasm_bindgen::JsValue;
 
 use super::db::{get, put, to_js, Db, Freshness};
 use super::error::Op;
-use super::journal::Touched;
 use super::schema::stores;
 use super::StoreError;
 use crate::domain::closed_loop::Effects;
@@ -39,27 +38,8 @@ impl Db {
             stores::PLANS,
             stores::CUSTOMERS,
         ];
-        // Every row this write may touch (the customer's too: re-reading it unchanged is
-        // harmless).
-        let mut touched: Touched = Vec::new();
-        let mut add = |store: &'static str, ids: &mut dyn Iterator<Item = &String>| {
-            touched.extend(ids.map(|id| (store, id.clone())));
-        };
-        add(
-            stores::FOLLOWUPS,
-            &mut effects.followups_put.iter().map(|f| &f.id),
-        );
-        add(stores::FOLLOWUPS, &mut effects.followups_delete.iter());
-        add(stores::TODOS, &mut effects.todos_put.iter().map(|t| &t.id));
-        add(stores::TODOS, &mut effects.todos_delete.iter());
-        add(stores::PLANS, &mut effects.plans_put.iter().map(|p| &p.id));
-        add(stores::PLANS, &mut effects.plans_delete.iter());
-        add(
-            stores::CUSTOMERS,
-            &mut effects.score.iter().map(|s| &s.customer_id),
-        );
         let customer = self
-            .write_touching(&names, op, Freshness::Checked, Some(touched), async |tx| {
+            .write(&names, op, Freshness::Checked, async |tx| {
                 let delete = async |store: &str, ids: &[String]| -> Result<(), StoreError> {
                     let s = tx.store(store).map_err(err)?;
                     for id in ids {

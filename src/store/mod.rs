@@ -10,7 +10,6 @@ mod db;
 pub mod drafts;
 mod error;
 mod followups;
-pub(crate) mod journal;
 mod migrate;
 mod one_value;
 pub mod replica;

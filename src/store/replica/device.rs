@@ -24,7 +24,6 @@ use crate::store::db::{
     from_js, from_text, put, read_generation, to_js, Db, Freshness, Meta, SETTINGS_KEY,
 };
 use crate::store::error::Op;
-use crate::store::journal::{self, Touched};
 use crate::store::schema::{stores, SYNC_STATE_KEY};
 use crate::store::StoreError;
 
@@ -93,9 +92,8 @@ thread_local! {
 enum Reuse {
     /// Nothing was written since.
     All(Snapshot),
-    /// Records were written (a person's edit) up to the write counter given, but no engine
-    /// wrote since.
-    Bookkeeping(Kept, u64),
+    /// Records were written (a person's edit), but no engine wrote since.
+    Bookkeeping(Kept),
     Nothing,
 }
 
@@ -219,16 +217,7 @@ impl Replica<'_> {
         // the engine only, is taken as kept when no engine wrote since.
         let earlier = match self.kept_if_current().await? {
             Reuse::All(snapshot) => return Ok(snapshot),
-            Reuse::Bookkeeping(kept, now) => {
-                // Only this tab's edits since, each saying which rows it wrote: those rows.
-                match journal::touched_between(&self.db.name(), kept.generation, now) {
-                    Some(touched) => match self.read_touched(&kept, now, &touched).await? {
-                        Some(snapshot) => return Ok(snapshot),
-                        None => Some(kept),
-                    },
-                    None => Some(kept),
-                }
-            }
+            Reuse::Bookkeeping(kept) => Some(kept),
             Reuse::Nothing => None,
         };
         let with_sync = earlier.is_none();
@@ -288,7 +277,15 @@ impl Replica<'_> {
                     continue;
                 }
             }
-            let value = self.record_from(kind, &text, op).await?;
+            let value = match kind {
+                "customer" => {
+                    let c: Customer = from_text(&text, op)?;
+                    as_value(&self.db.open_customer(c).await)
+                }
+                "followup" => as_value(&from_text::<FollowUp>(&text, op)?),
+                "plan" => as_value(&from_text::<PlanItem>(&text, op)?),
+                _ => as_value(&from_text::<Todo>(&text, op)?),
+            };
             let id = value
                 .get("id")
                 .and_then(Value::as_str)
@@ -312,9 +309,9 @@ impl Replica<'_> {
                     changed.insert("settings:settings".into());
                 }
             }
-            let value = self.record_from("settings", &text, op).await?;
             read_as.insert("settings:settings".into(), text);
-            records.insert("settings:settings".into(), value);
+            let row: Meta<DataSettings> = from_js(raw, op)?;
+            records.insert("settings:settings".into(), as_value(&row.value));
         }
         if let (Some(changed), Some(kept)) = (&mut changed, &earlier) {
             // Removed since.
@@ -357,97 +354,6 @@ impl Replica<'_> {
         Ok(snapshot)
     }
 
-    /// A stored row (its JSON text) as the engine sees the record.
-    async fn record_from(&self, kind: &str, text: &str, op: Op) -> Result<Value, StoreError> {
-        Ok(match kind {
-            "customer" => {
-                let c: Customer = from_text(text, op)?;
-                as_value(&self.db.open_customer(c).await)
-            }
-            "followup" => as_value(&from_text::<FollowUp>(text, op)?),
-            "plan" => as_value(&from_text::<PlanItem>(text, op)?),
-            "todo" => as_value(&from_text::<Todo>(text, op)?),
-            _ => as_value(&from_text::<Meta<DataSettings>>(text, op)?.value),
-        })
-    }
-
-    /// The kept snapshot with only the rows `touched` read again, as of write counter `now`;
-    /// `None` when the database is not at `now` any more (then everything is read).
-    async fn read_touched(
-        &self,
-        kept: &Kept,
-        now: u64,
-        touched: &Touched,
-    ) -> Result<Option<Snapshot>, StoreError> {
-        let op = Op::Read;
-        // The rows sync holds: records by id, and the one settings row of `meta`.
-        let rows: Vec<(&str, &str, &str, String)> = touched
-            .iter()
-            .filter_map(|(store, id)| {
-                let (kind, _) = KINDS.iter().find(|(_, s)| s == store)?;
-                let settings = *kind == "settings";
-                (!settings || id == SETTINGS_KEY).then(|| {
-                    let key = if settings { "settings" } else { id.as_str() };
-                    (*kind, *store, id.as_str(), format!("{kind}:{key}"))
-                })
-            })
-            .collect();
-        let names: Vec<&str> = KINDS.iter().map(|(_, s)| *s).collect();
-        let (found, generation) = self
-            .db
-            .transact(&names, TransactionMode::ReadOnly, op, async |tx| {
-                let mut gets = Vec::new();
-                for (_, store, id, _) in &rows {
-                    let os = tx.store(store).map_err(browser(op))?;
-                    gets.push(async move { os.get(JsValue::from_str(id)).await });
-                }
-                let mut found = Vec::new();
-                for got in join_all(gets).await {
-                    found.push(got.map_err(browser(op))?);
-                }
-                Ok((found, read_generation(tx, op).await?))
-            })
-            .await?;
-        if generation != now {
-            return Ok(None);
-        }
-        let mut snapshot = kept.snapshot.clone();
-        let mut read_as = kept.read_as.clone();
-        for ((kind, _, _, key), raw) in rows.iter().zip(found) {
-            let text = raw.filter(|v| !v.is_undefined()).map(|v| stringify(&v));
-            if text.as_ref() == read_as.get(key) {
-                continue;
-            }
-            match text {
-                Some(text) => {
-                    let value = self.record_from(kind, &text, op).await?;
-                    snapshot.records.insert(key.clone(), value);
-                    read_as.insert(key.clone(), text);
-                }
-                None => {
-                    snapshot.records.remove(key);
-                    read_as.remove(key);
-                }
-            }
-            if let Some(changed) = &mut snapshot.changed {
-                changed.insert(key.clone());
-            }
-        }
-        KEPT.with(|k| {
-            *k.borrow_mut() = Some(Kept {
-                db: kept.db.clone(),
-                generation: now,
-                state_row: kept.state_row.clone(),
-                snapshot: snapshot.clone(),
-                read_as: read_as.clone(),
-            })
-        });
-        *self.read_as.borrow_mut() = read_as;
-        self.as_of.set(Some(now));
-        snapshot.state.by = self.by.borrow().clone();
-        Ok(Some(snapshot))
-    }
-
     /// What of the kept snapshot still holds (see [`Kept`]).
     async fn kept_if_current(&self) -> Result<Reuse, StoreError> {
         let name = self.db.name();
@@ -481,7 +387,7 @@ impl Replica<'_> {
             return Ok(Reuse::Nothing);
         }
         if now != generation {
-            return Ok(Reuse::Bookkeeping(kept, now));
+            return Ok(Reuse::Bookkeeping(kept));
         }
         *self.read_as.borrow_mut() = kept.read_as.clone();
         self.as_of.set(Some(kept.generation));
